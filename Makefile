@@ -1,0 +1,215 @@
+# descent: a textbook on optimization for deep learning that is also a
+# C library. The chapters (chapters/*.nw) are the source of everything;
+# see README.md for what each target does.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -ec
+.DELETE_ON_ERROR:
+.SECONDARY:
+.SUFFIXES:
+MAKEFLAGS += --no-print-directory
+
+PREFIX ?= /usr/local
+CFLAGS ?= -O2 -g
+WARNINGS := -std=c11 -Wall -Wextra -Werror -pedantic
+LIBS := -llapacke -lopenblas -lm
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+VERSION := 0.1.0
+
+# What a Debian or Ubuntu machine needs beyond a C compiler, make and git.
+PACKAGES := noweb libopenblas-dev liblapacke-dev libcmocka-dev \
+            pkg-config gnuplot-nox lmodern texlive-latex-base \
+            texlive-latex-recommended texlive-fonts-recommended
+
+B := build
+STEP := build-aux/step
+
+# The lists below are read after tangling (the public targets run a
+# second make once the chapters are tangled), so a chapter's new files
+# are seen on its first build.
+CHAPTERS := $(sort $(wildcard chapters/*.nw))
+LIB_SRC := $(sort $(wildcard tangled/*.c))
+LIB_HDR := $(sort $(wildcard tangled/*.h))
+PUBLIC_HDR := $(filter-out tangled/internal.h,$(LIB_HDR))
+LIB_OBJ := $(LIB_SRC:tangled/%.c=$(B)/obj/%.o)
+SAN_OBJ := $(LIB_SRC:tangled/%.c=$(B)/sanitize/obj/%.o)
+SUITE_SRC := $(filter-out verify/claims.c,$(sort $(wildcard verify/*.c)))
+SUITE := $(SUITE_SRC:verify/%.c=$(B)/verify/%)
+SAN_SUITE := $(SUITE_SRC:verify/%.c=$(B)/sanitize/verify/%)
+FIG_PROGS := $(sort $(wildcard figures/*.c))
+FIG_DATA := $(FIG_PROGS:figures/%.c=$(B)/figures/data/%.done)
+FIG_PLOTS := $(sort $(wildcard figures/*.gp))
+FIG_TEX := $(FIG_PLOTS:figures/%.gp=$(B)/figures/%.tex)
+
+.PHONY: all tangle library figures book check check-sanitize install \
+        uninstall clean bench deps tangle-check \
+        stage-all stage-library stage-figures stage-book stage-check \
+        stage-check-sanitize stage-install stage-bench
+
+# ---------------------------------------------------------------------
+# Public targets: make sure of the packages, then tangle (or, for the
+# checks, verify the tangle), then hand over to a second make.
+
+all: deps tangle
+	@$(MAKE) stage-all
+library figures book install bench: deps tangle
+	@$(MAKE) stage-$@
+check check-sanitize: deps tangle-check
+	@$(MAKE) stage-$@
+
+deps:
+	@build-aux/deps $(PACKAGES)
+
+tangle: deps $(B)/tangle.done
+$(B)/tangle.done: $(CHAPTERS) build-aux/tangle
+	@mkdir -p $(B)
+	@build-aux/tangle
+	@touch $@
+
+tangle-check:
+	@printf '  %-8s %s\n' VERIFY "tangled/ and verify/ match chapters/"
+	@build-aux/tangle --check
+
+# ---------------------------------------------------------------------
+# The library.
+
+stage-all: stage-library stage-figures stage-book
+stage-library: $(B)/lib/libdescent.a $(B)/lib/libdescent.so
+
+$(B)/obj/%.o: tangled/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	@$(STEP) CC $< $(B)/logs/cc-$*.log \
+	  $(CC) $(WARNINGS) $(CFLAGS) -fPIC -Itangled -c $< -o $@
+
+$(B)/lib/libdescent.a: $(LIB_OBJ)
+	@mkdir -p $(@D)
+	@$(STEP) AR $@ $(B)/logs/ar.log ar rcs $@ $^
+
+$(B)/lib/libdescent.so: $(LIB_OBJ)
+	@mkdir -p $(@D)
+	@$(STEP) LD $@ $(B)/logs/ld.log \
+	  $(CC) -shared -Wl,-soname,libdescent.so.0 -o $@.0 $^ $(LIBS)
+	@ln -sf libdescent.so.0 $@
+
+# ---------------------------------------------------------------------
+# The claim-verification suite. Each verify/NN-topic.c is one program
+# (one chapter's claims); verify/claims.c is the support they share.
+# A run writes one line per claim to $(B)/claims/run.tsv; only a run
+# in which every program passed becomes $(B)/claims/claims.tsv, the
+# record the book's appendix is made from.
+
+$(B)/verify/%: verify/%.c verify/claims.c verify/claims.h \
+               $(B)/lib/libdescent.a
+	@mkdir -p $(@D)
+	@$(STEP) CC $< $(B)/logs/verify-$*.log \
+	  $(CC) $(WARNINGS) $(CFLAGS) -Itangled -Iverify -o $@ \
+	    $< verify/claims.c $(B)/lib/libdescent.a -lcmocka $(LIBS)
+
+$(B)/claims/claims-table.tex: $(SUITE) verify/claims-table.awk $(CHAPTERS)
+	@$(STEP) VERIFY "the claims: $(notdir $(SUITE))" \
+	  $(B)/logs/check.log build-aux/suite $(B)/claims/run.tsv $(SUITE)
+	@build-aux/record-claims $(B)/claims/run.tsv $(B)/claims $(CHAPTERS)
+$(B)/claims/claims-values.tex: $(B)/claims/claims-table.tex
+
+stage-check: $(SUITE)
+	@build-aux/suite $(B)/claims/run.tsv $(SUITE)
+	@build-aux/record-claims $(B)/claims/run.tsv $(B)/claims $(CHAPTERS)
+	@printf '  %-8s %s\n' CLAIMS \
+	  "$$(wc -l < $(B)/claims/claims.tsv) claims verified; the record is $(B)/claims/claims.tsv"
+
+# The same suite, library included, under AddressSanitizer and
+# UndefinedBehaviorSanitizer. It records no claims.
+$(B)/sanitize/obj/%.o: tangled/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	@$(STEP) CC $< $(B)/logs/san-cc-$*.log \
+	  $(CC) $(WARNINGS) -O1 -g $(SANITIZE) -Itangled -c $< -o $@
+
+$(B)/sanitize/verify/%: verify/%.c verify/claims.c verify/claims.h \
+                        $(SAN_OBJ)
+	@mkdir -p $(@D)
+	@$(STEP) CC "$< (sanitized)" $(B)/logs/san-verify-$*.log \
+	  $(CC) $(WARNINGS) -O1 -g $(SANITIZE) -Itangled -Iverify -o $@ \
+	    $< verify/claims.c $(SAN_OBJ) -lcmocka $(LIBS)
+
+stage-check-sanitize: $(SAN_SUITE)
+	@for test in $(SAN_SUITE); do \
+	  ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $$test; done
+
+# ---------------------------------------------------------------------
+# Figures: figures/NAME.c writes data, figures/NAME.gp draws it.
+
+stage-figures: $(FIG_TEX)
+
+$(B)/figures/bin/%: figures/%.c $(B)/lib/libdescent.a $(PUBLIC_HDR)
+	@mkdir -p $(@D)
+	@$(STEP) CC $< $(B)/logs/figure-cc-$*.log \
+	  $(CC) $(WARNINGS) $(CFLAGS) -Itangled -o $@ $< \
+	    $(B)/lib/libdescent.a $(LIBS)
+
+$(B)/figures/data/%.done: $(B)/figures/bin/%
+	@mkdir -p $(@D)
+	@$(STEP) RUN $< $(B)/logs/figure-run-$*.log $< $(@D)
+	@touch $@
+
+$(B)/figures/%.tex: figures/%.gp $(FIG_DATA)
+	@$(STEP) GNUPLOT $< $(B)/logs/gnuplot-$*.log \
+	  gnuplot -e "datadir='$(B)/figures/data'; outfile='$(B)/figures/$*'" $<
+
+# ---------------------------------------------------------------------
+# The book: noweave all chapters into one body (so that chunk and
+# identifier cross-references span chapters), and typeset it with the
+# driver chapters/book.tex. The identifier index comes from the chapters'
+# explicit "@ %def" lines only: noweb's -autodefs c would also index
+# every local variable declared at the left margin of a chunk.
+
+stage-book: book.pdf
+
+$(B)/book/chapters.tex: $(CHAPTERS)
+	@mkdir -p $(@D)
+	@$(STEP) WEAVE "$(words $(CHAPTERS)) chapters" $(B)/logs/weave.log \
+	  bash -o pipefail -ec 'noweave -n -index $(CHAPTERS) > $@'
+
+# LaTeX runs from the top of the tree (the figures' .tex files name
+# their graphics by paths from here) and writes into $(B)/book.
+TEX_PATH := TEXINPUTS=$(B)/book:$(B)/figures:$(B)/claims:chapters:
+LATEX := pdflatex -interaction=nonstopmode -halt-on-error \
+         -file-line-error -output-directory=$(B)/book
+
+book.pdf: chapters/book.tex $(B)/book/chapters.tex $(FIG_TEX) \
+          $(B)/claims/claims-table.tex $(B)/claims/claims-values.tex
+	@$(STEP) LATEX "$@" $(B)/logs/latex.log \
+	  bash -o pipefail -ec 'for pass in 1 2 3 4 5; do \
+	    $(TEX_PATH) $(LATEX) chapters/book.tex; \
+	    grep -q "Rerun to get" $(B)/book/book.log || break; done'
+	@cp $(B)/book/book.pdf $@
+	@printf '  %-8s %s\n' DONE "$@: $$(pdfinfo $@ 2>/dev/null | sed -n 's/^Pages: *//p') pages"
+
+# ---------------------------------------------------------------------
+# Installing: the library, its public headers and a pkg-config file.
+
+stage-install: stage-library
+	@printf '  %-8s %s\n' INSTALL "$(PREFIX)"
+	@install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	@install -m 644 $(B)/lib/libdescent.a $(DESTDIR)$(PREFIX)/lib/
+	@install -m 755 $(B)/lib/libdescent.so.0 $(DESTDIR)$(PREFIX)/lib/
+	@ln -sf libdescent.so.0 $(DESTDIR)$(PREFIX)/lib/libdescent.so
+	@install -m 644 $(PUBLIC_HDR) $(DESTDIR)$(PREFIX)/include/
+	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	  build-aux/descent.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/descent.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/lib/libdescent.a \
+	  $(DESTDIR)$(PREFIX)/lib/libdescent.so \
+	  $(DESTDIR)$(PREFIX)/lib/libdescent.so.0 \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/descent.pc \
+	  $(addprefix $(DESTDIR)$(PREFIX)/include/,$(notdir $(PUBLIC_HDR)))
+
+# ---------------------------------------------------------------------
+
+stage-bench:
+	@echo "no benchmarks yet: chapter 1 has nothing whose speed matters"
+
+clean:
+	rm -rf $(B) book.pdf

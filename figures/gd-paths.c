@@ -1,0 +1,111 @@
+/* gd-paths.c: data for Figure "gd-paths" of Chapter 1 (fig:paths).
+   Gradient descent on a 2-D quadratic with eigenvalues 1 and 10, axes
+   rotated by 30 degrees, just below and just above the stability bound.
+   Writes OUTDIR/gd-paths-grid.dat (E on a grid, for the contours) and
+   OUTDIR/gd-paths.dat (the two paths, one block each). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "descent.h"
+
+static void check(descent_status s, const char *what, const char *message)
+{
+    if (s != DESCENT_OK) {
+        fprintf(stderr, "gd-paths: %s: %s: %s\n", what,
+                descent_status_name(s), message);
+        exit(EXIT_FAILURE);
+    }
+}
+
+static FILE *open_output(const char *dir, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *out = fopen(path, "w");
+    if (out == NULL) {
+        perror(path);
+        exit(EXIT_FAILURE);
+    }
+    return out;
+}
+
+static void close_output(FILE *out)
+{
+    if (fclose(out) != 0) {
+        perror("gd-paths: writing output");
+        exit(EXIT_FAILURE);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    const double pi = 3.14159265358979323846, phi = 30 * pi / 180;
+    const double lambda[2] = {1, 10};
+    const double factors[2] = {0.95, 1.05};  /* eta in units of 2/lambda_max */
+    const double start[2] = {-4, -1};
+    const size_t steps = 16;
+    const double half_width = 6;             /* the grid covers [-6,6]^2 */
+    const int grid = 121;
+    descent_error err;
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
+        return EXIT_FAILURE;
+    }
+
+    /* A = R diag(lambda) R^T with R the rotation by phi. */
+    double c = cos(phi), s = sin(phi), A[4];
+    A[0] = lambda[0] * c * c + lambda[1] * s * s;
+    A[1] = A[2] = (lambda[0] - lambda[1]) * c * s;
+    A[3] = lambda[0] * s * s + lambda[1] * c * c;
+    descent_quadratic q;
+    check(descent_quadratic_init(&q, 2, A, NULL, 0, &err), "quadratic",
+          err.message);
+    descent_objective f = descent_quadratic_objective(&q);
+
+    FILE *out = open_output(argv[1], "gd-paths-grid.dat");
+    fprintf(out, "# x y E(x,y)\n");
+    for (int i = 0; i < grid; i++) {
+        for (int j = 0; j < grid; j++) {
+            double theta[2] = {-half_width + 2 * half_width * i / (grid - 1),
+                               -half_width + 2 * half_width * j / (grid - 1)};
+            fprintf(out, "%g %g %.10g\n", theta[0], theta[1],
+                    descent_value(&f, theta));
+        }
+        fprintf(out, "\n");
+    }
+    close_output(out);
+
+    descent_trace trace;
+    check(descent_trace_init(&trace, 2, true, &err), "trace", err.message);
+    out = open_output(argv[1], "gd-paths.dat");
+    fprintf(out, "# k x y E factor  (eta = factor * 2/lambda_max; "
+                 "one block per factor)\n");
+    for (int p = 0; p < 2; p++) {
+        double lambda_max = fmax(q.lambda[0], q.lambda[1]);
+        descent_step_schedule schedule;
+        descent_direction_rule direction = descent_steepest_descent();
+        descent_step_rule step =
+            descent_fixed_step(&schedule, factors[p] * 2 / lambda_max);
+        descent_options options = descent_default_options();
+        options.max_iterations = steps;
+        options.trace = &trace;
+        descent_result result;
+        double theta[2] = {start[0], start[1]};
+        if (p > 0)
+            fprintf(out, "\n\n");
+        descent_status st = descent_minimize(&f, &direction, &step, &options,
+                                             theta, &result);
+        if (st != DESCENT_OK && st != DESCENT_MAX_ITERATIONS)
+            check(st, "minimize", result.message);
+        for (size_t k = 0; k < trace.length; k++) {
+            const double *t = descent_trace_iterate(&trace, k);
+            fprintf(out, "%zu %.10g %.10g %.10g %g\n", k, t[0], t[1],
+                    trace.value[k], factors[p]);
+        }
+    }
+    close_output(out);
+    descent_trace_free(&trace);
+    descent_quadratic_free(&q);
+    return EXIT_SUCCESS;
+}

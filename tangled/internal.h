@@ -1,0 +1,24 @@
+/* internal.h: generated from chapters/01-descent.nw; do not edit. */
+#ifndef DESCENT_INTERNAL_H
+#define DESCENT_INTERNAL_H
+
+#include "descent.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define DESCENT_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define DESCENT_PRINTF(f, a)
+#endif
+
+descent_status descent_fail(descent_error *error, descent_status status,
+                            const char *format, ...)
+    DESCENT_PRINTF(3, 4);
+descent_status descent_succeed(descent_error *error);
+bool descent_all_finite(size_t n, const double *x, size_t *where);
+const char *descent_objective_name(const descent_objective *f);
+void trace_restart(descent_trace *trace);
+descent_status trace_append(descent_trace *trace, const double *theta,
+                            double value, double gradient_norm,
+                            descent_error *error);
+
+#endif

@@ -1,0 +1,68 @@
+/* objective.c: generated from chapters/01-descent.nw; do not edit. */
+#include <math.h>
+
+#include "internal.h"
+
+const char *descent_objective_name(const descent_objective *f)
+{
+    return f->name != NULL ? f->name : "(unnamed)";
+}
+
+descent_status descent_objective_check(const descent_objective *f,
+                                       descent_error *error)
+{
+    if (f == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "objective is NULL");
+    if (f->n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "objective %s has dimension n = 0",
+                            descent_objective_name(f));
+    if (f->evaluate == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "objective %s has no evaluate function",
+                            descent_objective_name(f));
+    return descent_succeed(error);
+}
+double descent_value(descent_objective *f, const double *theta)
+{
+    f->counts.values++;
+    return f->evaluate(theta, NULL, f->context);
+}
+
+double descent_value_gradient(descent_objective *f,
+                              const double *theta, double *g)
+{
+    f->counts.values++;
+    f->counts.gradients++;
+    return f->evaluate(theta, g, f->context);
+}
+descent_status descent_hessian(descent_objective *f,
+                               const double *theta, double *H,
+                               descent_error *error)
+{
+    size_t where;
+    if (f->hessian == NULL)
+        return descent_fail(error, DESCENT_NO_HESSIAN,
+                            "objective %s has no Hessian",
+                            descent_objective_name(f));
+    f->counts.hessians++;
+    f->hessian(theta, H, f->context);
+    if (!descent_all_finite(f->n * f->n, H, &where))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "Hessian of %s has H[%zu][%zu] = %g",
+                            descent_objective_name(f), where / f->n,
+                            where % f->n, H[where]);
+    return descent_succeed(error);
+}
+bool descent_all_finite(size_t n, const double *x, size_t *where)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i])) {
+            if (where != NULL)
+                *where = i;
+            return false;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,81 @@
+/* rules.c: generated from chapters/01-descent.nw; do not edit. */
+#include <cblas.h>
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+
+static descent_status steepest(void *state, descent_objective *f,
+                               const descent_point *at, double *d,
+                               descent_error *error)
+{
+    (void)state;
+    (void)f;
+    cblas_dcopy((int)at->n, at->g, 1, d, 1);
+    cblas_dscal((int)at->n, -1.0, d, 1);
+    return descent_succeed(error);
+}
+
+descent_direction_rule descent_steepest_descent(void)
+{
+    return (descent_direction_rule){"steepest descent", steepest, NULL};
+}
+static descent_status normalized(void *state, descent_objective *f,
+                                 const descent_point *at, double *d,
+                                 descent_error *error)
+{
+    (void)state;
+    (void)f;
+    if (!(at->gradient_norm > 0))
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "normalized steepest descent: ||g|| = %g at "
+                            "iteration %zu, so -g/||g|| is undefined",
+                            at->gradient_norm, at->iteration);
+    cblas_dcopy((int)at->n, at->g, 1, d, 1);
+    cblas_dscal((int)at->n, -1.0 / at->gradient_norm, d, 1);
+    return descent_succeed(error);
+}
+
+descent_direction_rule descent_normalized_steepest_descent(void)
+{
+    return (descent_direction_rule){"normalized steepest descent",
+                                    normalized, NULL};
+}
+static descent_status geometric(void *state, descent_objective *f,
+                                const descent_point *at, const double *d,
+                                descent_trial *trial,
+                                descent_error *error)
+{
+    const descent_step_schedule *s = state;
+    (void)f;
+    (void)d;
+    if (s == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "step rule has no schedule (NULL)");
+    if (!(s->eta0 > 0) || !isfinite(s->eta0))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "step size eta = %g must be positive and "
+                            "finite", s->eta0);
+    if (!(s->gamma > 0 && s->gamma <= 1))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "decay factor gamma = %g must lie in (0, 1]",
+                            s->gamma);
+    trial->eta = s->eta0 * pow(s->gamma, (double)at->iteration);
+    return descent_succeed(error);
+}
+descent_step_rule descent_fixed_step(descent_step_schedule *schedule,
+                                     double eta)
+{
+    if (schedule != NULL)
+        *schedule = (descent_step_schedule){.eta0 = eta, .gamma = 1};
+    return (descent_step_rule){"fixed step", geometric, schedule};
+}
+
+descent_step_rule descent_geometric_step(
+    descent_step_schedule *schedule, double eta0, double gamma)
+{
+    if (schedule != NULL)
+        *schedule = (descent_step_schedule){.eta0 = eta0,
+                                            .gamma = gamma};
+    return (descent_step_rule){"geometric step", geometric, schedule};
+}

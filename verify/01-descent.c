@@ -1,0 +1,700 @@
+/* 01-descent.c: generated from chapters/01-descent.nw; do not edit. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <cblas.h>
+#include <lapacke.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims.h"
+#include "descent.h"
+
+#define REQUIRE(call, error)                                          \
+    do {                                                              \
+        if ((call) != DESCENT_OK)                                     \
+            fail_msg("%s failed: %s", #call, (error).message);       \
+    } while (0)
+static descent_result run_gd_until(descent_objective *f, double eta,
+                                   size_t iterations, double threshold,
+                                   double *theta, descent_trace *trace)
+{
+    descent_step_schedule schedule;
+    descent_direction_rule direction = descent_steepest_descent();
+    descent_step_rule step = descent_fixed_step(&schedule, eta);
+    descent_options options = descent_default_options();
+    descent_result result;
+    options.max_iterations = iterations;
+    options.gradient_tolerance = 0;
+    options.stall_iterations = 0;
+    options.divergence_threshold = threshold;
+    options.trace = trace;
+    descent_minimize(f, &direction, &step, &options, theta, &result);
+    return result;
+}
+
+static descent_result run_gd(descent_objective *f, double eta,
+                             size_t iterations, double *theta,
+                             descent_trace *trace)
+{
+    return run_gd_until(f, eta, iterations, 1e12, theta, trace);
+}
+enum { UNIFORM_0_1 = 1, UNIFORM_PLUS_MINUS_1 = 2, NORMAL = 3 };
+
+static void random_vector(size_t n, int distribution, unsigned seed,
+                          double *x)
+{
+    lapack_int iseed[4] = {(lapack_int)(seed % 4096), 5, 7, 11};
+    LAPACKE_dlarnv(distribution, iseed, (lapack_int)n, x);
+}
+
+static void random_spectrum(size_t n, double kappa, unsigned seed,
+                            double *lambda)
+{
+    lambda[0] = 1;
+    lambda[n - 1] = kappa;
+    if (n > 2)
+        random_vector(n - 2, UNIFORM_0_1, seed, lambda + 1);
+    for (size_t i = 1; i + 1 < n; i++)
+        lambda[i] = 1 + (kappa - 1) * lambda[i];
+}
+static double predicted_ratio(size_t n, const double *lambda,
+                              double eta, size_t k)
+{
+    double rho = descent_gd_rate(n, lambda, eta), num = 0, den = 0;
+    for (size_t i = 0; i < n; i++) {
+        double s = fabs(1 - eta * lambda[i]) / rho;
+        double weight = lambda[i] * pow(s, 2.0 * (double)k);
+        num += weight * s * s;
+        den += weight;
+    }
+    return rho * sqrt(num / den);
+}
+
+static size_t steps_to_settle(size_t n, const double *lambda, double eta)
+{
+    double rho = descent_gd_rate(n, lambda, eta);
+    size_t k = 1;
+    while (rho - predicted_ratio(n, lambda, eta, k) > 1e-7 &&
+           k < ((size_t)1 << 20))
+        k *= 2;
+    return k;
+}
+static double measured_rate(size_t n, const double *lambda, double eta,
+                            unsigned seed, bool diverges)
+{
+    descent_error error;
+    descent_quadratic q;
+    descent_trace trace;
+    double *theta = malloc(n * sizeof *theta);
+    assert_non_null(theta);
+    REQUIRE(descent_quadratic_spectrum(&q, n, lambda, NULL, 0, seed,
+                                       &error), error);
+    REQUIRE(descent_trace_init(&trace, n, false, &error), error);
+    for (size_t r = 0; r < n; r++) {
+        theta[r] = 0;
+        for (size_t i = 0; i < n; i++)
+            theta[r] += q.Q[r * n + i];
+    }
+    descent_objective f = descent_quadratic_objective(&q);
+    size_t settle = steps_to_settle(n, lambda, eta);
+    descent_result result =
+        diverges ? run_gd_until(&f, eta, 1000000, 1e250, theta, &trace)
+                 : run_gd(&f, eta, settle + 1, theta, &trace);
+    if (diverges) {
+        assert_int_equal(result.status, DESCENT_DIVERGED);
+        if (predicted_ratio(n, lambda, eta, trace.length - 2) <
+            descent_gd_rate(n, lambda, eta) - 1e-7)
+            fail_msg("diverged after %zu steps, before the rate settled",
+                     trace.length);
+    } else {
+        assert_int_equal(result.status, DESCENT_MAX_ITERATIONS);
+        for (size_t k = 0; k + 1 < trace.length; k++)
+            assert_true(trace.value[k + 1] < trace.value[k]);
+    }
+    size_t last = trace.length - 1;
+    double rate = sqrt(trace.value[last] / trace.value[last - 1]);
+    descent_trace_free(&trace);
+    descent_quadratic_free(&q);
+    free(theta);
+    return rate;
+}
+static double model_error(descent_objective *f, const double *theta,
+                          const double *g, double gHg, double eta,
+                          double *trial)
+{
+    size_t n = f->n;
+    double value = descent_value(f, theta);
+    double gg = cblas_ddot((int)n, g, 1, g, 1);
+    memcpy(trial, theta, n * sizeof *trial);
+    cblas_daxpy((int)n, -eta, g, 1, trial, 1);
+    double moved = descent_value(f, trial);
+    double model = value - eta * gg + 0.5 * eta * eta * gHg;
+    double scale = fabs(value) + eta * gg + 0.5 * eta * eta * fabs(gHg) +
+                   fabs(moved);
+    return fabs(moved - model) / scale;
+}
+static void expect(descent_status got, const char *message,
+                   descent_status want, const char *fragment)
+{
+    if (got != want)
+        fail_msg("got %s, wanted %s; message: %s",
+                 descent_status_name(got), descent_status_name(want),
+                 message);
+    if (strstr(message, fragment) == NULL)
+        fail_msg("message \"%s\" does not contain \"%s\"", message,
+                 fragment);
+}
+typedef struct faulty_objective {
+    unsigned long good_evaluations;  /* evaluations before the fault */
+    double bad_value;                /* returned as E, if not 0 */
+    double bad_gradient;             /* written to g[0], if not 0 */
+    unsigned long calls;
+} faulty_objective;
+
+static double faulty(const double *w, double *g, void *context)
+{
+    faulty_objective *fault = context;
+    bool broken = fault->calls++ >= fault->good_evaluations;
+    if (g != NULL)
+        g[0] = broken && fault->bad_gradient != 0 ? fault->bad_gradient
+                                                   : 4 * w[0] - 8;
+    return broken && fault->bad_value != 0 ? fault->bad_value
+                                           : 2 * w[0] * w[0] - 8 * w[0];
+}
+static void claim_gd_1d_regimes(void **state)
+{
+    const double a = 4, b = -8, w_star = 2;
+    const double eta_a[] = {0.05, 0.5, 0.95, 1.0, 1.05,
+                            1.5,  1.95, 2.05, 2.5, 3.0};
+    double worst = 0;
+    descent_error error;
+    descent_quadratic q;
+    descent_trace trace;
+    (void)state;
+    REQUIRE(descent_quadratic_1d(&q, a, b, 0, &error), error);
+    REQUIRE(descent_trace_init(&trace, 1, true, &error), error);
+    descent_objective f = descent_quadratic_objective(&q);
+    for (size_t i = 0; i < sizeof eta_a / sizeof eta_a[0]; i++) {
+        double eta = eta_a[i] / a, w = 3, factor = 1 - eta_a[i];
+        descent_result result = run_gd(&f, eta, 40, &w, &trace);
+        for (size_t k = 0; k + 1 < trace.length; k++) {
+            double e0 = trace.theta[k] - w_star, e1 = trace.theta[k + 1] - w_star;
+            if (fabs(e0) < 1e-2)
+                break;
+            worst = fmax(worst, fabs(fabs(e1 / e0) - fabs(factor)));
+            if (factor > 0)
+                assert_true(e1 > 0);     /* monotone: the sign is kept */
+            else if (factor < 0)
+                assert_true(e1 < 0 ? e0 > 0 : e0 < 0);  /* alternating */
+        }
+        if (factor == 0) {
+            assert_int_equal(result.status, DESCENT_OK);
+            assert_int_equal(result.iterations, 1);
+            assert_true(w == w_star);
+        }
+        if (eta_a[i] < 2) {  /* converged to the last bit, or ran its course */
+            assert_true(result.status == DESCENT_OK ||
+                        result.status == DESCENT_MAX_ITERATIONS);
+        } else {             /* flew apart, or was still flying at the cap */
+            assert_true(result.status == DESCENT_DIVERGED ||
+                        result.status == DESCENT_MAX_ITERATIONS);
+            assert_true(fabs(w - w_star) > 1);
+        }
+    }
+    descent_trace_free(&trace);
+    descent_quadratic_free(&q);
+    bool holds = claim_report_at_most(
+        "gd-1d-regimes",
+        "$|w_{k+1}-w^*|/|w_k-w^*|=|1-\\eta a|$ in all four regimes",
+        worst, 1e-12);
+    assert_true(holds);
+}
+static const size_t dimensions[] = {2, 10, 100};
+static const double condition_numbers[] = {10, 1e3, 1e6};
+
+static void claim_gd_stability(void **state)
+{
+    double worst = 0, lambda[100];
+    unsigned seed = 1;
+    (void)state;
+    for (size_t i = 0; i < 3; i++)
+        for (size_t j = 0; j < 3; j++, seed++) {
+            size_t n = dimensions[i];
+            random_spectrum(n, condition_numbers[j], seed, lambda);
+            for (int side = 0; side < 2; side++) {
+                double eta = (side ? 1.01 : 0.99) * 2 / lambda[n - 1];
+                double rate = measured_rate(n, lambda, eta, seed, side);
+                worst = fmax(worst, fabs(rate - descent_gd_rate(
+                                                    n, lambda, eta)));
+            }
+        }
+    bool holds = claim_report_at_most(
+        "gd-stability",
+        "GD converges at $0.99\\cdot2/\\lambda_{\\max}$, diverges at "
+        "$1.01\\cdot2/\\lambda_{\\max}$; rate $=\\max_i|1-\\eta\\lambda_i|$",
+        worst, 1e-6);
+    assert_true(holds);
+}
+static void claim_gd_best_step(void **state)
+{
+    double worst = 0, lambda[100];
+    unsigned seed = 1;
+    (void)state;
+    for (size_t i = 0; i < 3; i++)
+        for (size_t j = 0; j < 3; j++, seed++) {
+            size_t n = dimensions[i];
+            double kappa = condition_numbers[j];
+            random_spectrum(n, kappa, seed, lambda);
+            double eta = 2 / (1 + kappa);
+            double rate = measured_rate(n, lambda, eta, seed, false);
+            worst = fmax(worst, fabs(rate - (kappa - 1) / (kappa + 1)));
+        }
+    bool holds = claim_report_at_most(
+        "gd-best-step",
+        "at $\\eta=2/(\\lambda_{\\min}+\\lambda_{\\max})$ the rate is "
+        "$(\\kappa-1)/(\\kappa+1)$", worst, 1e-6);
+    assert_true(holds);
+}
+static void claim_taylor_exact(void **state)
+{
+    enum { n = 10 };
+    const double etas[] = {1e-3, 1e-2, 1e-1, 1, 10};
+    double worst = 0, worst_slope = 0;
+    (void)state;
+    for (unsigned c = 0; c < 4; c++) {
+        double lambda[n], theta[n], g[n], H[n * n], Hg[n], trial[n];
+        descent_error error;
+        descent_quadratic q;
+        random_vector(n, c < 2 ? UNIFORM_0_1 : UNIFORM_PLUS_MINUS_1, 100 + c,
+                      lambda);
+        for (size_t i = 0; i < n; i++)
+            lambda[i] = c < 2 ? 1 + 99 * lambda[i] : 5 * lambda[i];
+        random_vector(n, NORMAL, 200 + c, theta);
+        random_vector(n, NORMAL, 300 + c, trial);   /* b; trial is free now */
+        REQUIRE(descent_quadratic_spectrum(&q, n, lambda, trial, 1.5, 400 + c,
+                                           &error), error);
+        descent_objective f = descent_quadratic_objective(&q);
+        descent_value_gradient(&f, theta, g);
+        REQUIRE(descent_hessian(&f, theta, H, &error), error);
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, n, n, 1.0, H, n, g, 1, 0.0,
+                    Hg, 1);
+        double gHg = cblas_ddot(n, g, 1, Hg, 1);
+        for (size_t i = 0; i < sizeof etas / sizeof etas[0]; i++)
+            worst = fmax(worst,
+                         model_error(&f, theta, g, gHg, etas[i], trial));
+        double d[n], eta_star, decrease, g_new[n];
+        for (size_t i = 0; i < n; i++)
+            d[i] = -g[i];
+        descent_status status =
+            descent_taylor_step(&f, theta, d, &eta_star, &decrease, &error);
+        if (gHg <= 0) {
+            assert_int_equal(status, DESCENT_STEP_FAILED);
+        } else {
+            REQUIRE(status, error);
+            double gg = cblas_ddot(n, g, 1, g, 1), best = 0, value[3];
+            for (int side = 0; side < 3; side++) {
+                memcpy(trial, theta, sizeof trial);
+                cblas_daxpy(n, eta_star * (0.9 + 0.1 * side), d, 1, trial, 1);
+                value[side] = descent_value_gradient(&f, trial, g_new);
+                if (side == 1)
+                    best = fabs(cblas_ddot(n, g_new, 1, g, 1)) / gg;
+            }
+            assert_true(value[1] < value[0] && value[1] < value[2]);
+            worst_slope = fmax(worst_slope, best);
+        }
+        descent_quadratic_free(&q);
+    }
+    char measured[160], bound[64];
+    char model_text[64], slope_text[64];
+    claim_format(model_text, sizeof model_text, worst);
+    claim_format(slope_text, sizeof slope_text, worst_slope);
+    snprintf(measured, sizeof measured, "%s; slope %s", model_text,
+             slope_text);
+    snprintf(bound, sizeof bound, "$10^{-13}$; $10^{-12}$");
+    bool holds = worst <= 1e-13 && worst_slope <= 1e-12;
+    claim_report("taylor-exact",
+                 "the model is exact on quadratics, and "
+                 "$\\eta^*=g^{\\mathsf T}g/g^{\\mathsf T}Hg$ minimizes along $-g$",
+                 measured, bound, holds);
+    assert_true(holds);
+}
+static void claim_taylor_cubic(void **state)
+{
+    double theta[2] = {-1.2, 1}, g[2], H[4], Hg[2], trial[2];
+    double eta_star, x[9], y[9], mean_x = 0, mean_y = 0;
+    descent_error error;
+    descent_rosenbrock r;
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &error), error);
+    descent_objective f = descent_rosenbrock_objective(&r);
+    descent_value_gradient(&f, theta, g);
+    REQUIRE(descent_hessian(&f, theta, H, &error), error);
+    double d[2] = {-g[0], -g[1]};
+    REQUIRE(descent_taylor_step(&f, theta, d, &eta_star, NULL, &error),
+            error);
+    cblas_dgemv(CblasRowMajor, CblasNoTrans, 2, 2, 1.0, H, 2, g, 1, 0.0,
+                Hg, 1);
+    double gHg = cblas_ddot(2, g, 1, Hg, 1);
+    double gg = cblas_ddot(2, g, 1, g, 1), value = descent_value(&f, theta);
+    for (int i = 0; i < 9; i++) {
+        double eta = eta_star * pow(10, -3 + 0.25 * i);
+        memcpy(trial, theta, sizeof trial);
+        cblas_daxpy(2, -eta, g, 1, trial, 1);
+        double moved = descent_value(&f, trial);
+        double remainder = moved - (value - eta * gg + 0.5 * eta * eta * gHg);
+        x[i] = log(eta);
+        y[i] = log(fabs(remainder));
+        mean_x += x[i] / 9;
+        mean_y += y[i] / 9;
+    }
+    double sxy = 0, sxx = 0;
+    for (int i = 0; i < 9; i++) {
+        sxy += (x[i] - mean_x) * (y[i] - mean_y);
+        sxx += (x[i] - mean_x) * (x[i] - mean_x);
+    }
+    double slope = sxy / sxx;
+    char measured[64];
+    snprintf(measured, sizeof measured, "slope $%.4f$", slope);
+    bool holds = fabs(slope - 3) <= 0.01;
+    claim_report("taylor-cubic",
+                 "off quadratics the model's error shrinks like $\\eta^3$",
+                 measured, "$|{\\rm slope}-3|\\le0.01$", holds);
+    assert_true(holds);
+}
+typedef struct labelled_point {
+    descent_objective f;
+    double theta[3];
+    descent_point_kind kind;
+} labelled_point;
+
+static void claim_hessian_classify(void **state)
+{
+    descent_error error;
+    descent_rosenbrock r;
+    descent_quadratic q[3];
+    const double spectra[3][3] = {{1, 2, 3}, {-1, -2, -3}, {1, -2, 3}};
+    const double b[3] = {0.5, -1, 2};
+    labelled_point points[11];
+    size_t count = 0, correct = 0;
+    (void)state;
+    descent_objective cubic = descent_cubic_objective();
+    points[count++] = (labelled_point){cubic, {1, 1}, DESCENT_MINIMUM};
+    points[count++] = (labelled_point){cubic, {-1, -1}, DESCENT_MAXIMUM};
+    points[count++] = (labelled_point){cubic, {1, -1}, DESCENT_SADDLE};
+    points[count++] = (labelled_point){cubic, {-1, 1}, DESCENT_SADDLE};
+    points[count++] = (labelled_point){cubic, {0, 0}, DESCENT_NOT_CRITICAL};
+    REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &error), error);
+    points[count++] = (labelled_point){descent_rosenbrock_objective(&r),
+                                       {1, 1}, DESCENT_MINIMUM};
+    points[count++] = (labelled_point){descent_monkey_saddle_objective(),
+                                       {0, 0}, DESCENT_DEGENERATE};
+    const descent_point_kind kinds[3] = {DESCENT_MINIMUM, DESCENT_MAXIMUM,
+                                         DESCENT_SADDLE};
+    for (unsigned i = 0; i < 3; i++) {
+        REQUIRE(descent_quadratic_spectrum(&q[i], 3, spectra[i], b, 0,
+                                           10 + i, &error), error);
+        points[count] = (labelled_point){descent_quadratic_objective(&q[i]),
+                                         {0}, kinds[i]};
+        REQUIRE(descent_quadratic_critical_point(&q[i],
+                                                 points[count].theta,
+                                                 &error), error);
+        count++;
+    }
+    points[count++] = (labelled_point){descent_quadratic_objective(&q[0]),
+                                       {1, 1, 1}, DESCENT_NOT_CRITICAL};
+    for (size_t i = 0; i < count; i++) {
+        descent_point_kind kind;
+        double lambda[3];
+        REQUIRE(descent_classify_point(&points[i].f, points[i].theta, 1e-10,
+                                       1e-8, &kind, lambda, &error), error);
+        correct += kind == points[i].kind;
+        if (kind != points[i].kind)
+            printf("point %zu: %s, expected %s\n", i,
+                   descent_point_kind_name(kind),
+                   descent_point_kind_name(points[i].kind));
+        if (i < 4) {
+            assert_true(lambda[0] == (i == 0 ? 6 : -6));
+            assert_true(lambda[1] == (i == 1 ? -6 : 6));
+        }
+    }
+    for (int i = 0; i < 3; i++)
+        descent_quadratic_free(&q[i]);
+    char measured[64], bound[64];
+    snprintf(measured, sizeof measured, "%zu of %zu correct", correct, count);
+    snprintf(bound, sizeof bound, "all %zu", count);
+    claim_report("hessian-classify",
+                 "Hessian eigenvalue signs label minima, maxima, saddles",
+                 measured, bound, correct == count);
+    assert_int_equal(correct, count);
+}
+static void claim_geometric_travel(void **state)
+{
+    const double eta0 = 0.5, gamma = 0.9, start[2] = {-8, 8};
+    double theta[2] = {-8, 8}, worst = -1;
+    descent_error error;
+    descent_rosenbrock r;
+    descent_trace trace;
+    descent_step_schedule schedule;
+    descent_result result;
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &error), error);
+    REQUIRE(descent_trace_init(&trace, 2, true, &error), error);
+    descent_objective f = descent_rosenbrock_objective(&r);
+    descent_direction_rule direction =
+        descent_normalized_steepest_descent();
+    descent_step_rule step =
+        descent_geometric_step(&schedule, eta0, gamma);
+    descent_options options = descent_default_options();
+    options.max_iterations = 300;
+    options.stall_iterations = 0;
+    options.trace = &trace;
+    descent_minimize(&f, &direction, &step, &options, theta, &result);
+    assert_int_equal(result.status, DESCENT_MAX_ITERATIONS);
+    for (size_t k = 1; k < trace.length; k++) {
+        const double *x = descent_trace_iterate(&trace, k);
+        double distance = hypot(x[0] - start[0], x[1] - start[1]);
+        double bound = eta0 * (1 - pow(gamma, (double)k)) / (1 - gamma);
+        worst = fmax(worst, distance / bound - 1);
+    }
+    assert_true(hypot(theta[0] - 1, theta[1] - 1) > 11 - eta0 / (1 - gamma));
+    bool holds = claim_report_at_most(
+        "geometric-travel",
+        "normalized steps $\\eta_0\\gamma^k$ travel at most "
+        "$\\eta_0/(1-\\gamma)$", worst, 1e-12);
+    assert_true(holds);
+    descent_trace_free(&trace);
+}
+static void bad_driver_arguments(void **state)
+{
+    descent_quadratic q;
+    descent_error error;
+    descent_result result;
+    descent_step_schedule schedule;
+    descent_trace trace;
+    double theta[2] = {1, 1};
+    (void)state;
+    REQUIRE(descent_quadratic_1d(&q, 4, -8, 0, &error), error);
+    descent_objective f = descent_quadratic_objective(&q);
+    descent_direction_rule sd = descent_steepest_descent();
+    descent_step_rule step = descent_fixed_step(&schedule, 0.1);
+    descent_objective empty = f, no_evaluate = f;
+    empty.n = 0;
+    no_evaluate.evaluate = NULL;
+    descent_minimize(NULL, &sd, &step, NULL, theta, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+           "objective is NULL");
+    descent_minimize(&empty, &sd, &step, NULL, theta, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+           "dimension n = 0");
+    descent_minimize(&no_evaluate, &sd, &step, NULL, theta, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+           "no evaluate function");
+    descent_minimize(&f, NULL, &step, NULL, theta, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+           "no direction rule");
+    descent_minimize(&f, &sd, NULL, NULL, theta, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+           "no step rule");
+    descent_minimize(&f, &sd, &step, NULL, NULL, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+           "theta is NULL");
+    assert_int_equal(descent_minimize(&f, &sd, &step, NULL, theta, NULL),
+                     DESCENT_INVALID_ARGUMENT);
+    descent_options options = descent_default_options();
+    options.gradient_tolerance = -1;
+    descent_minimize(&f, &sd, &step, &options, theta, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+           "gradient_tolerance = -1");
+    options = descent_default_options();
+    options.value_tolerance = NAN;
+    descent_minimize(&f, &sd, &step, &options, theta, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+           "value_tolerance = nan");
+    options = descent_default_options();
+    options.divergence_threshold = 0;
+    descent_minimize(&f, &sd, &step, &options, theta, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+           "divergence_threshold = 0");
+    REQUIRE(descent_trace_init(&trace, 2, false, &error), error);
+    options = descent_default_options();
+    options.trace = &trace;
+    descent_minimize(&f, &sd, &step, &options, theta, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+           "trace has dimension 2, objective 1");
+    expect(descent_trace_init(&trace, 0, false, &error), error.message,
+           DESCENT_INVALID_ARGUMENT, "n = 0");
+    descent_quadratic_free(&q);
+}
+static void bad_rules(void **state)
+{
+    descent_quadratic q;
+    descent_error error;
+    descent_result result;
+    descent_step_schedule schedule;
+    const double etas[] = {0, -0.5, NAN, INFINITY};
+    const char *texts[] = {"eta = 0 ", "eta = -0.5 ", "eta = nan ",
+                           "eta = inf "};
+    double w;
+    (void)state;
+    REQUIRE(descent_quadratic_1d(&q, 4, -8, 0, &error), error);
+    descent_objective f = descent_quadratic_objective(&q);
+    descent_direction_rule sd = descent_steepest_descent();
+    for (int i = 0; i < 4; i++) {
+        descent_step_rule step = descent_fixed_step(&schedule, etas[i]);
+        w = 3;
+        descent_minimize(&f, &sd, &step, NULL, &w, &result);
+        expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+               texts[i]);
+        assert_true(w == 3);   /* no step was taken */
+    }
+    const double gammas[] = {0, 1.5, NAN};
+    for (int i = 0; i < 3; i++) {
+        descent_step_rule step =
+            descent_geometric_step(&schedule, 0.1, gammas[i]);
+        descent_minimize(&f, &sd, &step, NULL, &w, &result);
+        expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+               "gamma");
+    }
+    descent_step_rule orphan = descent_fixed_step(NULL, 0.1);
+    descent_minimize(&f, &sd, &orphan, NULL, &w, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT,
+           "no schedule");
+    descent_direction_rule unit = descent_normalized_steepest_descent();
+    double zero = 0, d;
+    w = 2;
+    descent_point at = {.iteration = 4, .n = 1, .theta = &w, .value = -8,
+                        .g = &zero, .gradient_norm = 0};
+    expect(unit.direction(unit.state, &f, &at, &d, &error), error.message,
+           DESCENT_DIRECTION_FAILED, "undefined");
+    descent_quadratic_free(&q);
+}
+static descent_result run_faulty(faulty_objective *fault, double eta,
+                                 size_t iterations)
+{
+    descent_objective f = {.n = 1, .evaluate = faulty,
+                           .context = fault, .name = "faulty"};
+    descent_step_schedule schedule;
+    descent_direction_rule sd = descent_steepest_descent();
+    descent_step_rule step = descent_fixed_step(&schedule, eta);
+    descent_options options = descent_default_options();
+    descent_result result;
+    double w = 3;
+    options.max_iterations = iterations;
+    descent_minimize(&f, &sd, &step, &options, &w, &result);
+    return result;
+}
+static void bad_values(void **state)
+{
+    descent_result r;
+    (void)state;
+    r = run_faulty(&(faulty_objective){.bad_value = NAN}, 0.1, 100);
+    expect(r.status, r.message, DESCENT_NONFINITE,
+           "returned E = nan at iteration 0");
+    r = run_faulty(&(faulty_objective){3, NAN, 0, 0}, 0.1, 100);
+    expect(r.status, r.message, DESCENT_NONFINITE,
+           "returned E = nan at iteration 3");
+    r = run_faulty(&(faulty_objective){2, 0, INFINITY, 0}, 0.1, 100);
+    expect(r.status, r.message, DESCENT_NONFINITE,
+           "g[0] = inf at iteration 2");
+    r = run_faulty(&(faulty_objective){4, -INFINITY, 0, 0}, 0.1, 100);
+    expect(r.status, r.message, DESCENT_NONFINITE, "E = -inf");
+    r = run_faulty(&(faulty_objective){.good_evaluations = 1000}, 0.6,
+                   1000);
+    expect(r.status, r.message, DESCENT_DIVERGED, "diverged: E grew");
+    r = run_faulty(&(faulty_objective){.good_evaluations = 1000}, 0.01,
+                   7);
+    expect(r.status, r.message, DESCENT_MAX_ITERATIONS,
+           "stopped after 7 iterations");
+    assert_int_equal(r.iterations, 7);
+    r = run_faulty(&(faulty_objective){5, 1.0, 1e-3, 0}, 0.1, 1000);
+    expect(r.status, r.message, DESCENT_STALLED, "stalled");
+}
+static void bad_problems(void **state)
+{
+    descent_quadratic q;
+    descent_rosenbrock r;
+    descent_error e;
+    const double asymmetric[4] = {1, 1, 2, 1}, nan_lambda[2] = {1, NAN};
+    const double singular[2] = {0, 1}, nan_b[2] = {0, NAN};
+    (void)state;
+    expect(descent_quadratic_init(NULL, 2, asymmetric, NULL, 0, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "quadratic is NULL");
+    expect(descent_quadratic_init(&q, 0, asymmetric, NULL, 0, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "n = 0");
+    expect(descent_quadratic_init(&q, 2, NULL, NULL, 0, &e), e.message,
+           DESCENT_INVALID_ARGUMENT, "A is NULL");
+    expect(descent_quadratic_init(&q, 2, asymmetric, NULL, 0, &e),
+           e.message, DESCENT_INVALID_ARGUMENT,
+           "A[0][1] = 1 but A[1][0] = 2");
+    expect(descent_quadratic_1d(&q, 1, 0, INFINITY, &e), e.message,
+           DESCENT_NONFINITE, "c = inf");
+    expect(descent_quadratic_spectrum(&q, 2, nan_lambda, NULL, 0, 1, &e),
+           e.message, DESCENT_NONFINITE, "lambda[1] = nan");
+    expect(descent_quadratic_spectrum(&q, 2, singular, nan_b, 0, 1, &e),
+           e.message, DESCENT_NONFINITE, "b[1] = nan");
+    double theta[2] = {0, 0}, eta, lambda[2];
+    descent_point_kind kind;
+    REQUIRE(descent_quadratic_spectrum(&q, 2, singular, NULL, 0, 1, &e), e);
+    expect(descent_quadratic_critical_point(&q, theta, &e), e.message,
+           DESCENT_INVALID_ARGUMENT, "singular");
+    descent_quadratic_free(&q);
+    expect(descent_rosenbrock_init(&r, 1, 1, 100, &e), e.message,
+           DESCENT_INVALID_ARGUMENT, "n >= 2, not n = 1");
+    descent_objective no_hessian = descent_cubic_objective();
+    no_hessian.hessian = NULL;
+    expect(descent_classify_point(&no_hessian, theta, 1, 1, &kind, NULL, &e),
+           e.message, DESCENT_NO_HESSIAN, "has no Hessian");
+    const double up[2] = {-1, 0};
+    descent_objective cubic = descent_cubic_objective();
+    expect(descent_taylor_step(&cubic, theta, up, &eta, NULL, &e),
+           e.message, DESCENT_STEP_FAILED, "not a descent direction");
+    const double down[2] = {1, 1};
+    expect(descent_taylor_step(&cubic, theta, down, &eta, NULL, &e),
+           e.message, DESCENT_STEP_FAILED, "no minimum along d");
+    expect(descent_classify_point(&cubic, theta, -1, 1, &kind, NULL, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "tolerances");
+    const double bad_H[4] = {1, NAN, NAN, 1};
+    expect(descent_symmetric_eigenvalues(2, bad_H, lambda, &e), e.message,
+           DESCENT_NONFINITE, "H[0][1] = nan");
+}
+static void status_names(void **state)
+{
+    (void)state;
+    for (int i = DESCENT_OK; i <= DESCENT_OUT_OF_MEMORY; i++) {
+        assert_true(strncmp(descent_status_name(i), "DESCENT_", 8) == 0);
+        assert_true(strlen(descent_status_description(i)) > 0);
+        for (int j = DESCENT_OK; j < i; j++)
+            assert_string_not_equal(descent_status_name(i),
+                                    descent_status_name(j));
+    }
+    assert_string_equal(descent_status_name((descent_status)99),
+                        "DESCENT_UNKNOWN_STATUS");
+    assert_string_equal(descent_point_kind_name((descent_point_kind)99),
+                        "unknown kind");
+}
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(claim_geometric_travel),
+        cmocka_unit_test(claim_gd_1d_regimes),
+        cmocka_unit_test(claim_gd_stability),
+        cmocka_unit_test(claim_gd_best_step),
+        cmocka_unit_test(claim_taylor_exact),
+        cmocka_unit_test(claim_taylor_cubic),
+        cmocka_unit_test(claim_hessian_classify),
+        cmocka_unit_test(bad_driver_arguments),
+        cmocka_unit_test(bad_rules),
+        cmocka_unit_test(bad_values),
+        cmocka_unit_test(bad_problems),
+        cmocka_unit_test(status_names),
+    };
+    return cmocka_run_group_tests_name("chapter 1: descent directions "
+                                       "and gradient descent",
+                                       tests, NULL, NULL);
+}

@@ -1,0 +1,68 @@
+/* claims.c: generated from chapters/90-claims.nw; do not edit. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims.h"
+
+void claim_format(char *text, int size, double x)
+{
+    if (x == 0 || !isfinite(x) || (fabs(x) >= 1e-3 && fabs(x) < 1e4)) {
+        snprintf(text, (size_t)size, "$%.3g$", x);
+        return;
+    }
+    int exponent = (int)floor(log10(fabs(x)));
+    double mantissa = x / pow(10, exponent);
+    if (fabs(mantissa) >= 9.995) {
+        mantissa /= 10;
+        exponent++;
+    }
+    snprintf(text, (size_t)size, "$%.2f\\times10^{%d}$", mantissa,
+             exponent);
+}
+
+bool claim_report_at_most(const char *key, const char *statement,
+                          double measured, double bound)
+{
+    char m[64], b[64];
+    bool passed = measured <= bound;
+    claim_format(m, sizeof m, measured);
+    claim_format(b, sizeof b, bound);
+    claim_report(key, statement, m, b, passed);
+    return passed;
+}
+static void print_plain(const char *latex)
+{
+    static const char times_ten[] = "\\times10^";
+    for (const char *c = latex; *c != '\0'; c++) {
+        if (strncmp(c, times_ten, sizeof times_ten - 1) == 0) {
+            putchar('e');
+            c += sizeof times_ten - 2;
+        } else if (*c != '$' && *c != '{' && *c != '}') {
+            putchar(*c);
+        }
+    }
+}
+
+void claim_report(const char *key, const char *statement,
+                  const char *measured, const char *bound, bool passed)
+{
+    const char *path = getenv("DESCENT_CLAIMS");
+    printf("[ CLAIM    ] %s: measured ", key);
+    print_plain(measured);
+    printf(", bound ");
+    print_plain(bound);
+    printf(": %s\n", passed ? "holds" : "FAILS");
+    fflush(stdout);
+    if (path == NULL || *path == '\0')
+        return;
+    FILE *record = fopen(path, "a");
+    if (record == NULL) {
+        perror(path);
+        exit(EXIT_FAILURE);
+    }
+    fprintf(record, "%s\t%s\t%s\t%s\t%s\n", key, statement, measured,
+            bound, passed ? "holds" : "fails");
+    fclose(record);
+}
