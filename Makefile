@@ -22,7 +22,7 @@ PACKAGES := noweb libopenblas-dev liblapacke-dev libcmocka-dev \
             pkg-config gnuplot-nox lmodern texlive-latex-base \
             texlive-latex-recommended texlive-fonts-recommended
 
-B := build
+B ?= build
 STEP := build-aux/step
 
 # The lists below are read after tangling (the public targets run a
@@ -115,8 +115,6 @@ $(B)/claims/claims-values.tex: $(B)/claims/claims-table.tex
 stage-check: $(SUITE)
 	@build-aux/suite $(B)/claims/run.tsv $(SUITE)
 	@build-aux/record-claims $(B)/claims/run.tsv $(B)/claims $(CHAPTERS)
-	@printf '  %-8s %s\n' CLAIMS \
-	  "$$(wc -l < $(B)/claims/claims.tsv) claims verified; the record is $(B)/claims/claims.tsv"
 
 # The same suite, library included, under AddressSanitizer and
 # UndefinedBehaviorSanitizer. It records no claims.
@@ -208,8 +206,18 @@ uninstall:
 
 # ---------------------------------------------------------------------
 
-stage-bench:
-	@echo "no benchmarks yet: chapter 1 has nothing whose speed matters"
+# Benchmarks: bench/NAME.c, linked with the library, prints its own
+# report. Speed is measured here, never in the verification suite.
+BENCH := $(patsubst bench/%.c,$(B)/bench/%,$(sort $(wildcard bench/*.c)))
+
+$(B)/bench/%: bench/%.c $(B)/lib/libdescent.a $(PUBLIC_HDR)
+	@mkdir -p $(@D)
+	@$(STEP) CC $< $(B)/logs/bench-$*.log \
+	  $(CC) $(WARNINGS) -O2 -g -Itangled -o $@ $< \
+	    $(B)/lib/libdescent.a $(LIBS)
+
+stage-bench: $(BENCH)
+	@for bench in $(BENCH); do echo; $$bench; done
 
 clean:
 	rm -rf $(B) book.pdf

@@ -195,8 +195,7 @@ descent_status descent_minimize(descent_objective *f,
             cblas_daxpy((int)n, trial.eta, w.d, 1, w.trial_theta, 1);
             trial.value = descent_value_gradient(f, w.trial_theta, w.trial_g);
         }
-        if (fabs(trial.value - value) <=
-            opt->value_tolerance * fmax(1, fabs(value)))
+        if (fabs(trial.value - value) <= opt->value_tolerance * fabs(value))
             stalled_for++;
         else
             stalled_for = 0;

@@ -615,6 +615,30 @@ static void bad_values(void **state)
     r = run_faulty(&(faulty_objective){5, 1.0, 1e-3, 0}, 0.1, 1000);
     expect(r.status, r.message, DESCENT_STALLED, "stalled");
 }
+static double bowl(const double *x, double *g, void *context)
+{
+    (void)context;
+    if (g != NULL) {
+        g[0] = 2 * (x[0] - 1);
+        g[1] = 20 * (x[1] + 2);
+    }
+    return (x[0] - 1) * (x[0] - 1) + 10 * (x[1] + 2) * (x[1] + 2);
+}
+
+static void defaults_converge(void **state)
+{
+    descent_objective f = {.n = 2, .evaluate = bowl, .name = "bowl"};
+    descent_step_schedule schedule;
+    descent_direction_rule sd = descent_steepest_descent();
+    descent_step_rule step = descent_fixed_step(&schedule, 0.05);
+    descent_result result;
+    double theta[2] = {0, 0};
+    (void)state;
+    descent_minimize(&f, &sd, &step, NULL, theta, &result);
+    expect(result.status, result.message, DESCENT_OK, "converged");
+    assert_true(result.gradient_norm <= 1e-8);
+    assert_int_equal(result.counts.values, result.iterations + 1);
+}
 static void bad_problems(void **state)
 {
     descent_quadratic q;
@@ -691,6 +715,7 @@ int main(void)
         cmocka_unit_test(bad_driver_arguments),
         cmocka_unit_test(bad_rules),
         cmocka_unit_test(bad_values),
+        cmocka_unit_test(defaults_converge),
         cmocka_unit_test(bad_problems),
         cmocka_unit_test(status_names),
     };
