@@ -76,12 +76,14 @@ static double predicted_ratio(size_t n, const double *lambda,
     return rho * sqrt(num / den);
 }
 
+enum { MOST_STEPS = 1048576 };   /* 2^20: the doubling stops here */
+
 static size_t steps_to_settle(size_t n, const double *lambda, double eta)
 {
     double rho = descent_gd_rate(n, lambda, eta);
     size_t k = 1;
     while (rho - predicted_ratio(n, lambda, eta, k) > 1e-7 &&
-           k < ((size_t)1 << 20))
+           k < MOST_STEPS)
         k *= 2;
     return k;
 }
