@@ -140,10 +140,11 @@ stage-check-sanitize: $(SAN_SUITE)
 
 stage-figures: $(FIG_TEX)
 
-$(B)/figures/bin/%: figures/%.c $(B)/lib/libdescent.a $(PUBLIC_HDR)
+$(B)/figures/bin/%: figures/%.c figures/figure.h $(B)/lib/libdescent.a \
+                    $(PUBLIC_HDR)
 	@mkdir -p $(@D)
 	@$(STEP) CC $< $(B)/logs/figure-cc-$*.log \
-	  $(CC) $(WARNINGS) $(CFLAGS) -Itangled -o $@ $< \
+	  $(CC) $(WARNINGS) $(CFLAGS) -Itangled -Ifigures -o $@ $< \
 	    $(B)/lib/libdescent.a $(LIBS)
 
 $(B)/figures/data/%.done: $(B)/figures/bin/%

@@ -7,35 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "descent.h"
-
-static void check(descent_status s, const char *what, const char *message)
-{
-    if (s != DESCENT_OK) {
-        fprintf(stderr, "gd-paths: %s: %s: %s\n", what,
-                descent_status_name(s), message);
-        exit(EXIT_FAILURE);
-    }
-}
-
-static FILE *open_output(const char *dir, const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *out = fopen(path, "w");
-    if (out == NULL) {
-        perror(path);
-        exit(EXIT_FAILURE);
-    }
-    return out;
-}
-
-static void close_output(FILE *out)
-{
-    if (fclose(out) != 0) {
-        perror("gd-paths: writing output");
-        exit(EXIT_FAILURE);
-    }
-}
+#include "figure.h"
 
 int main(int argc, char **argv)
 {
@@ -47,11 +19,7 @@ int main(int argc, char **argv)
     const double half_width = 6;             /* the grid covers [-6,6]^2 */
     const int grid = 121;
     descent_error err;
-
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
-        return EXIT_FAILURE;
-    }
+    const char *folder = figure_data_folder(argc, argv);
 
     /* A = R diag(lambda) R^T with R the rotation by phi. */
     double c = cos(phi), s = sin(phi), A[4];
@@ -59,11 +27,11 @@ int main(int argc, char **argv)
     A[1] = A[2] = (lambda[0] - lambda[1]) * c * s;
     A[3] = lambda[0] * s * s + lambda[1] * c * c;
     descent_quadratic q;
-    check(descent_quadratic_init(&q, 2, A, NULL, 0, &err), "quadratic",
-          err.message);
+    figure_check(descent_quadratic_init(&q, 2, A, NULL, 0, &err),
+                 "quadratic", err.message);
     descent_objective f = descent_quadratic_objective(&q);
 
-    FILE *out = open_output(argv[1], "gd-paths-grid.dat");
+    FILE *out = figure_open(folder, "gd-paths-grid.dat");
     fprintf(out, "# x y E(x,y)\n");
     for (int i = 0; i < grid; i++) {
         for (int j = 0; j < grid; j++) {
@@ -74,11 +42,12 @@ int main(int argc, char **argv)
         }
         fprintf(out, "\n");
     }
-    close_output(out);
+    figure_close(out, "gd-paths-grid.dat");
 
     descent_trace trace;
-    check(descent_trace_init(&trace, 2, true, &err), "trace", err.message);
-    out = open_output(argv[1], "gd-paths.dat");
+    figure_check(descent_trace_init(&trace, 2, true, &err), "trace",
+                 err.message);
+    out = figure_open(folder, "gd-paths.dat");
     fprintf(out, "# k x y E factor  (eta = factor * 2/lambda_max; "
                  "one block per factor)\n");
     for (int p = 0; p < 2; p++) {
@@ -97,14 +66,14 @@ int main(int argc, char **argv)
         descent_status st = descent_minimize(&f, &direction, &step, &options,
                                              theta, &result);
         if (st != DESCENT_OK && st != DESCENT_MAX_ITERATIONS)
-            check(st, "minimize", result.message);
+            figure_check(st, "minimize", result.message);
         for (size_t k = 0; k < trace.length; k++) {
             const double *t = descent_trace_iterate(&trace, k);
             fprintf(out, "%zu %.10g %.10g %.10g %g\n", k, t[0], t[1],
                     trace.value[k], factors[p]);
         }
     }
-    close_output(out);
+    figure_close(out, "gd-paths.dat");
     descent_trace_free(&trace);
     descent_quadratic_free(&q);
     return EXIT_SUCCESS;

@@ -5,46 +5,25 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <lapacke.h>
 #include "descent.h"
+#include "figure.h"
 
 enum { N = 10, CASES = 13 };
-
-static void check(descent_status s, const char *what, const char *message)
-{
-    if (s != DESCENT_OK) {
-        fprintf(stderr, "gd-rates: %s: %s: %s\n", what,
-                descent_status_name(s), message);
-        exit(EXIT_FAILURE);
-    }
-}
-
-/* A uniform number in [0,1) from a 64-bit linear congruential generator,
-   so that the spectra are the same on every machine. */
-static double uniform(unsigned long long *state)
-{
-    *state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (double)(*state >> 11) * 0x1.0p-53;
-}
 
 int main(int argc, char **argv)
 {
     const double kappa_min = 2, kappa_max = 1e4;
-    unsigned long long rng = 2024;
+    /* LAPACK's generator, as in the library and the tests, so that the
+       spectra are the same on every machine. */
+    lapack_int iseed[4] = {2024 % 4096, 0, 0, 1};
     descent_error err;
     descent_trace trace;
-    char path[4096];
+    const char *folder = figure_data_folder(argc, argv);
 
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
-        return EXIT_FAILURE;
-    }
-    snprintf(path, sizeof path, "%s/gd-rates.dat", argv[1]);
-    FILE *out = fopen(path, "w");
-    if (out == NULL) {
-        perror(path);
-        return EXIT_FAILURE;
-    }
-    check(descent_trace_init(&trace, N, false, &err), "trace", err.message);
+    FILE *out = figure_open(folder, "gd-rates.dat");
+    figure_check(descent_trace_init(&trace, N, false, &err), "trace",
+                 err.message);
     fprintf(out, "# kappa measured_rate predicted_rate "
                  "steps_per_digit iterations\n");
 
@@ -52,12 +31,13 @@ int main(int argc, char **argv)
         double kappa = kappa_min * pow(kappa_max / kappa_min,
                                        (double)c / (CASES - 1));
         double lambda[N] = {1, kappa};
+        LAPACKE_dlarnv(1, iseed, N - 2, lambda + 2);  /* uniform (0,1) */
         for (int i = 2; i < N; i++)
-            lambda[i] = 1 + (kappa - 1) * uniform(&rng);
+            lambda[i] = 1 + (kappa - 1) * lambda[i];
         descent_quadratic q;
-        check(descent_quadratic_spectrum(&q, N, lambda, NULL, 0,
-                                         (unsigned)c + 1, &err),
-              "quadratic", err.message);
+        figure_check(descent_quadratic_spectrum(&q, N, lambda, NULL, 0,
+                                                (unsigned)c + 1, &err),
+                     "quadratic", err.message);
         descent_objective f = descent_quadratic_objective(&q);
 
         /* theta_0 = Q 1: weight 1 on every eigendirection. */
@@ -82,7 +62,7 @@ int main(int argc, char **argv)
         descent_status s = descent_minimize(&f, &direction, &step, &options,
                                             theta, &result);
         if (s != DESCENT_OK && s != DESCENT_MAX_ITERATIONS)
-            check(s, "minimize", result.message);
+            figure_check(s, "minimize", result.message);
 
         size_t K = trace.length - 1;
         double rate = sqrt(trace.value[K] / trace.value[K - 1]);
@@ -91,9 +71,6 @@ int main(int argc, char **argv)
         descent_quadratic_free(&q);
     }
     descent_trace_free(&trace);
-    if (fclose(out) != 0) {
-        perror(path);
-        return EXIT_FAILURE;
-    }
+    figure_close(out, "gd-rates.dat");
     return EXIT_SUCCESS;
 }

@@ -5,15 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "descent.h"
-
-static void check(descent_status s, const char *what, const char *message)
-{
-    if (s != DESCENT_OK) {
-        fprintf(stderr, "gd-regimes: %s: %s: %s\n", what,
-                descent_status_name(s), message);
-        exit(EXIT_FAILURE);
-    }
-}
+#include "figure.h"
 
 int main(int argc, char **argv)
 {
@@ -22,23 +14,16 @@ int main(int argc, char **argv)
     descent_error err;
     descent_quadratic q;
     descent_trace trace;
-    char path[4096];
+    const char *folder = figure_data_folder(argc, argv);
 
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
-        return EXIT_FAILURE;
-    }
-    snprintf(path, sizeof path, "%s/gd-regimes.dat", argv[1]);
-    FILE *out = fopen(path, "w");
-    if (out == NULL) {
-        perror(path);
-        return EXIT_FAILURE;
-    }
-    check(descent_quadratic_1d(&q, a, b, 0, &err), "quadratic", err.message);
-    check(descent_trace_init(&trace, 1, true, &err), "trace", err.message);
+    FILE *out = figure_open(folder, "gd-regimes.dat");
+    figure_check(descent_quadratic_1d(&q, a, b, 0, &err), "quadratic",
+                 err.message);
+    figure_check(descent_trace_init(&trace, 1, true, &err), "trace",
+                 err.message);
     double w_star;
-    check(descent_quadratic_critical_point(&q, &w_star, &err),
-          "critical point", err.message);
+    figure_check(descent_quadratic_critical_point(&q, &w_star, &err),
+                 "critical point", err.message);
     descent_objective f = descent_quadratic_objective(&q);
 
     double eta_opt = descent_gd_best_step(a, a);   /* 1/a */
@@ -59,7 +44,7 @@ int main(int argc, char **argv)
         descent_status s = descent_minimize(&f, &direction, &step, &options,
                                             &w, &result);
         if (s != DESCENT_OK && s != DESCENT_MAX_ITERATIONS)
-            check(s, "minimize", result.message);
+            figure_check(s, "minimize", result.message);
 
         for (size_t k = 0; k < trace.length; k++)
             fprintf(out, "%zu %.17g %g %g\n", k,
@@ -68,9 +53,6 @@ int main(int argc, char **argv)
     }
     descent_trace_free(&trace);
     descent_quadratic_free(&q);
-    if (fclose(out) != 0) {
-        perror(path);
-        return EXIT_FAILURE;
-    }
+    figure_close(out, "gd-regimes.dat");
     return EXIT_SUCCESS;
 }

@@ -87,7 +87,8 @@ static descent_status inspect(const descent_objective *f, size_t k,
         return descent_fail(error, DESCENT_NONFINITE,
                             "objective %s returned E = %g at iteration %zu",
                             name, value, k);
-    if (value > value0 + threshold * fmax(1, fabs(value0)))
+    double limit = value0 + threshold * fmax(1, fabs(value0));
+    if (value == INFINITY || value > limit)
         return descent_fail(error, DESCENT_DIVERGED,
                             "diverged: E grew from %g to %g in %zu "
                             "iterations", value0, value, k);

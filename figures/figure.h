@@ -1,0 +1,71 @@
+/* figure.h: what every figure program shares. A figure program is run as
+   "PROGRAM DATADIR"; it writes its data files into DATADIR and stops with
+   a message naming itself at the first failure. */
+#ifndef FIGURE_H
+#define FIGURE_H
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "descent.h"
+
+/* The program's name for messages, set by figure_data_folder. */
+static const char *figure_name = "figure";
+
+/* Stop with "PROGRAM: WHAT: STATUS: MESSAGE" unless status is DESCENT_OK. */
+static inline void figure_check(descent_status status, const char *what,
+                                const char *message)
+{
+    if (status != DESCENT_OK) {
+        fprintf(stderr, "%s: %s: %s: %s\n", figure_name, what,
+                descent_status_name(status), message);
+        exit(EXIT_FAILURE);
+    }
+}
+
+/* The data folder from the command line; the program's name is taken from
+   argv[0] (without its folder). */
+static inline const char *figure_data_folder(int argc, char **argv)
+{
+    if (argc > 0 && argv[0] != NULL && argv[0][0] != '\0') {
+        const char *slash = strrchr(argv[0], '/');
+        figure_name = slash != NULL ? slash + 1 : argv[0];
+    }
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s OUTDIR\n",
+                argc > 0 && argv[0] != NULL ? argv[0] : figure_name);
+        exit(EXIT_FAILURE);
+    }
+    return argv[1];
+}
+
+/* Open FOLDER/FILE for writing, or stop. */
+static inline FILE *figure_open(const char *folder, const char *file)
+{
+    char path[4096];
+    int length = snprintf(path, sizeof path, "%s/%s", folder, file);
+    if (length < 0 || (size_t)length >= sizeof path) {
+        fprintf(stderr, "%s: %s/%s: path too long\n", figure_name, folder,
+                file);
+        exit(EXIT_FAILURE);
+    }
+    FILE *out = fopen(path, "w");
+    if (out == NULL) {
+        fprintf(stderr, "%s: %s: %s\n", figure_name, path, strerror(errno));
+        exit(EXIT_FAILURE);
+    }
+    return out;
+}
+
+/* Close a file from figure_open (FILE names it in the message), or stop:
+   a failed close can mean a failed write. */
+static inline void figure_close(FILE *out, const char *file)
+{
+    if (fclose(out) != 0) {
+        fprintf(stderr, "%s: %s: %s\n", figure_name, file, strerror(errno));
+        exit(EXIT_FAILURE);
+    }
+}
+
+#endif
