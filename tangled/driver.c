@@ -133,6 +133,8 @@ descent_status descent_minimize(descent_objective *f,
     workspace w = {0};
     size_t n = 0, k = 0, stalled_for = 0;
     double value = NAN, value0 = NAN, gradient_norm = NAN;
+    const double *good = NULL;   /* the last iterate that passed inspection */
+    double good_value = NAN, good_norm = NAN;
     descent_counts start;
 
     if (result == NULL)
@@ -155,6 +157,9 @@ descent_status descent_minimize(descent_objective *f,
         if (inspect(f, k, value, w.g, value0, opt->divergence_threshold,
                     &error))
             goto done;
+        good = w.theta;
+        good_value = value;
+        good_norm = gradient_norm;
         if (opt->trace != NULL &&
             trace_append(opt->trace, w.theta, value, gradient_norm, &error))
             goto done;
@@ -205,11 +210,11 @@ descent_status descent_minimize(descent_objective *f,
         value = trial.value;
     }
 done:
-    if (w.theta != NULL)
-        memcpy(theta, w.theta, n * sizeof *theta);
+    if (good != NULL)
+        memcpy(theta, good, n * sizeof *theta);
     *result = (descent_result){
-        .status = error.status, .iterations = k, .value = value,
-        .gradient_norm = gradient_norm,
+        .status = error.status, .iterations = k, .value = good_value,
+        .gradient_norm = good_norm,
     };
     memcpy(result->message, error.message, sizeof result->message);
     if (n > 0) {

@@ -601,6 +601,7 @@ static void bad_values(void **state)
     r = run_faulty(&(faulty_objective){3, NAN, 0, 0}, 0.1, 100);
     expect(r.status, r.message, DESCENT_NONFINITE,
            "returned E = nan at iteration 3");
+    assert_true(isfinite(r.value) && isfinite(r.gradient_norm));
     r = run_faulty(&(faulty_objective){2, 0, INFINITY, 0}, 0.1, 100);
     expect(r.status, r.message, DESCENT_NONFINITE,
            "g[0] = inf at iteration 2");
