@@ -1,5 +1,6 @@
 /* claims.c: generated from chapters/90-claims.nw; do not edit. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,4 +66,26 @@ void claim_report(const char *key, const char *statement,
     fprintf(record, "%s\t%s\t%s\t%s\t%s\n", key, statement, measured,
             bound, passed ? "holds" : "fails");
     fclose(record);
+}
+void claim_table_row(const char *table, const char *format, ...)
+{
+    const char *record = getenv("DESCENT_CLAIMS");
+    if (record == NULL || *record == '\0')
+        return;
+    const char *slash = strrchr(record, '/');
+    int folder = slash != NULL ? (int)(slash - record) : 1;
+    char path[4096];
+    snprintf(path, sizeof path, "%.*s/run-%s.tex", folder,
+             slash != NULL ? record : ".", table);
+    FILE *out = fopen(path, "a");
+    if (out == NULL) {
+        perror(path);
+        exit(EXIT_FAILURE);
+    }
+    va_list args;
+    va_start(args, format);
+    vfprintf(out, format, args);
+    va_end(args);
+    fputc('\n', out);
+    fclose(out);
 }

@@ -9,5 +9,7 @@ void claim_report(const char *key, const char *statement,
 bool claim_report_at_most(const char *key, const char *statement,
                           double measured, double bound);
 void claim_format(char *text, int size, double x);
+void claim_table_row(const char *table, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
 
 #endif
