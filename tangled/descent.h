@@ -64,6 +64,7 @@ typedef struct descent_trace {
     double *value;         /* E(theta_k) */
     double *gradient_norm; /* ||g_k|| */
     double *eta;           /* step taken from theta_k, or NAN */
+    double *evaluations;   /* evaluations of E so far, at theta_k */
     double *theta;         /* length * n, if keep_iterates */
 } descent_trace;
 

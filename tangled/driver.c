@@ -161,7 +161,8 @@ descent_status descent_minimize(descent_objective *f,
         good_value = value;
         good_norm = gradient_norm;
         if (opt->trace != NULL &&
-            trace_append(opt->trace, w.theta, value, gradient_norm, &error))
+            trace_append(opt->trace, w.theta, value, gradient_norm,
+                         (double)(f->counts.values - start.values), &error))
             goto done;
         if (gradient_norm <= opt->gradient_tolerance) {
             descent_fail(&error, DESCENT_OK,

@@ -19,6 +19,6 @@ const char *descent_objective_name(const descent_objective *f);
 void trace_restart(descent_trace *trace);
 descent_status trace_append(descent_trace *trace, const double *theta,
                             double value, double gradient_norm,
-                            descent_error *error);
+                            double evaluations, descent_error *error);
 
 #endif

@@ -26,6 +26,7 @@ void descent_trace_free(descent_trace *trace)
     free(trace->value);
     free(trace->gradient_norm);
     free(trace->eta);
+    free(trace->evaluations);
     free(trace->theta);
     *trace = (descent_trace){.n = trace->n,
                              .keep_iterates = trace->keep_iterates};
@@ -59,6 +60,7 @@ static bool trace_reserve(descent_trace *trace, size_t needed)
     if (!grow(&trace->value, capacity) ||
         !grow(&trace->gradient_norm, capacity) ||
         !grow(&trace->eta, capacity) ||
+        !grow(&trace->evaluations, capacity) ||
         (trace->keep_iterates &&
          !grow(&trace->theta, capacity * trace->n)))
         return false;
@@ -67,7 +69,7 @@ static bool trace_reserve(descent_trace *trace, size_t needed)
 }
 descent_status trace_append(descent_trace *trace, const double *theta,
                             double value, double gradient_norm,
-                            descent_error *error)
+                            double evaluations, descent_error *error)
 {
     size_t k = trace->length;
     if (!trace_reserve(trace, k + 1))
@@ -76,6 +78,7 @@ descent_status trace_append(descent_trace *trace, const double *theta,
     trace->value[k] = value;
     trace->gradient_norm[k] = gradient_norm;
     trace->eta[k] = NAN;
+    trace->evaluations[k] = evaluations;
     if (trace->keep_iterates)
         memcpy(trace->theta + k * trace->n, theta,
                trace->n * sizeof *theta);

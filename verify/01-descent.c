@@ -185,6 +185,8 @@ static void claim_gd_1d_regimes(void **state)
     for (size_t i = 0; i < sizeof eta_a / sizeof eta_a[0]; i++) {
         double eta = eta_a[i] / a, w = 3, factor = 1 - eta_a[i];
         descent_result result = run_gd(&f, eta, 40, &w, &trace);
+        for (size_t k = 0; k < trace.length; k++)   /* one evaluation per step */
+            assert_true(trace.evaluations[k] == (double)(k + 1));
         for (size_t k = 0; k + 1 < trace.length; k++) {
             double e0 = trace.theta[k] - w_star, e1 = trace.theta[k + 1] - w_star;
             if (fabs(e0) < 1e-2)
