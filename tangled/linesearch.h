@@ -37,5 +37,27 @@ descent_status descent_brent(descent_scalar_fn *f, void *context,
                              const descent_scalar_options *opt,
                              descent_scalar_minimum *minimum,
                              descent_error *error);
+typedef struct descent_line_search {
+    double c1;               /* sufficient decrease */
+    double c2;               /* curvature (strong Wolfe) */
+    double initial_step;     /* alpha_0, the first trial */
+    double backtrack;        /* rho, the backtracking factor */
+    double max_step;         /* no trial step beyond this */
+    size_t max_evaluations;  /* per search */
+    double tolerance;        /* epsilon_alpha, for the exact search */
+    size_t evaluations;      /* written: cost of the last search */
+    double previous_step;    /* written: the last step accepted */
+} descent_line_search;
+
+descent_line_search descent_line_search_defaults(void);
+descent_step_rule descent_exact_step(descent_line_search *search);
+descent_step_rule descent_armijo_step(descent_line_search *search);
+descent_step_rule descent_wolfe_step(descent_line_search *search);
+descent_status descent_line_search_run(descent_step_rule rule,
+                                       descent_objective *f,
+                                       const double *theta,
+                                       const double *d,
+                                       descent_trial *trial,
+                                       descent_error *error);
 
 #endif
