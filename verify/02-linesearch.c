@@ -46,6 +46,54 @@ static scalar_case scalar_cases(int i)
     };
     return cases[i];
 }
+static void random_normal(size_t n, unsigned seed, double *x)
+{
+    lapack_int iseed[4] = {(lapack_int)(seed % 4096), 3, 5, 7};
+    LAPACKE_dlarnv(3, iseed, (lapack_int)n, x);
+}
+
+static void spectrum(size_t n, double kappa, double *lambda)
+{
+    for (size_t i = 0; i < n; i++)
+        lambda[i] = 1 + (kappa - 1) * (double)i / (double)(n - 1);
+}
+
+static double cosine(size_t n, const double *x, const double *y)
+{
+    return cblas_ddot((int)n, x, 1, y, 1) /
+           (cblas_dnrm2((int)n, x, 1) * cblas_dnrm2((int)n, y, 1));
+}
+static descent_result run_sd(descent_objective *f, descent_step_rule rule,
+                             double *theta, size_t iterations,
+                             double tolerance, descent_trace *trace)
+{
+    descent_direction_rule sd = descent_steepest_descent();
+    descent_options options = descent_default_options();
+    descent_result result;
+    options.max_iterations = iterations;
+    options.gradient_tolerance = tolerance;
+    options.stall_iterations = 0;
+    options.trace = trace;
+    descent_minimize(f, &sd, &rule, &options, theta, &result);
+    return result;
+}
+
+static double worst_cosine(descent_objective *f,
+                           const descent_trace *trace, double a, double b)
+{
+    size_t n = f->n;
+    double *g0 = malloc(2 * n * sizeof *g0), *g1 = g0 + n, worst = 0;
+    assert_non_null(g0);
+    descent_value_gradient(f, descent_trace_iterate(trace, 0), g1);
+    for (size_t k = 0; k + 1 < trace->length; k++) {
+        memcpy(g0, g1, n * sizeof *g0);
+        descent_value_gradient(f, descent_trace_iterate(trace, k + 1), g1);
+        double bound = a + b / cblas_dnrm2((int)n, g1, 1);
+        worst = fmax(worst, fabs(cosine(n, g0, g1)) / bound);
+    }
+    free(g0);
+    return worst;
+}
 static void expect(descent_status got, const char *message,
                    descent_status want, const char *fragment)
 {
@@ -64,6 +112,32 @@ static double hole(double x, void *c)
 {
     (void)c;
     return x > 1.5 && x < 1.6 ? NAN : (x - 2) * (x - 2);
+}
+static double parabola(const double *x, double *g, void *c)
+{
+    (void)c;
+    if (g != NULL)
+        g[0] = 2 * (x[0] - 2);
+    return hole(x[0], NULL);
+}
+
+static double ramp(const double *x, double *g, void *c)
+{
+    (void)c;
+    if (g != NULL)
+        g[0] = -1;
+    return -x[0];
+}
+
+static descent_status search_once(descent_step_rule rule,
+                                  descent_evaluate_fn *evaluate,
+                                  double theta, double d,
+                                  descent_error *error)
+{
+    descent_objective f = {.n = 1, .evaluate = evaluate, .name = "test"};
+    double x, gx;
+    descent_trial trial = {.theta = &x, .g = &gx};
+    return descent_line_search_run(rule, &f, &theta, &d, &trial, error);
 }
 static void claim_golden_ratio(void **state)
 {
@@ -122,6 +196,202 @@ static void claim_brent_fewer(void **state)
                  measured, "all 5", fewer == 5);
     assert_int_equal(fewer, 5);
 }
+static void claim_exact_orthogonal(void **state)
+{
+    const double kappas[4] = {10, 1e2, 1e3, 1e4};
+    const size_t sizes[2] = {10, 100};
+    double lambda[100], theta[100], on_quadratics = 0;
+    descent_line_search search = descent_line_search_defaults();
+    descent_error error;
+    descent_trace trace;
+    (void)state;
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 4; j++) {
+            size_t n = sizes[i];
+            descent_quadratic q;
+            spectrum(n, kappas[j], lambda);
+            REQUIRE(descent_quadratic_spectrum(&q, n, lambda, NULL, 0, 20 + j,
+                                               &error), error);
+            REQUIRE(descent_trace_init(&trace, n, true, &error), error);
+            random_normal(n, 30 + j, theta);
+            descent_objective f = descent_quadratic_objective(&q);
+            descent_result r = run_sd(&f, descent_exact_step(&search), theta, 300,
+                                      0, &trace);
+            assert_true(r.status == DESCENT_MAX_ITERATIONS ||
+                        r.status == DESCENT_OK);
+            on_quadratics = fmax(on_quadratics, worst_cosine(&f, &trace, 1, 0));
+            descent_trace_free(&trace);
+            descent_quadratic_free(&q);
+        }
+    descent_rosenbrock rosenbrock;
+    double start[2] = {-1.2, 1};
+    REQUIRE(descent_rosenbrock_init(&rosenbrock, 2, 1, 100, &error), error);
+    REQUIRE(descent_trace_init(&trace, 2, true, &error), error);
+    descent_objective f = descent_rosenbrock_objective(&rosenbrock);
+    descent_result r = run_sd(&f, descent_exact_step(&search), start, 100000,
+                              1e-6, &trace);
+    expect(r.status, r.message, DESCENT_OK, "converged");
+    double on_rosenbrock = worst_cosine(&f, &trace, 1e-8, 1e-13);
+    descent_trace_free(&trace);
+    char measured[128], quadratics[40], rosen[40];
+    claim_format(quadratics, sizeof quadratics, on_quadratics);
+    claim_format(rosen, sizeof rosen, on_rosenbrock);
+    snprintf(measured, sizeof measured, "%s; Rosenbrock %s of bound",
+             quadratics, rosen);
+    bool holds = on_quadratics <= 1e-8 && on_rosenbrock <= 1;
+    claim_report("exact-orthogonal",
+                 "exact steps make consecutive directions orthogonal",
+                 measured, "$10^{-8}$; $1$", holds);
+    assert_true(holds);
+}
+static void claim_exact_closed_form(void **state)
+{
+    enum { n = 10 };
+    double lambda[n], b[n], theta[n], g[n], d[n], Ad[n], x[n], gx[n];
+    double worst = 0;
+    descent_line_search search = descent_line_search_defaults();
+    descent_error error;
+    descent_quadratic q;
+    (void)state;
+    spectrum(n, 1e3, lambda);
+    random_normal(n, 40, b);
+    REQUIRE(descent_quadratic_spectrum(&q, n, lambda, b, 0, 41, &error),
+            error);
+    descent_objective f = descent_quadratic_objective(&q);
+    for (unsigned c = 0; c < 50; c++) {
+        random_normal(n, 100 + c, theta);
+        descent_value_gradient(&f, theta, g);
+        random_normal(n, 200 + c, d);
+        if (c % 2 == 0)
+            for (int i = 0; i < n; i++)
+                d[i] = -g[i];
+        else if (cblas_ddot(n, g, 1, d, 1) > 0)
+            cblas_dscal(n, -1.0, d, 1);
+        descent_trial trial = {.theta = x, .g = gx};
+        REQUIRE(descent_line_search_run(descent_exact_step(&search), &f,
+                                        theta, d, &trial, &error), error);
+        cblas_dsymv(CblasRowMajor, CblasUpper, n, 1.0, q.A, n, d, 1, 0.0,
+                    Ad, 1);
+        double closed = -cblas_ddot(n, g, 1, d, 1) /
+                        cblas_ddot(n, d, 1, Ad, 1);
+        worst = fmax(worst, fabs(trial.eta - closed) / closed);
+    }
+    descent_quadratic_free(&q);
+    bool holds = claim_report_at_most(
+        "exact-closed-form",
+        "on quadratics the exact step is $-g^{\\mathsf T}d/d^{\\mathsf T}Ad$",
+        worst, 1e-10);
+    assert_true(holds);
+}
+static void claim_exact_kantorovich(void **state)
+{
+    enum { n = 10 };
+    const double kappas[4] = {10, 1e2, 1e3, 1e4};
+    double lambda[n], theta[n], excess = -1, worst_gap = 0;
+    descent_line_search search = descent_line_search_defaults();
+    descent_error error;
+    descent_trace trace;
+    (void)state;
+    REQUIRE(descent_trace_init(&trace, n, false, &error), error);
+    for (int j = 0; j < 4; j++) {
+        double rho = (kappas[j] - 1) / (kappas[j] + 1);
+        descent_quadratic q;
+        spectrum(n, kappas[j], lambda);
+        REQUIRE(descent_quadratic_spectrum(&q, n, lambda, NULL, 0, 50 + j,
+                                           &error), error);
+        descent_objective f = descent_quadratic_objective(&q);
+        for (int worst_start = 0; worst_start < 2; worst_start++) {
+            if (worst_start)
+                for (int r = 0; r < n; r++)
+                    theta[r] = q.Q[r * n] / lambda[0] +
+                               q.Q[r * n + n - 1] / lambda[n - 1];
+            else
+                random_normal(n, 60 + j, theta);
+            descent_result result =
+                run_sd(&f, descent_exact_step(&search), theta, 50, 0, &trace);
+            assert_int_equal(result.status, DESCENT_MAX_ITERATIONS);
+            for (size_t k = 0; k + 1 < trace.length; k++) {
+                double factor = trace.value[k + 1] / trace.value[k];
+                excess = fmax(excess, factor - rho * rho);
+                if (worst_start)
+                    worst_gap = fmax(worst_gap, fabs(factor - rho * rho));
+            }
+        }
+        descent_quadratic_free(&q);
+    }
+    descent_trace_free(&trace);
+    char measured[128], excess_text[40], gap_text[40];
+    claim_format(excess_text, sizeof excess_text, excess);
+    claim_format(gap_text, sizeof gap_text, worst_gap);
+    snprintf(measured, sizeof measured, "excess %s; worst start %s",
+             excess_text, gap_text);
+    bool holds = excess <= 1e-11 && worst_gap <= 1e-9;
+    claim_report("exact-kantorovich",
+                 "exact steps cut $E-E^*$ by at least "
+                 "$((\\kappa-1)/(\\kappa+1))^2$, attained from the worst start",
+                 measured, "$10^{-11}$; $10^{-9}$", holds);
+    assert_true(holds);
+}
+static void claim_inexact_conditions(void **state)
+{
+    descent_rosenbrock r2, r10;
+    descent_quadratic q;
+    descent_error error;
+    double lambda[10], theta[10], d[10], g[10], x[10], gx[10];
+    int satisfied = 0, cases = 1000;
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&r2, 2, 1, 100, &error), error);
+    REQUIRE(descent_rosenbrock_init(&r10, 10, 1, 100, &error), error);
+    spectrum(10, 1e3, lambda);
+    REQUIRE(descent_quadratic_spectrum(&q, 10, lambda, NULL, 0, 70,
+                                       &error), error);
+    descent_objective functions[3] = {descent_rosenbrock_objective(&r2),
+                                      descent_rosenbrock_objective(&r10),
+                                      descent_quadratic_objective(&q)};
+    for (int c = 0; c < cases; c++) {
+        descent_objective *f = &functions[c % 3];
+        size_t n = f->n;
+        random_normal(n, 1000 + (unsigned)c, theta);
+        descent_value_gradient(f, theta, g);
+        random_normal(n, 3000 + (unsigned)c, d);
+        if (c % 10 == 9) {
+            double gg = cblas_ddot((int)n, g, 1, g, 1);
+            cblas_daxpy((int)n, -cblas_ddot((int)n, g, 1, d, 1) / gg, g, 1, d, 1);
+            cblas_dscal((int)n, sin(89 * acos(-1.0) / 180) /
+                                    cblas_dnrm2((int)n, d, 1), d, 1);
+            cblas_daxpy((int)n, -cos(89 * acos(-1.0) / 180) / sqrt(gg), g, 1, d,
+                        1);
+        } else if (cblas_ddot((int)n, g, 1, d, 1) > 0) {
+            cblas_dscal((int)n, -1.0, d, 1);
+        }
+        descent_line_search search = descent_line_search_defaults();
+        search.c2 = c % 2 ? 0.9 : 0.1;
+        double value0 = descent_value(f, theta);
+        double slope0 = cblas_ddot((int)n, g, 1, d, 1);
+        descent_trial trial = {.theta = x, .g = gx};
+        REQUIRE(descent_line_search_run(descent_armijo_step(&search), f, theta,
+                                        d, &trial, &error), error);
+        bool armijo = trial.value <= value0 + search.c1 * trial.eta * slope0;
+        REQUIRE(descent_line_search_run(descent_wolfe_step(&search), f, theta, d,
+                                        &trial, &error), error);
+        memcpy(x, theta, n * sizeof *x);
+        cblas_daxpy((int)n, trial.eta, d, 1, x, 1);
+        double value = descent_value_gradient(f, x, gx);
+        double slope = cblas_ddot((int)n, gx, 1, d, 1);
+        bool wolfe = value <= value0 + search.c1 * trial.eta * slope0 &&
+                     fabs(slope) <= search.c2 * fabs(slope0);
+        satisfied += armijo && wolfe;
+    }
+    descent_quadratic_free(&q);
+    char measured[64], bound[32];
+    snprintf(measured, sizeof measured, "%d of %d cases", satisfied, cases);
+    snprintf(bound, sizeof bound, "all %d", cases);
+    claim_report("inexact-conditions",
+                 "backtracking steps satisfy sufficient decrease, Wolfe steps "
+                 "both strong Wolfe conditions", measured, bound,
+                 satisfied == cases);
+    assert_int_equal(satisfied, cases);
+}
 static void bad_scalar_input(void **state)
 {
     descent_scalar_options options = descent_scalar_default_options();
@@ -154,12 +424,81 @@ static void bad_scalar_input(void **state)
     expect(descent_golden_section(sine, NULL, 3, 6, &options, &m, &e),
            e.message, DESCENT_MAX_ITERATIONS, "after 6 evaluations");
 }
+static void bad_line_searches(void **state)
+{
+    descent_line_search s = descent_line_search_defaults();
+    descent_step_rule rules[3] = {descent_exact_step(&s),
+                                  descent_armijo_step(&s),
+                                  descent_wolfe_step(&s)};
+    descent_error e;
+    (void)state;
+    for (int i = 0; i < 3; i++) {
+        expect(search_once(rules[i], parabola, 0, -1, &e), e.message,
+               DESCENT_STEP_FAILED, "not a descent direction: g^T d = 4");
+        expect(search_once(rules[i], parabola, 0, 0, &e), e.message,
+               DESCENT_STEP_FAILED, "the direction is zero");
+        expect(search_once(rules[i], parabola, 0, 1.55, &e), e.message,
+               DESCENT_NONFINITE, "at alpha = 1");
+    }
+    expect(search_once(rules[0], ramp, 0, 1, &e), e.message,
+           DESCENT_STEP_FAILED, "unbounded below along d?");
+    expect(search_once(rules[2], ramp, 0, 1, &e), e.message,
+           DESCENT_STEP_FAILED, "unbounded below along d?");
+    descent_line_search bad = descent_line_search_defaults();
+    bad.c2 = bad.c1 / 2;
+    expect(search_once(descent_wolfe_step(&bad), parabola, 0, 1, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "need 0 < c1 < c2 < 1");
+    bad = descent_line_search_defaults();
+    bad.backtrack = 1.5;
+    expect(search_once(descent_armijo_step(&bad), parabola, 0, 1, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "factor 1.5 not in (0, 1)");
+    bad = descent_line_search_defaults();
+    bad.initial_step = 0;
+    expect(search_once(descent_exact_step(&bad), parabola, 0, 1, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "initial step 0");
+    expect(search_once(descent_exact_step(NULL), parabola, 0, 1, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "no parameters");
+    bad = descent_line_search_defaults();
+    bad.max_evaluations = 2;
+    bad.initial_step = 1e-3;
+    expect(search_once(descent_exact_step(&bad), parabola, 0, 1, &e),
+           e.message, DESCENT_STEP_FAILED, "evaluation limit 2");
+}
+static void searches_in_the_driver(void **state)
+{
+    descent_line_search s = descent_line_search_defaults();
+    descent_step_rule rules[3] = {descent_exact_step(&s),
+                                  descent_armijo_step(&s),
+                                  descent_wolfe_step(&s)};
+    descent_rosenbrock r;
+    descent_trace trace;
+    descent_error e;
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &e), e);
+    REQUIRE(descent_trace_init(&trace, 2, false, &e), e);
+    descent_objective f = descent_rosenbrock_objective(&r);
+    for (int i = 0; i < 3; i++) {
+        double theta[2] = {-1.2, 1};
+        descent_result result =
+            run_sd(&f, rules[i], theta, 100000, 1e-4, &trace);
+        expect(result.status, result.message, DESCENT_OK, "converged");
+        for (size_t k = 0; k + 1 < trace.length; k++)
+            assert_true(trace.value[k + 1] < trace.value[k]);
+    }
+    descent_trace_free(&trace);
+}
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(claim_golden_ratio),
         cmocka_unit_test(claim_brent_fewer),
+        cmocka_unit_test(claim_exact_orthogonal),
+        cmocka_unit_test(claim_exact_closed_form),
+        cmocka_unit_test(claim_exact_kantorovich),
+        cmocka_unit_test(claim_inexact_conditions),
         cmocka_unit_test(bad_scalar_input),
+        cmocka_unit_test(bad_line_searches),
+        cmocka_unit_test(searches_in_the_driver),
     };
     return cmocka_run_group_tests_name("chapter 2: line search", tests,
                                        NULL, NULL);
