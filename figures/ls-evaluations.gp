@@ -42,7 +42,7 @@ set xtics 10
 set mxtics 10
 set xlabel 'iterations'
 
-set multiplot layout 1,2 margins 0.08,0.98,0.17,0.97 spacing 0.1,0
+set multiplot layout 1,2 margins 0.11,0.98,0.17,0.97 spacing 0.13,0
 
 # Left: the mean cost of the line searches in bins of iterations, eight
 # bins to a decade (smooth unique averages the searches of a bin).
@@ -51,7 +51,7 @@ bin(k) = 10**((floor(bins * log10(k + 1)) + 0.5) / bins)
 set yrange [0:35]
 set ytics 5
 set mytics 1
-set ylabel 'evaluations per search' offset 1,0
+set ylabel 'evaluations per search' offset -0.5,0
 unset key
 plot for [i = 1:3] file index (i-1) using (bin($1)):2 smooth unique \
          with linespoints ls i
@@ -62,7 +62,7 @@ set yrange [1:1e6]
 set format y '$10^{%T}$'
 set ytics 10
 set mytics 10
-set ylabel 'evaluations so far' offset 1,0
+set ylabel 'evaluations so far' offset -0.5,0
 set key bottom right Left reverse samplen 1.5 spacing 1.1
 plot for [i = 1:3] '$cumulative'.i using 1:2 with lines ls i notitle, \
      for [i = 1:3] '$cumulative'.i using 1:2 every ::(kept[i]-1) \
