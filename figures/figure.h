@@ -5,6 +5,7 @@
 #define FIGURE_H
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,44 @@ static inline void figure_close(FILE *out, const char *file)
         fprintf(stderr, "%s: %s: %s\n", figure_name, file, strerror(errno));
         exit(EXIT_FAILURE);
     }
+}
+
+/* The two-dimensional quadratic E = theta^T A theta / 2 whose eigenvalues
+   are lambda[0] and lambda[1], with eigenvectors along the axes rotated
+   by phi radians: A = R diag(lambda) R^T. */
+static inline void figure_rotated_quadratic(descent_quadratic *q,
+                                            const double lambda[2],
+                                            double phi)
+{
+    descent_error err;
+    double c = cos(phi), s = sin(phi), A[4];
+    A[0] = lambda[0] * c * c + lambda[1] * s * s;
+    A[1] = A[2] = (lambda[0] - lambda[1]) * c * s;
+    A[3] = lambda[0] * s * s + lambda[1] * c * c;
+    figure_check(descent_quadratic_init(q, 2, A, NULL, 0, &err),
+                 "quadratic", err.message);
+}
+
+/* E of a two-dimensional objective on a count x count grid over
+   [-half_width, half_width]^2, as "x y E" lines with a blank line after
+   each x, which is what gnuplot's contouring reads. */
+static inline void figure_write_grid(const char *folder, const char *file,
+                                     descent_objective *f,
+                                     double half_width, int count)
+{
+    FILE *out = figure_open(folder, file);
+    fprintf(out, "# x y E(x,y)\n");
+    for (int i = 0; i < count; i++) {
+        for (int j = 0; j < count; j++) {
+            double theta[2] = {
+                -half_width + 2 * half_width * i / (count - 1),
+                -half_width + 2 * half_width * j / (count - 1)};
+            fprintf(out, "%g %g %.10g\n", theta[0], theta[1],
+                    descent_value(f, theta));
+        }
+        fprintf(out, "\n");
+    }
+    figure_close(out, file);
 }
 
 #endif

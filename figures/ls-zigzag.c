@@ -26,33 +26,15 @@ int main(int argc, char **argv)
     descent_error err;
     const char *folder = figure_data_folder(argc, argv);
 
-    /* A = R diag(lambda) R^T with R the rotation by phi. */
-    double c = cos(phi), s = sin(phi), A[4];
-    A[0] = lambda[0] * c * c + lambda[1] * s * s;
-    A[1] = A[2] = (lambda[0] - lambda[1]) * c * s;
-    A[3] = lambda[0] * s * s + lambda[1] * c * c;
     descent_quadratic q;
-    figure_check(descent_quadratic_init(&q, 2, A, NULL, 0, &err),
-                 "quadratic", err.message);
+    figure_rotated_quadratic(&q, lambda, phi);
     descent_objective f = descent_quadratic_objective(&q);
-
-    FILE *out = figure_open(folder, "ls-zigzag-grid.dat");
-    fprintf(out, "# x y E(x,y)\n");
-    for (int i = 0; i < grid; i++) {
-        for (int j = 0; j < grid; j++) {
-            double theta[2] = {-half_width + 2 * half_width * i / (grid - 1),
-                               -half_width + 2 * half_width * j / (grid - 1)};
-            fprintf(out, "%g %g %.10g\n", theta[0], theta[1],
-                    descent_value(&f, theta));
-        }
-        fprintf(out, "\n");
-    }
-    figure_close(out, "ls-zigzag-grid.dat");
+    figure_write_grid(folder, "ls-zigzag-grid.dat", &f, half_width, grid);
 
     descent_trace trace;
     figure_check(descent_trace_init(&trace, 2, true, &err), "trace",
                  err.message);
-    out = figure_open(folder, "ls-zigzag.dat");
+    FILE *out = figure_open(folder, "ls-zigzag.dat");
     for (int p = 0; p < 3; p++) {
         /* A fresh block per run: the exact search remembers its step. */
         descent_line_search search = descent_line_search_defaults();
