@@ -15,11 +15,6 @@
 #include "claims.h"
 #include "descent.h"
 
-#define REQUIRE(call, error)                                          \
-    do {                                                              \
-        if ((call) != DESCENT_OK)                                     \
-            fail_msg("%s failed: %s", #call, (error).message);       \
-    } while (0)
 static descent_result run_gd_until(descent_objective *f, double eta,
                                    size_t iterations, double threshold,
                                    double *theta, descent_trace *trace)
@@ -140,17 +135,6 @@ static double model_error(descent_objective *f, const double *theta,
     double scale = fabs(value) + eta * gg + 0.5 * eta * eta * fabs(gHg) +
                    fabs(moved);
     return fabs(moved - model) / scale;
-}
-static void expect(descent_status got, const char *message,
-                   descent_status want, const char *fragment)
-{
-    if (got != want)
-        fail_msg("got %s, wanted %s; message: %s",
-                 descent_status_name(got), descent_status_name(want),
-                 message);
-    if (strstr(message, fragment) == NULL)
-        fail_msg("message \"%s\" does not contain \"%s\"", message,
-                 fragment);
 }
 typedef struct faulty_objective {
     unsigned long good_evaluations;  /* evaluations before the fault */

@@ -17,12 +17,6 @@
 #include "descent.h"
 #include "linesearch.h"
 
-#define REQUIRE(call, error)                                          \
-    do {                                                              \
-        if ((call) != DESCENT_OK)                                     \
-            fail_msg("%s failed: %s", #call, (error).message);       \
-    } while (0)
-
 static double quartic(double x, void *c) { (void)c; return pow(x, 4) - 3 * x; }
 static double exponential(double x, void *c) { (void)c; return exp(x) - 5 * x; }
 static double gamma_like(double x, void *c) { (void)c; return -x * exp(-x); }
@@ -94,18 +88,6 @@ static double worst_cosine(descent_objective *f,
     free(g0);
     return worst;
 }
-static void expect(descent_status got, const char *message,
-                   descent_status want, const char *fragment)
-{
-    if (got != want)
-        fail_msg("got %s, wanted %s; message: %s",
-                 descent_status_name(got), descent_status_name(want),
-                 message);
-    if (strstr(message, fragment) == NULL)
-        fail_msg("message \"%s\" does not contain \"%s\"", message,
-                 fragment);
-}
-
 static double falling(double x, void *c) { (void)c; return -x; }
 static double flat(double x, void *c) { (void)c; (void)x; return 1; }
 static double hole(double x, void *c)

@@ -1,6 +1,11 @@
 /* claims.c: generated from chapters/90-claims.nw; do not edit. */
-#include <math.h>
+#include <setjmp.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,4 +93,25 @@ void claim_table_row(const char *table, const char *format, ...)
     va_end(args);
     fputc('\n', out);
     fclose(out);
+}
+void claim_fail(const char *format, ...)
+{
+    char text[512];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(text, sizeof text, format, args);
+    va_end(args);
+    fail_msg("%s", text);
+}
+
+void expect(descent_status got, const char *message,
+            descent_status want, const char *fragment)
+{
+    if (got != want)
+        claim_fail("got %s, wanted %s; message: %s",
+                   descent_status_name(got), descent_status_name(want),
+                   message);
+    if (strstr(message, fragment) == NULL)
+        claim_fail("message \"%s\" does not contain \"%s\"", message,
+                   fragment);
 }
