@@ -1,0 +1,247 @@
+/* cg.c: generated from chapters/03-cg.nw; do not edit. */
+#include <cblas.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cg.h"
+#include "internal.h"
+
+descent_cg_options descent_cg_default_options(void)
+{
+    return (descent_cg_options){.tolerance = 1e-10};
+}
+
+static descent_status check_system(size_t n, const double *A,
+                                   const double *b, const double *x,
+                                   const descent_cg_options *opt,
+                                   descent_error *error)
+{
+    size_t i;
+    if (n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "linear CG: dimension n = 0");
+    if (A == NULL || b == NULL || x == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "linear CG: A, b or x is NULL");
+    if (!(opt->tolerance > 0))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "linear CG: tolerance %g must be > 0",
+                            opt->tolerance);
+    if (!descent_all_finite(n * n, A, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "linear CG: A[%zu][%zu] = %g", i / n, i % n,
+                            A[i]);
+    if (!descent_all_finite(n, b, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "linear CG: b[%zu] = %g", i, b[i]);
+    if (!descent_all_finite(n, x, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "linear CG: x[%zu] = %g", i, x[i]);
+    return descent_succeed(error);
+}
+static void record(const descent_cg_options *opt, size_t n, size_t k,
+                   double relative, const double *r, const double *d,
+                   const double *x)
+{
+    if (opt->iterates != NULL)
+        memcpy(opt->iterates + k * n, x, n * sizeof *x);
+    if (opt->residual_norms != NULL)
+        opt->residual_norms[k] = relative;
+    if (opt->residuals != NULL)
+        memcpy(opt->residuals + k * n, r, n * sizeof *r);
+    if (opt->directions != NULL)
+        memcpy(opt->directions + k * n, d, n * sizeof *d);
+}
+static void precondition(size_t n, const double *inverse_diagonal,
+                         const double *r, double *z)
+{
+    if (inverse_diagonal == NULL) {
+        memcpy(z, r, n * sizeof *z);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        z[i] = inverse_diagonal[i] * r[i];
+}
+descent_status descent_linear_cg(size_t n, const double *A,
+                                 const double *b, double *x,
+                                 const descent_cg_options *options,
+                                 descent_cg_result *result)
+{
+    descent_cg_options opt =
+        options != NULL ? *options : descent_cg_default_options();
+    descent_error error;
+    size_t k = 0;
+    double relative = NAN;
+    double *work = NULL;
+    if (opt.max_iterations == 0)
+        opt.max_iterations = 10 * n;
+    if (result == NULL)
+        return DESCENT_INVALID_ARGUMENT;
+    if (check_system(n, A, b, x, &opt, &error) == DESCENT_OK) {
+        int m = (int)n;
+        double b_norm = cblas_dnrm2(m, b, 1);
+        if (b_norm == 0) {
+            memset(x, 0, n * sizeof *x);
+            relative = 0;
+            descent_fail(&error, DESCENT_OK, "b = 0: the solution is x = 0");
+        } else if ((work = malloc(5 * n * sizeof *work)) == NULL) {
+            descent_fail(&error, DESCENT_OUT_OF_MEMORY,
+                         "linear CG: cannot allocate for n = %zu", n);
+        } else {
+            double *r = work, *z = work + n, *d = work + 2 * n, *q = work + 3 * n;
+            double *inverse_diagonal = opt.jacobi ? work + 4 * n : NULL;
+            bool ok = true;
+            if (inverse_diagonal != NULL)
+                for (size_t i = 0; i < n && ok; i++) {
+                    if (!(A[i * n + i] > 0)) {
+                        descent_fail(&error, DESCENT_INVALID_ARGUMENT,
+                                     "Jacobi preconditioner needs a positive "
+                                     "diagonal: A[%zu][%zu] = %g", i, i,
+                                     A[i * n + i]);
+                        ok = false;
+                    } else {
+                        inverse_diagonal[i] = 1 / A[i * n + i];
+                    }
+                }
+            cblas_dcopy(m, b, 1, r, 1);
+            cblas_dsymv(CblasRowMajor, CblasUpper, m, -1.0, A, m, x, 1, 1.0, r, 1);
+            precondition(n, inverse_diagonal, r, z);
+            cblas_dcopy(m, z, 1, d, 1);
+            double rz = cblas_ddot(m, r, 1, z, 1);
+            for (k = 0; ok; k++) {
+                relative = cblas_dnrm2(m, r, 1) / b_norm;
+                record(&opt, n, k, relative, r, d, x);
+                if (!isfinite(relative)) {
+                    descent_fail(&error, DESCENT_NONFINITE,
+                                 "linear CG: the residual became %g at iteration "
+                                 "%zu", relative, k);
+                    break;
+                }
+                if (relative <= opt.tolerance) {
+                    descent_fail(&error, DESCENT_OK,
+                                 "converged: ||r||/||b|| = %.3g after %zu "
+                                 "iterations", relative, k);
+                    break;
+                }
+                if (k == opt.max_iterations) {
+                    descent_fail(&error, DESCENT_MAX_ITERATIONS,
+                                 "linear CG: ||r||/||b|| = %.3g after %zu "
+                                 "iterations", relative, k);
+                    break;
+                }
+                cblas_dsymv(CblasRowMajor, CblasUpper, m, 1.0, A, m, d, 1, 0.0, q, 1);
+                double curvature = cblas_ddot(m, d, 1, q, 1);
+                if (!(curvature > 0)) {
+                    descent_fail(&error, DESCENT_INVALID_ARGUMENT,
+                                 "A is not positive definite: d^T A d = %g at "
+                                 "iteration %zu", curvature, k);
+                    break;
+                }
+                double alpha = rz / curvature;
+                cblas_daxpy(m, alpha, d, 1, x, 1);
+                cblas_daxpy(m, -alpha, q, 1, r, 1);
+                precondition(n, inverse_diagonal, r, z);
+                double rz_next = cblas_ddot(m, r, 1, z, 1);
+                cblas_dscal(m, rz_next / rz, d, 1);
+                cblas_daxpy(m, 1.0, z, 1, d, 1);
+                rz = rz_next;
+            }
+        }
+    }
+    free(work);
+    *result = (descent_cg_result){.status = error.status,
+                                  .iterations = k,
+                                  .relative_residual = relative};
+    memcpy(result->message, error.message, sizeof result->message);
+    return result->status;
+}
+descent_status descent_nonlinear_cg_init(descent_nonlinear_cg *cg,
+                                         size_t n,
+                                         descent_cg_formula formula,
+                                         size_t restart_every,
+                                         descent_error *error)
+{
+    if (cg == NULL || n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "nonlinear CG: state is NULL or n = %zu", n);
+    if ((unsigned)formula > DESCENT_HESTENES_STIEFEL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "nonlinear CG: unknown formula %d",
+                            (int)formula);
+    *cg = (descent_nonlinear_cg){
+        .formula = formula, .n = n,
+        .restart_every = restart_every ? restart_every : n};
+    cg->g_previous = malloc(2 * n * sizeof *cg->g_previous);
+    if (cg->g_previous == NULL)
+        return descent_fail(error, DESCENT_OUT_OF_MEMORY,
+                            "nonlinear CG: n = %zu", n);
+    cg->d_previous = cg->g_previous + n;
+    return descent_succeed(error);
+}
+
+void descent_nonlinear_cg_free(descent_nonlinear_cg *cg)
+{
+    if (cg != NULL) {
+        free(cg->g_previous);
+        cg->g_previous = cg->d_previous = NULL;
+    }
+}
+static double cg_beta(descent_nonlinear_cg *cg, const double *g)
+{
+    int n = (int)cg->n;
+    double gg_old = cblas_ddot(n, cg->g_previous, 1, cg->g_previous, 1);
+    double gg = cblas_ddot(n, g, 1, g, 1);
+    double g_old_g = cblas_ddot(n, cg->g_previous, 1, g, 1);
+    double beta;
+    switch (cg->formula) {
+    case DESCENT_FLETCHER_REEVES:
+        return gg / gg_old;
+    case DESCENT_POLAK_RIBIERE:
+        return (gg - g_old_g) / gg_old;
+    case DESCENT_POLAK_RIBIERE_PLUS:
+        beta = (gg - g_old_g) / gg_old;
+        cg->negative_beta += beta < 0;
+        return fmax(beta, 0);
+    default:
+        return (gg - g_old_g) /
+               (cblas_ddot(n, cg->d_previous, 1, g, 1) -
+                cblas_ddot(n, cg->d_previous, 1, cg->g_previous, 1));
+    }
+}
+static descent_status cg_direction(void *state, descent_objective *f,
+                                   const descent_point *at, double *d,
+                                   descent_error *error)
+{
+    descent_nonlinear_cg *cg = state;
+    (void)f;
+    if (cg == NULL || cg->g_previous == NULL || cg->n != at->n)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "nonlinear CG: state missing or made for "
+                            "another dimension");
+    int n = (int)at->n;
+    bool restart = at->iteration == 0 ||
+                   cg->since_restart >= cg->restart_every;
+    double beta = restart ? 0 : cg_beta(cg, at->g);
+    cblas_dcopy(n, at->g, 1, d, 1);
+    cblas_dscal(n, -1.0, d, 1);
+    if (!restart && isfinite(beta) && beta != 0) {
+        cblas_daxpy(n, beta, cg->d_previous, 1, d, 1);
+        if (!(cblas_ddot(n, at->g, 1, d, 1) < 0)) {
+            cg->safeguard_restarts++;
+            cblas_dcopy(n, at->g, 1, d, 1);
+            cblas_dscal(n, -1.0, d, 1);
+            restart = true;
+        }
+    }
+    cg->since_restart = restart ? 1 : cg->since_restart + 1;
+    cblas_dcopy(n, at->g, 1, cg->g_previous, 1);
+    cblas_dcopy(n, d, 1, cg->d_previous, 1);
+    return descent_succeed(error);
+}
+
+descent_direction_rule descent_nonlinear_cg_direction(
+    descent_nonlinear_cg *cg)
+{
+    return (descent_direction_rule){"nonlinear CG", cg_direction, cg};
+}
