@@ -1,0 +1,438 @@
+/* 03-cg.c: generated from chapters/03-cg.nw; do not edit. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <cblas.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cg.h"
+#include "claims.h"
+#include "descent.h"
+#include "linesearch.h"
+
+typedef struct spd_system {
+    size_t n;
+    descent_quadratic q;
+    double *b;
+} spd_system;
+
+static spd_system make_system(size_t n, const double *lambda, unsigned seed)
+{
+    descent_error error;
+    spd_system s = {.n = n, .b = malloc(n * sizeof(double))};
+    assert_non_null(s.b);
+    REQUIRE(descent_quadratic_spectrum(&s.q, n, lambda, NULL, 0, seed,
+                                       &error), error);
+    for (size_t i = 0; i < n; i++)
+        s.b[i] = sin((double)i + 1);
+    return s;
+}
+
+static void free_system(spd_system *s)
+{
+    descent_quadratic_free(&s->q);
+    free(s->b);
+}
+
+static double a_norm(const spd_system *s, const double *x)
+{
+    double *Ax = malloc(s->n * sizeof *Ax);
+    assert_non_null(Ax);
+    cblas_dsymv(CblasRowMajor, CblasUpper, (int)s->n, 1.0, s->q.A,
+                (int)s->n, x, 1, 0.0, Ax, 1);
+    double norm = sqrt(cblas_ddot((int)s->n, x, 1, Ax, 1));
+    free(Ax);
+    return norm;
+}
+
+static void uniform_spectrum(size_t n, double kappa, double *lambda)
+{
+    for (size_t i = 0; i < n; i++)
+        lambda[i] = 1 + (kappa - 1) * (double)i / (double)(n - 1);
+}
+static double worst_pair(const spd_system *s, const double *v, size_t count,
+                         bool in_a)
+{
+    size_t n = s->n;
+    double worst = 0, *Av = malloc(n * sizeof *Av);
+    assert_non_null(Av);
+    for (size_t i = 0; i < count; i++)
+        for (size_t j = 0; j < i; j++) {
+            const double *vi = v + i * n, *vj = v + j * n;
+            double inner, norms;
+            if (in_a) {
+                cblas_dsymv(CblasRowMajor, CblasUpper, (int)n, 1.0, s->q.A,
+                            (int)n, vj, 1, 0.0, Av, 1);
+                inner = cblas_ddot((int)n, vi, 1, Av, 1);
+                norms = a_norm(s, vi) * a_norm(s, vj);
+            } else {
+                inner = cblas_ddot((int)n, vi, 1, vj, 1);
+                norms = cblas_dnrm2((int)n, vi, 1) *
+                        cblas_dnrm2((int)n, vj, 1);
+            }
+            worst = fmax(worst, fabs(inner) / norms);
+        }
+    free(Av);
+    return worst;
+}
+typedef struct watched_direction {
+    descent_direction_rule inner;
+    double lowest, highest;       /* of g^T d / ||g||^2 */
+} watched_direction;
+
+static descent_status watch(void *state, descent_objective *f,
+                            const descent_point *at, double *d,
+                            descent_error *error)
+{
+    watched_direction *w = state;
+    descent_status status =
+        w->inner.direction(w->inner.state, f, at, d, error);
+    if (status == DESCENT_OK) {
+        double ratio = cblas_ddot((int)at->n, at->g, 1, d, 1) /
+                       (at->gradient_norm * at->gradient_norm);
+        w->lowest = fmin(w->lowest, ratio);
+        w->highest = fmax(w->highest, ratio);
+    }
+    return status;
+}
+static void claim_cg_finite(void **state)
+{
+    const size_t sizes[3] = {10, 20, 50}, distinct[4] = {2, 3, 5, 8};
+    const double kappas[2] = {10, 100};
+    double lambda[100], x[100];
+    int within = 0, cases = 0;
+    descent_cg_result result;
+    (void)state;
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 2; j++, cases++) {
+            uniform_spectrum(sizes[i], kappas[j], lambda);
+            spd_system s = make_system(sizes[i], lambda, 80 + (unsigned)cases);
+            memset(x, 0, sizeof x);
+            descent_linear_cg(s.n, s.q.A, s.b, x, NULL, &result);
+            within += result.status == DESCENT_OK &&
+                      result.iterations <= s.n;
+            free_system(&s);
+        }
+    for (int i = 0; i < 4; i++, cases++) {
+        size_t m = distinct[i];
+        for (size_t k = 0; k < 100; k++)
+            lambda[k] = 1 + 99.0 * (double)(k % m) / (double)(m - 1);
+        spd_system s = make_system(100, lambda, 90 + (unsigned)i);
+        memset(x, 0, sizeof x);
+        descent_linear_cg(s.n, s.q.A, s.b, x, NULL, &result);
+        within += result.status == DESCENT_OK && result.iterations <= m;
+        if (result.iterations > m)
+            printf("m = %zu distinct eigenvalues: %zu iterations\n", m,
+                   result.iterations);
+        free_system(&s);
+    }
+    char measured[64], bound[32];
+    snprintf(measured, sizeof measured, "%d of %d within the count",
+             within, cases);
+    snprintf(bound, sizeof bound, "all %d", cases);
+    claim_report("cg-finite",
+                 "linear CG finishes in at most $n$ steps, in $m$ for "
+                 "$m$ distinct eigenvalues", measured, bound,
+                 within == cases);
+    assert_int_equal(within, cases);
+}
+static void claim_cg_bound(void **state)
+{
+    enum { n = 100, most = 1000 };
+    const double kappas[4] = {10, 1e2, 1e3, 1e4};
+    double lambda[n], x[n], star[n], e[n], worst = 0;
+    double *iterates = malloc((most + 1) * n * sizeof *iterates);
+    descent_cg_options options = descent_cg_default_options();
+    descent_cg_result result;
+    descent_error error;
+    (void)state;
+    assert_non_null(iterates);
+    options.tolerance = 1e-14;
+    options.max_iterations = most;
+    options.iterates = iterates;
+    for (int j = 0; j < 4; j++) {
+        uniform_spectrum(n, kappas[j], lambda);
+        spd_system s = make_system(n, lambda, 100 + (unsigned)j);
+        memcpy(s.q.b, s.b, n * sizeof *s.b);
+        cblas_dscal(n, -1.0, s.q.b, 1);
+        REQUIRE(descent_quadratic_critical_point(&s.q, star, &error), error);
+        memset(x, 0, sizeof x);
+        descent_linear_cg(n, s.q.A, s.b, x, &options, &result);
+        assert_true(result.status == DESCENT_OK ||
+                    result.status == DESCENT_MAX_ITERATIONS);
+        double root = sqrt(kappas[j]), rate = (root - 1) / (root + 1);
+        double e0 = a_norm(&s, star);
+        for (size_t k = 0; k <= result.iterations; k++) {
+            memcpy(e, iterates + k * n, sizeof e);
+            cblas_daxpy(n, -1.0, star, 1, e, 1);
+            double ek = a_norm(&s, e);
+            if (ek < 1e-12 * e0)
+                break;
+            worst = fmax(worst, ek / (2 * pow(rate, (double)k) * e0));
+        }
+        free_system(&s);
+    }
+    free(iterates);
+    bool holds = claim_report_at_most(
+        "cg-bound", "$\\|e_k\\|_A\\le2((\\sqrt\\kappa-1)/(\\sqrt\\kappa+1))^k"
+                    "\\|e_0\\|_A$ (ratio to the bound)", worst, 1);
+    assert_true(holds);
+}
+static void claim_cg_conjugacy(void **state)
+{
+    enum { n = 50, most = 500 };
+    const double kappas[4] = {10, 1e2, 1e3, 1e4};
+    double lambda[n], x[n], loss[4];
+    double *r = malloc(2 * (most + 1) * n * sizeof *r), *d = r + (most + 1) * n;
+    descent_cg_options options = descent_cg_default_options();
+    descent_cg_result result;
+    (void)state;
+    assert_non_null(r);
+    options.max_iterations = most;
+    options.residuals = r;
+    options.directions = d;
+    for (int j = 0; j < 4; j++) {
+        uniform_spectrum(n, kappas[j], lambda);
+        spd_system s = make_system(n, lambda, 110 + (unsigned)j);
+        memset(x, 0, sizeof x);
+        REQUIRE(descent_linear_cg(n, s.q.A, s.b, x, &options, &result),
+                result);
+        double conjugacy = worst_pair(&s, d, result.iterations, true);
+        double orthogonality = worst_pair(&s, r, result.iterations, false);
+        loss[j] = fmax(conjugacy, orthogonality);
+        char c_text[40], o_text[40];
+        claim_format(c_text, sizeof c_text, conjugacy);
+        claim_format(o_text, sizeof o_text, orthogonality);
+        claim_table_row("cg-conjugacy-table", "$10^{%d}$ & %zu & %s & %s \\\\",
+                        j + 1, result.iterations, c_text, o_text);
+        free_system(&s);
+    }
+    free(r);
+    bool growing = loss[0] < loss[1] && loss[1] < loss[2] && loss[2] < loss[3];
+    char measured[80], text[40];
+    claim_format(text, sizeof text, loss[0]);
+    snprintf(measured, sizeof measured, "%s; %s with $\\kappa$", text,
+             growing ? "grows" : "does not grow");
+    bool holds = loss[0] <= 1e-10 && growing;
+    claim_report("cg-conjugacy",
+                 "CG's directions are conjugate and its residuals orthogonal",
+                 measured, "$10^{-10}$; grows", holds);
+    assert_true(holds);
+}
+static void claim_cg_matches_linear(void **state)
+{
+    enum { n = 10 };
+    const descent_cg_formula formulas[2] = {DESCENT_FLETCHER_REEVES,
+                                            DESCENT_POLAK_RIBIERE};
+    double lambda[n], x[n], star[n], linear[(n + 1) * n], worst = 0;
+    bool finite = true;
+    descent_cg_options options = descent_cg_default_options();
+    descent_cg_result result;
+    descent_error error;
+    (void)state;
+    uniform_spectrum(n, 100, lambda);
+    spd_system s = make_system(n, lambda, 120);
+    memcpy(s.q.b, s.b, sizeof x);
+    cblas_dscal(n, -1.0, s.q.b, 1);
+    REQUIRE(descent_quadratic_critical_point(&s.q, star, &error), error);
+    options.iterates = linear;
+    options.max_iterations = n;
+    memset(x, 0, sizeof x);
+    descent_linear_cg(n, s.q.A, s.b, x, &options, &result);
+    for (int f = 0; f < 2; f++) {
+        descent_nonlinear_cg cg;
+        descent_line_search search = descent_line_search_defaults();
+        descent_trace trace;
+        double theta[n] = {0};
+        REQUIRE(descent_nonlinear_cg_init(&cg, n, formulas[f], 0, &error),
+                error);
+        REQUIRE(descent_trace_init(&trace, n, true, &error), error);
+        descent_objective objective = descent_quadratic_objective(&s.q);
+        descent_direction_rule direction = descent_nonlinear_cg_direction(&cg);
+        descent_step_rule step = descent_exact_step(&search);
+        descent_options o = descent_default_options();
+        o.gradient_tolerance = 1e-10 * cblas_dnrm2(n, s.b, 1);
+        o.trace = &trace;
+        descent_result r;
+        descent_minimize(&objective, &direction, &step, &o, theta, &r);
+        finite = finite && r.status == DESCENT_OK && r.iterations <= n;
+        for (size_t k = 0; k < trace.length && k <= result.iterations; k++) {
+            const double *t = descent_trace_iterate(&trace, k);
+            double difference[n];
+            memcpy(difference, t, sizeof difference);
+            cblas_daxpy(n, -1.0, linear + k * n, 1, difference, 1);
+            worst = fmax(worst, cblas_dnrm2(n, difference, 1) /
+                                    cblas_dnrm2(n, star, 1));
+        }
+        descent_trace_free(&trace);
+        descent_nonlinear_cg_free(&cg);
+    }
+    free_system(&s);
+    char measured[80], text[40];
+    claim_format(text, sizeof text, worst);
+    snprintf(measured, sizeof measured, "%s; %s", text,
+             finite ? "within $n$ steps" : "more than $n$ steps");
+    bool holds = worst <= 1e-8 && finite;
+    claim_report("cg-matches-linear",
+                 "with exact steps, FR and PR reproduce linear CG",
+                 measured, "$10^{-8}$; $n$ steps", holds);
+    assert_true(holds);
+}
+typedef struct method_run {
+    size_t iterations;
+    unsigned long gradients;
+    double lowest, highest;
+    size_t safeguards;
+} method_run;
+
+static method_run run_method(descent_objective *f, const double *start,
+                             int method)
+{
+    enum { steepest = 0 };
+    const descent_cg_formula formulas[3] = {
+        DESCENT_FLETCHER_REEVES, DESCENT_FLETCHER_REEVES,
+        DESCENT_POLAK_RIBIERE_PLUS};
+    size_t n = f->n;
+    double *theta = malloc(n * sizeof *theta);
+    descent_nonlinear_cg cg;
+    descent_error error;
+    assert_non_null(theta);
+    memcpy(theta, start, n * sizeof *theta);
+    REQUIRE(descent_nonlinear_cg_init(&cg, n, formulas[method], 0, &error),
+            error);
+    watched_direction w = {
+        method == steepest ? descent_steepest_descent()
+                           : descent_nonlinear_cg_direction(&cg),
+        INFINITY, -INFINITY};
+    descent_direction_rule direction = {"watched", watch, &w};
+    descent_line_search search = descent_line_search_defaults();
+    search.c2 = 0.1;
+    descent_step_rule step = descent_wolfe_step(&search);
+    descent_options options = descent_default_options();
+    options.gradient_tolerance = 1e-6;
+    options.max_iterations = 100000;
+    descent_result result;
+    descent_minimize(f, &direction, &step, &options, theta, &result);
+    expect(result.status, result.message, DESCENT_OK, "converged");
+    method_run run = {result.iterations, result.counts.gradients, w.lowest,
+                      w.highest, cg.safeguard_restarts};
+    descent_nonlinear_cg_free(&cg);
+    free(theta);
+    return run;
+}
+static void claim_cg_faster_and_descent(void **state)
+{
+    const char *names[3] = {"steepest descent", "Fletcher--Reeves", "PR+"};
+    const double c2 = 0.1;
+    double start[100], lambda[100], smallest_ratio = INFINITY;
+    double lowest = INFINITY, highest = -INFINITY;
+    size_t safeguards = 0;
+    descent_rosenbrock r;
+    descent_error error;
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &error), error);
+    uniform_spectrum(100, 1e3, lambda);
+    spd_system s = make_system(100, lambda, 130);
+    descent_objective problems[2] = {descent_rosenbrock_objective(&r),
+                                     descent_quadratic_objective(&s.q)};
+    const char *problem_names[2] = {"Rosenbrock", "quadratic"};
+    for (int p = 0; p < 2; p++) {
+        size_t n = problems[p].n;
+        for (size_t i = 0; i < n; i++)
+            start[i] = p == 0 ? (i == 0 ? -1.2 : 1) : cos((double)i + 1);
+        method_run runs[3];
+        for (int m = 0; m < 3; m++) {
+            runs[m] = run_method(&problems[p], start, m);
+            claim_table_row("cg-faster-table", "%s & %s & %zu & %lu \\\\",
+                            m == 0 ? problem_names[p] : "", names[m],
+                            runs[m].iterations, runs[m].gradients);
+        }
+        for (int m = 1; m < 3; m++) {
+            smallest_ratio = fmin(smallest_ratio,
+                                  fmin((double)runs[0].iterations /
+                                           (double)runs[m].iterations,
+                                       (double)runs[0].gradients /
+                                           (double)runs[m].gradients));
+            safeguards += runs[m].safeguards;
+        }
+        lowest = fmin(lowest, runs[1].lowest);
+        highest = fmax(highest, runs[1].highest);
+    }
+    free_system(&s);
+    char measured[80];
+    snprintf(measured, sizeof measured, "ratio at least $%.3g$",
+             smallest_ratio);
+    bool faster = smallest_ratio >= 5;
+    claim_report("cg-faster",
+                 "FR and PR+ need far fewer iterations and gradients than "
+                 "steepest descent", measured, "ratio $\\ge5$", faster);
+    bool descent = lowest >= -1 / (1 - c2) &&
+                   highest <= (2 * c2 - 1) / (1 - c2) && safeguards == 0;
+    snprintf(measured, sizeof measured,
+             "$[%.3f, %.3f]$; %zu restarts", lowest, highest, safeguards);
+    claim_report("cg-descent",
+                 "with $c_2<\\frac12$ FR directions satisfy Al-Baali's bounds; "
+                 "no safeguard restarts", measured, "$[-1.111, -0.889]$; 0",
+                 descent);
+    assert_true(faster);
+    assert_true(descent);
+}
+static void bad_cg_input(void **state)
+{
+    const double indefinite[4] = {1, 0, 0, -1}, b[2] = {1, 1};
+    const double zero[2] = {0, 0}, nan_A[4] = {1, NAN, NAN, 1};
+    double x[2] = {0, 0};
+    descent_cg_options jacobi = descent_cg_default_options();
+    descent_cg_result r;
+    (void)state;
+    jacobi.jacobi = true;
+    descent_linear_cg(2, indefinite, b, x, NULL, &r);
+    expect(r.status, r.message, DESCENT_INVALID_ARGUMENT,
+           "not positive definite: d^T A d = 0");
+    descent_linear_cg(2, indefinite, b, x, &jacobi, &r);
+    expect(r.status, r.message, DESCENT_INVALID_ARGUMENT,
+           "positive diagonal: A[1][1] = -1");
+    descent_linear_cg(0, indefinite, b, x, NULL, &r);
+    expect(r.status, r.message, DESCENT_INVALID_ARGUMENT, "n = 0");
+    descent_linear_cg(2, nan_A, b, x, NULL, &r);
+    expect(r.status, r.message, DESCENT_NONFINITE, "A[0][1] = nan");
+    x[0] = 5;
+    descent_linear_cg(2, indefinite, zero, x, NULL, &r);
+    expect(r.status, r.message, DESCENT_OK, "b = 0");
+    assert_true(x[0] == 0 && x[1] == 0);
+    descent_nonlinear_cg cg;
+    descent_error e;
+    REQUIRE(descent_nonlinear_cg_init(&cg, 3, DESCENT_FLETCHER_REEVES, 0, &e),
+            e);
+    descent_objective cubic = descent_cubic_objective();
+    descent_direction_rule direction = descent_nonlinear_cg_direction(&cg);
+    descent_line_search search = descent_line_search_defaults();
+    descent_step_rule step = descent_wolfe_step(&search);
+    descent_result result;
+    double theta[2] = {0.5, 0.5};
+    descent_minimize(&cubic, &direction, &step, NULL, theta, &result);
+    expect(result.status, result.message, DESCENT_DIRECTION_FAILED,
+           "another dimension");
+    descent_nonlinear_cg_free(&cg);
+    expect(descent_nonlinear_cg_init(&cg, 0, DESCENT_FLETCHER_REEVES, 0, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "n = 0");
+}
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(claim_cg_finite),
+        cmocka_unit_test(claim_cg_bound),
+        cmocka_unit_test(claim_cg_conjugacy),
+        cmocka_unit_test(claim_cg_matches_linear),
+        cmocka_unit_test(claim_cg_faster_and_descent),
+        cmocka_unit_test(bad_cg_input),
+    };
+    return cmocka_run_group_tests_name("chapter 3: conjugate gradient",
+                                       tests, NULL, NULL);
+}
