@@ -43,7 +43,7 @@ set multiplot layout 1,2 margins 0.08,0.99,0.15,0.91 spacing 0.04,0
 do for [i = 1:2] {
     set title name[i] offset 0,-0.5
     if (i == 1) {
-        set ylabel '$\theta_2$' offset 1,0
+        set ylabel '$\theta_2$' offset 0.5,0
         set format y '$%g$'
     } else {
         unset ylabel

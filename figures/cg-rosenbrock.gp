@@ -1,7 +1,7 @@
 # cg-rosenbrock.gp: Figure "cg-rosenbrock" of Chapter 3 (fig:cg-rosenbrock),
 # from the data of cg-rosenbrock.c. Run from the repository root as
 #   gnuplot -e "datadir='DIR'; outfile='build/figures/cg-rosenbrock'" figures/cg-rosenbrock.gp
-set terminal cairolatex pdf size 5.2in,1.95in font ',10'
+set terminal cairolatex pdf size 5.2in,2.1in font ',10'
 set output outfile.'.tex'
 grid = datadir.'/cg-rosenbrock-grid.dat'
 paths = datadir.'/cg-rosenbrock.dat'
@@ -44,23 +44,20 @@ set style line 2 lc rgb '#0072b2' lw 0.5 pt 7 ps 0.15  # steepest descent
 set style line 3 lc rgb '#cc79a7' lw 1.5 pt 5 ps 0.4   # Fletcher-Reeves
 set style line 4 lc rgb '#e69f00' lw 1.5 pt 9 ps 0.5   # Polak-Ribiere+
 set style line 5 lc rgb '#000000' pt 6 ps 0.8          # the start
-# The counts sit on a white box, over the contour lines.
-set style textbox opaque noborder margins 1,1
 
 # Only the left panel labels its vertical axis.
-set multiplot layout 1,3 margins 0.07,0.99,0.17,0.9 spacing 0.02,0
+set multiplot layout 1,3 margins 0.09,0.99,0.16,0.84 spacing 0.025,0
 do for [i = 1:3] {
-    set title name[i] offset 0,-0.5
+    # The counts go under the name: inside, they would cross the contours.
+    set title sprintf('\shortstack{%s\\\footnotesize %s steps, %s evaluations}', \
+                      name[i], count(steps[i]), count(evaluations[i])) offset 0,-0.3
     if (i == 1) {
-        set ylabel '$\theta_2$' offset 1,0
+        set ylabel '$\theta_2$' offset 0.5,0
         set format y '$%g$'
     } else {
         unset ylabel
         set format y ''
     }
-    set label 1 sprintf('\footnotesize\shortstack[r]{%s steps\\%s evaluations}', \
-                        count(steps[i]), count(evaluations[i])) \
-        at graph 0.97, graph 0.12 right front boxed
     plot $contours using 1:2 with lines ls 1, \
          paths index (i-1) using 2:3 with linespoints ls (i+1), \
          paths index (i-1) every ::0::0 using 2:3 with points ls 5
