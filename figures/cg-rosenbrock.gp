@@ -46,11 +46,11 @@ set style line 4 lc rgb '#e69f00' lw 1.5 pt 9 ps 0.5   # Polak-Ribiere+
 set style line 5 lc rgb '#000000' pt 6 ps 0.8          # the start
 
 # Only the left panel labels its vertical axis.
-set multiplot layout 1,3 margins 0.09,0.99,0.16,0.84 spacing 0.025,0
+set multiplot layout 1,3 margins 0.09,0.99,0.17,0.74 spacing 0.025,0
 do for [i = 1:3] {
     # The counts go under the name: inside, they would cross the contours.
-    set title sprintf('\shortstack{%s\\\footnotesize %s steps, %s evaluations}', \
-                      name[i], count(steps[i]), count(evaluations[i])) offset 0,-0.3
+    set title sprintf('\shortstack{%s\\\footnotesize %s steps,\\\footnotesize %s evaluations}', \
+                      name[i], count(steps[i]), count(evaluations[i])) offset 0,0.2
     if (i == 1) {
         set ylabel '$\theta_2$' offset 0.5,0
         set format y '$%g$'

@@ -423,6 +423,33 @@ static void bad_cg_input(void **state)
     expect(descent_nonlinear_cg_init(&cg, 0, DESCENT_FLETCHER_REEVES, 0, &e),
            e.message, DESCENT_INVALID_ARGUMENT, "n = 0");
 }
+static void jacobi_helps(void **state)
+{
+    enum { n = 50 };
+    double lambda[n], A[n * n], x[n], scale[n];
+    descent_cg_options options = descent_cg_default_options();
+    descent_cg_result plain, jacobi;
+    (void)state;
+    uniform_spectrum(n, 10, lambda);
+    spd_system s = make_system(n, lambda, 140);
+    for (int i = 0; i < n; i++)
+        scale[i] = pow(10, 3.0 * i / (n - 1));
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+            A[i * n + j] = scale[i] * s.q.A[i * n + j] * scale[j];
+    options.max_iterations = 5000;
+    memset(x, 0, sizeof x);
+    descent_linear_cg(n, A, s.b, x, &options, &plain);
+    options.jacobi = true;
+    memset(x, 0, sizeof x);
+    descent_linear_cg(n, A, s.b, x, &options, &jacobi);
+    expect(plain.status, plain.message, DESCENT_OK, "converged");
+    expect(jacobi.status, jacobi.message, DESCENT_OK, "converged");
+    printf("Jacobi: %zu iterations; plain: %zu\n", jacobi.iterations,
+           plain.iterations);
+    assert_true(2 * jacobi.iterations < plain.iterations);
+    free_system(&s);
+}
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -432,6 +459,7 @@ int main(void)
         cmocka_unit_test(claim_cg_matches_linear),
         cmocka_unit_test(claim_cg_faster_and_descent),
         cmocka_unit_test(bad_cg_input),
+        cmocka_unit_test(jacobi_helps),
     };
     return cmocka_run_group_tests_name("chapter 3: conjugate gradient",
                                        tests, NULL, NULL);
