@@ -431,6 +431,48 @@ static void claim_momentum_faster(void **state)
                  faster);
     assert_true(faster);
 }
+static size_t escape(double beta, double *growth)
+{
+    const double A[4] = {1, 0, 0, -1};
+    double theta[2] = {1, 1e-6}, g[2], previous = theta[1];
+    descent_quadratic q;
+    descent_momentum m;
+    descent_error error;
+    size_t k = 0;
+    REQUIRE(descent_quadratic_init(&q, 2, A, NULL, 0, &error), error);
+    REQUIRE(descent_momentum_init(&m, 2, DESCENT_HEAVY_BALL, 0.1, beta,
+                                  &error), error);
+    descent_objective f = descent_quadratic_objective(&q);
+    for (; fabs(theta[1]) < 1; k++) {
+        assert_true(k < 10000);
+        previous = theta[1];
+        descent_value_gradient(&f, theta, g);
+        REQUIRE(descent_momentum_step(&m, theta, g, &error), error);
+    }
+    *growth = theta[1] / previous;
+    descent_momentum_free(&m);
+    descent_quadratic_free(&q);
+    return k;
+}
+
+static void claim_momentum_saddle(void **state)
+{
+    double heavy_growth, plain_growth;
+    const double r = (2 + sqrt(4 - 3.6)) / 2;   /* eta = 0.1, beta = 0.9 */
+    (void)state;
+    size_t heavy = escape(0.9, &heavy_growth);
+    size_t plain = escape(0, &plain_growth);
+    double worst = fmax(fabs(heavy_growth - r), fabs(plain_growth - 1.1));
+    char measured[96];
+    snprintf(measured, sizeof measured,
+             "%zu against %zu steps; growth off by %.2g", heavy, plain,
+             worst);
+    bool holds = 2 * heavy < plain && worst <= 1e-6;
+    claim_report("momentum-saddle",
+                 "heavy ball leaves a saddle faster, growing by the root $r$",
+                 measured, "half; $10^{-6}$", holds);
+    assert_true(holds);
+}
 static void bad_momentum_input(void **state)
 {
     descent_momentum m;
@@ -478,6 +520,7 @@ int main(void)
         cmocka_unit_test(claim_momentum_rate),
         cmocka_unit_test(claim_nesterov_convex),
         cmocka_unit_test(claim_momentum_faster),
+        cmocka_unit_test(claim_momentum_saddle),
         cmocka_unit_test(bad_momentum_input),
     };
     return cmocka_run_group_tests_name("chapter 4: momentum and Nesterov",
