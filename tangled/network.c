@@ -325,7 +325,7 @@ descent_status descent_gradient_check(descent_objective *f,
                             "gradient check: n = %zu", n);
     double *x = g + n;
     double value = descent_value_gradient(f, theta, g);
-    double floor_ = 1e-8 * fmax(1, fabs(value));
+    double smallest = 1e-4 * fmax(1, fabs(value));
     memcpy(x, theta, n * sizeof *x);
     *worst = 0;
     for (size_t i = 0; i < n; i++) {
@@ -338,7 +338,7 @@ descent_status descent_gradient_check(descent_objective *f,
         x[i] = theta[i];
         double estimate = (e_up - e_down) / (up - down);
         double r = fabs(g[i] - estimate) /
-                   fmax(fmax(fabs(g[i]), fabs(estimate)), floor_);
+                   fmax(fmax(fabs(g[i]), fabs(estimate)), smallest);
         if (relative != NULL)
             relative[i] = r;
         if (!(r <= *worst)) {     /* a NaN becomes the worst, too */

@@ -1,0 +1,454 @@
+/* 06-backprop.c: generated from chapters/06-backprop.nw; do not edit. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <cblas.h>
+#include <float.h>
+#include <lapacke.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims.h"
+#include "descent.h"
+#include "network.h"
+
+static void random_numbers(size_t n, int distribution, unsigned seed,
+                           double *x)
+{
+    lapack_int iseed[4] = {(lapack_int)(seed % 4096), 9, 11, 13};
+    LAPACKE_dlarnv(distribution, iseed, (lapack_int)n, x);
+}
+typedef struct four_points {
+    double x[8], t[4];
+    descent_dataset data;
+} four_points;
+
+static void make_points(four_points *p, double spoiler)
+{
+    const double x[8] = {1, 0, 0, 1, -1, 0, 0, -spoiler};
+    const double t[4] = {0.95, 0.95, 0.05, 0.95};
+    memcpy(p->x, x, sizeof x);
+    memcpy(p->t, t, sizeof t);
+    p->data = (descent_dataset){4, 2, 1, p->x, p->t};
+}
+
+static bool separated(const double *outputs)
+{
+    return outputs[0] > 0.5 && outputs[1] > 0.5 && outputs[2] < 0.5 &&
+           outputs[3] > 0.5;
+}
+typedef struct neuron {
+    descent_network net;
+    descent_network_problem problem;
+    descent_objective f;
+} neuron;
+
+static void make_neuron(neuron *n, const descent_dataset *data)
+{
+    const size_t sizes[2] = {2, 1};
+    descent_error e;
+    REQUIRE(descent_network_init(&n->net, 1, sizes, DESCENT_LOGISTIC,
+                                 DESCENT_LOGISTIC, &e), e);
+    REQUIRE(descent_network_problem_init(&n->problem, &n->net, data,
+                                         DESCENT_L2, &e), e);
+    n->f = descent_network_objective(&n->problem);
+}
+
+static descent_result train(neuron *n, double *w, size_t iterations)
+{
+    descent_step_schedule schedule;
+    descent_direction_rule sd = descent_steepest_descent();
+    descent_step_rule step = descent_fixed_step(&schedule, 1);
+    descent_options options = descent_default_options();
+    descent_result result;
+    options.max_iterations = iterations;
+    descent_minimize(&n->f, &sd, &step, &options, w, &result);
+    return result;
+}
+static double smallest_curvature(descent_objective *f, const double *w)
+{
+    double H[9], x[3], up[3], down[3], lambda[3];
+    descent_error e;
+    for (int j = 0; j < 3; j++) {
+        double h = 1e-5 * fmax(1, fabs(w[j]));
+        memcpy(x, w, sizeof x);
+        x[j] = w[j] + h;
+        descent_value_gradient(f, x, up);
+        x[j] = w[j] - h;
+        descent_value_gradient(f, x, down);
+        for (int i = 0; i < 3; i++)
+            H[i * 3 + j] = (up[i] - down[i]) / (2 * h);
+    }
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < i; j++)
+            H[i * 3 + j] = H[j * 3 + i] = 0.5 * (H[i * 3 + j] + H[j * 3 + i]);
+    REQUIRE(descent_symmetric_eigenvalues(3, H, lambda, &e), e);
+    return lambda[0];
+}
+static double log_contribution(const double *w, double t)
+{
+    double z = -w[1] * t + w[2];
+    double sigma = exp(z) / (1 + exp(z));
+    return log(0.95 - sigma) + z - 2 * log1p(exp(z)) +
+           0.5 * log(t * t + 1);
+}
+static double ulps(double a, double b)
+{
+    if (a == b)
+        return 0;
+    return fabs(a - b) / (nextafter(fabs(a), INFINITY) - fabs(a));
+}
+static double check_configuration(size_t layers, const size_t *sizes,
+                                  descent_activation hidden,
+                                  descent_activation output,
+                                  descent_divergence divergence,
+                                  unsigned seed)
+{
+    enum { m = 7 };
+    size_t in = sizes[0], out = sizes[layers];
+    double x[m * 8], t[m * 8], theta[200], worst;
+    descent_network net;
+    descent_network_problem p;
+    descent_error e;
+    random_numbers(m * in, 3, seed, x);
+    random_numbers(m * out, 1, seed + 1, t);
+    if (divergence == DESCENT_CROSS_ENTROPY)
+        for (size_t i = 0; i < m * out; i++)
+            t[i] = t[i] > 0.5;
+    REQUIRE(descent_network_init(&net, layers, sizes, hidden, output, &e),
+            e);
+    random_numbers(net.parameters, 3, seed + 2, theta);
+    descent_dataset data = {m, in, out, x, t};
+    REQUIRE(descent_network_problem_init(&p, &net, &data, divergence, &e),
+            e);
+    descent_objective f = descent_network_objective(&p);
+    REQUIRE(descent_gradient_check(&f, theta, &worst, NULL, NULL, &e), e);
+    descent_network_problem_free(&p);
+    return worst;
+}
+static void claim_gradient_check(void **state)
+{
+    const size_t neuron[2] = {3, 1}, deep[4] = {3, 5, 4, 2};
+    double worst = 0;
+    unsigned seed = 1;
+    (void)state;
+    for (int d = 0; d < 2; d++, seed += 3)
+        worst = fmax(worst, check_configuration(1, neuron, DESCENT_LOGISTIC,
+                                                DESCENT_LOGISTIC,
+                                                (descent_divergence)d,
+                                                seed));
+    for (int h = 0; h < 2; h++)
+        for (int o = 0; o < 2; o++)
+            for (int d = 0; d < 2; d++, seed += 3) {
+                descent_activation output = o ? DESCENT_IDENTITY
+                                              : DESCENT_LOGISTIC;
+                if (d == DESCENT_CROSS_ENTROPY && o)
+                    continue;   /* cross-entropy needs a logistic output */
+                worst = fmax(worst, check_configuration(
+                                        3, deep, (descent_activation)h,
+                                        output, (descent_divergence)d,
+                                        seed));
+            }
+    bool holds = claim_report_at_most(
+        "gradient-check",
+        "backpropagation agrees with central differences", worst, 1e-6);
+    assert_true(holds);
+}
+static void claim_perceptron_bound(void **state)
+{
+    const double spoilers[2] = {100, 1000};
+    double u[3] = {1, 0, 0.25};
+    int good = 0, runs = 0;
+    descent_error e;
+    (void)state;
+    cblas_dscal(3, 1 / cblas_dnrm2(3, u, 1), u, 1);
+    for (int s = 0; s < 2; s++) {
+        four_points p;
+        make_points(&p, spoilers[s]);
+        double gamma = INFINITY, radius = 0;
+        for (int i = 0; i < 4; i++) {
+            double y = 2 * p.t[i] - 1 > 0 ? 1 : -1;
+            double xt[3] = {p.x[2 * i], p.x[2 * i + 1], 1};
+            gamma = fmin(gamma, y * cblas_ddot(3, u, 1, xt, 1));
+            radius = fmax(radius, cblas_dnrm2(3, xt, 1));
+        }
+        for (int i = 0; i < 4; i++)
+            p.t[i] = p.t[i] > 0.5;   /* the perceptron's labels */
+        for (unsigned r = 0; r < 100; r++, runs++) {
+            double w[3], outputs[4];
+            size_t updates;
+            random_numbers(3, 2, 500 + r, w);
+            double a = cblas_ddot(3, w, 1, u, 1), w0 = cblas_ddot(3, w, 1, w, 1);
+            double c = radius * radius - 2 * a * gamma;
+            double most = (c + sqrt(c * c - 4 * gamma * gamma * (a * a - w0))) /
+                          (2 * gamma * gamma);
+            REQUIRE(descent_perceptron(&p.data, w, 0, &updates, &e), e);
+            for (int i = 0; i < 4; i++)
+                outputs[i] = w[0] * p.x[2 * i] + w[1] * p.x[2 * i + 1] + w[2] > 0;
+            good += separated(outputs) && (double)updates <= most;
+        }
+    }
+    char measured[64], bound[32];
+    snprintf(measured, sizeof measured, "%d of %d within the bound", good,
+             runs);
+    snprintf(bound, sizeof bound, "all %d", runs);
+    claim_report("perceptron-bound",
+                 "the perceptron separates the four points within "
+                 "Novikoff's bound", measured, bound, good == runs);
+    assert_int_equal(good, runs);
+}
+static void claim_spoiler_minimum(void **state)
+{
+    four_points p;
+    neuron n;
+    int runs = 200, unseparated = 0, spoiler = 0, at_minimum = 0;
+    double lowest = INFINITY;
+    const double ell = log(0.95 / 0.05);
+    (void)state;
+    make_points(&p, 1000);
+    make_neuron(&n, &p.data);
+    for (int r = 0; r < runs; r++) {
+        double w[3], outputs[4];
+        descent_error e;
+        random_numbers(3, 2, 1000 + (unsigned)r, w);
+        cblas_dscal(3, 0.1, w, 1);
+        descent_result result = train(&n, w, 200000);
+        REQUIRE(descent_network_outputs(&n.problem, w, outputs, &e), e);
+        unseparated += !separated(outputs);
+        if (outputs[3] < 0.5) {
+            spoiler++;
+            double curvature = smallest_curvature(&n.f, w);
+            lowest = fmin(lowest, curvature);
+            at_minimum += result.gradient_norm <= 1e-6 && curvature >= -1e-6;
+        }
+    }
+    double separating[3] = {2 * ell, 0, ell}, outputs[4];
+    descent_error e;
+    double better = descent_value(&n.f, separating);
+    REQUIRE(descent_network_outputs(&n.problem, separating, outputs, &e), e);
+    bool holds = unseparated == runs && 100 * spoiler >= 95 * runs &&
+                 at_minimum == spoiler && separated(outputs) &&
+                 better < 0.45;
+    char measured[128];
+    snprintf(measured, sizeof measured,
+             "%d of %d unseparated, %d spoiler (all at a minimum: %s); "
+             "separating $E=%.2g$", unseparated, runs, spoiler,
+             at_minimum == spoiler ? "yes" : "no", better);
+    claim_report("spoiler-minimum",
+                 "backprop ends at a local minimum that misclassifies the "
+                 "spoiler", measured, "all; 95\\%; yes; $<0.45$", holds);
+    assert_true(holds);
+    descent_network_problem_free(&n.problem);
+}
+static void claim_spoiler_decay(void **state)
+{
+    four_points three;
+    neuron n3;
+    double w[3] = {0, 0, 0}, agreement = 0, slope_error, g[3];
+    (void)state;
+    make_points(&three, 0);
+    three.data.count = 3;
+    make_neuron(&n3, &three.data);
+    descent_result r = train(&n3, w, 200000);
+    assert_true(r.gradient_norm <= 1e-8);
+    for (double t = 1; t <= 200; t += 1) {
+        double x[2] = {0, -t}, target = 0.95;
+        descent_dataset one = {1, 2, 1, x, &target};
+        neuron n1;
+        make_neuron(&n1, &one);
+        descent_value_gradient(&n1.f, w, g);
+        double computed = log(cblas_dnrm2(3, g, 1));
+        agreement = fmax(agreement, fabs(computed - log_contribution(w, t)));
+        descent_network_problem_free(&n1.problem);
+    }
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    int points = 0;
+    for (double t = 100; t <= 250; t += 10, points++) {
+        double x[2] = {0, -t}, target = 0.95;
+        descent_dataset one = {1, 2, 1, x, &target};
+        neuron n1;
+        make_neuron(&n1, &one);
+        descent_value_gradient(&n1.f, w, g);
+        double y = log(cblas_dnrm2(3, g, 1)) - log(t);
+        sx += t, sy += y, sxx += t * t, sxy += t * y;
+        descent_network_problem_free(&n1.problem);
+    }
+    double slope = (points * sxy - sx * sy) / (points * sxx - sx * sx);
+    slope_error = fabs(slope + w[1]) / w[1];
+    bool vanished = true;
+    for (double t = 260; t <= 1000; t += 20) {
+        double x[2] = {0, -t}, target = 0.95;
+        descent_dataset one = {1, 2, 1, x, &target};
+        neuron n1;
+        make_neuron(&n1, &one);
+        descent_value_gradient(&n1.f, w, g);
+        vanished = vanished && g[0] == 0 && g[1] == 0 && g[2] == 0;
+        descent_network_problem_free(&n1.problem);
+    }
+    char measured[128], a_text[40], s_text[40];
+    claim_format(a_text, sizeof a_text, agreement);
+    claim_format(s_text, sizeof s_text, slope_error);
+    snprintf(measured, sizeof measured, "%s; slope %s; %s", a_text, s_text,
+             vanished ? "zero" : "not zero");
+    bool holds = agreement <= 1e-12 && slope_error <= 1e-6 && vanished;
+    claim_report("spoiler-decay",
+                 "the spoiler's gradient decays like $e^{-w_yt}$, and vanishes "
+                 "in double precision", measured, "$10^{-12}$; $10^{-6}$; zero",
+                 holds);
+    assert_true(holds);
+    descent_network_problem_free(&n3.problem);
+}
+static void claim_spoiler_grows(void **state)
+{
+    const double spoilers[4] = {1, 10, 100, 1000};
+    int failed[4];
+    (void)state;
+    for (int s = 0; s < 4; s++) {
+        four_points p;
+        neuron n;
+        int wrong_spoiler = 0;
+        make_points(&p, spoilers[s]);
+        make_neuron(&n, &p.data);
+        failed[s] = 0;
+        for (unsigned r = 0; r < 100; r++) {
+            double w[3], outputs[4];
+            descent_error e;
+            random_numbers(3, 2, 2000 + r, w);
+            cblas_dscal(3, 0.1, w, 1);
+            train(&n, w, 20000);
+            REQUIRE(descent_network_outputs(&n.problem, w, outputs, &e), e);
+            failed[s] += !separated(outputs);
+            wrong_spoiler += outputs[3] < 0.5;
+        }
+        claim_table_row("spoiler-table", "%g & %d & %d \\\\", spoilers[s],
+                        failed[s], wrong_spoiler);
+        descent_network_problem_free(&n.problem);
+    }
+    bool growing = failed[0] <= failed[1] && failed[1] <= failed[2] &&
+                   failed[2] <= failed[3] && failed[0] == 0 &&
+                   failed[3] == 100;
+    char measured[64];
+    snprintf(measured, sizeof measured, "%d, %d, %d, %d of 100", failed[0],
+             failed[1], failed[2], failed[3]);
+    claim_report("spoiler-grows",
+                 "the fraction of runs that fail to separate grows with $t$",
+                 measured, "non-decreasing, 0 to 100", growing);
+    assert_true(growing);
+}
+static void claim_permutation(void **state)
+{
+    enum { m = 20 };
+    const size_t sizes[4] = {3, 8, 6, 2};
+    const int pi1[8] = {3, 7, 0, 5, 1, 6, 2, 4}, pi2[6] = {5, 2, 4, 0, 3, 1};
+    double x[m * 3], t[m * 2], theta[200], permuted[200];
+    double before[m * 2], after[m * 2], worst = 0;
+    descent_network net;
+    descent_network_problem p;
+    descent_error e;
+    (void)state;
+    random_numbers(m * 3, 3, 40, x);
+    random_numbers(m * 2, 1, 41, t);
+    REQUIRE(descent_network_init(&net, 3, sizes, DESCENT_LOGISTIC,
+                                 DESCENT_LOGISTIC, &e), e);
+    descent_dataset data = {m, 3, 2, x, t};
+    REQUIRE(descent_network_problem_init(&p, &net, &data, DESCENT_L2, &e), e);
+    random_numbers(net.parameters, 3, 42, theta);
+    descent_objective f = descent_network_objective(&p);
+    descent_step_schedule schedule;
+    descent_direction_rule sd = descent_steepest_descent();
+    descent_step_rule step = descent_fixed_step(&schedule, 0.1);
+    descent_options options = descent_default_options();
+    descent_result result;
+    options.max_iterations = 200;
+    descent_minimize(&f, &sd, &step, &options, theta, &result);
+    assert_int_equal(result.status, DESCENT_MAX_ITERATIONS);
+    const double *W1 = theta, *b1 = W1 + 24, *W2 = b1 + 8, *b2 = W2 + 48;
+    const double *W3 = b2 + 6, *b3 = W3 + 12;
+    double *V1 = permuted, *c1 = V1 + 24, *V2 = c1 + 8, *c2 = V2 + 48;
+    double *V3 = c2 + 6, *c3 = V3 + 12;
+    for (int i = 0; i < 8; i++) {
+        for (int j = 0; j < 3; j++)
+            V1[i * 3 + j] = W1[pi1[i] * 3 + j];
+        c1[i] = b1[pi1[i]];
+    }
+    for (int i = 0; i < 6; i++) {
+        for (int j = 0; j < 8; j++)
+            V2[i * 8 + j] = W2[pi2[i] * 8 + pi1[j]];
+        c2[i] = b2[pi2[i]];
+    }
+    for (int i = 0; i < 2; i++) {
+        for (int j = 0; j < 6; j++)
+            V3[i * 6 + j] = W3[i * 6 + pi2[j]];
+        c3[i] = b3[i];
+    }
+    REQUIRE(descent_network_outputs(&p, theta, before, &e), e);
+    REQUIRE(descent_network_outputs(&p, permuted, after, &e), e);
+    for (int i = 0; i < m * 2; i++)
+        worst = fmax(worst, ulps(before[i], after[i]));
+    descent_network_problem_free(&p);
+    bool holds = claim_report_at_most(
+        "permutation",
+        "permuting hidden units leaves the outputs unchanged (in ulps)",
+        worst, 4);
+    assert_true(holds);
+}
+static void bad_network_input(void **state)
+{
+    const size_t sizes[3] = {2, 3, 1}, zero[2] = {2, 0};
+    double x[4] = {0, 1, 1, 0}, t[2] = {0, 1}, bad_t[2] = {0, 2}, w[3] = {0};
+    descent_network net;
+    descent_network_problem p;
+    descent_error e;
+    size_t updates;
+    (void)state;
+    expect(descent_network_init(&net, 1, zero, DESCENT_RELU,
+                                DESCENT_LOGISTIC, &e), e.message,
+           DESCENT_INVALID_ARGUMENT, "layer 1 has size 0");
+    expect(descent_network_init(&net, 0, sizes, DESCENT_RELU,
+                                DESCENT_LOGISTIC, &e), e.message,
+           DESCENT_INVALID_ARGUMENT, "0 layers");
+    REQUIRE(descent_network_init(&net, 2, sizes, DESCENT_RELU,
+                                 DESCENT_LOGISTIC, &e), e);
+    descent_dataset mismatched = {2, 3, 1, x, t};
+    expect(descent_network_problem_init(&p, &net, &mismatched, DESCENT_L2, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "data has 3 inputs");
+    descent_dataset empty = {0, 2, 1, x, t};
+    expect(descent_network_problem_init(&p, &net, &empty, DESCENT_L2, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "empty training set");
+    descent_dataset outside = {2, 2, 1, x, bad_t};
+    expect(descent_network_problem_init(&p, &net, &outside, DESCENT_L2, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "targets in [0, 1]");
+    descent_dataset half = {2, 2, 1, x, (double[]){0, 0.5}};
+    expect(descent_network_problem_init(&p, &net, &half,
+                                        DESCENT_CROSS_ENTROPY, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "targets 0 or 1");
+    expect(descent_perceptron(&outside, w, 10, &updates, &e), e.message,
+           DESCENT_INVALID_ARGUMENT, "labels must be 0 or 1");
+    descent_dataset xor_data = {4, 2, 1, (double[]){0, 0, 1, 1, 0, 1, 1, 0},
+                                (double[]){0, 0, 1, 1}};
+    expect(descent_perceptron(&xor_data, w, 1000, &updates, &e), e.message,
+           DESCENT_MAX_ITERATIONS, "not separated after 1000 updates");
+    descent_objective none = {.n = 0};
+    double worst;
+    expect(descent_gradient_check(&none, w, &worst, NULL, NULL, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "n = 0");
+}
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(claim_gradient_check),
+        cmocka_unit_test(claim_perceptron_bound),
+        cmocka_unit_test(claim_spoiler_minimum),
+        cmocka_unit_test(claim_spoiler_decay),
+        cmocka_unit_test(claim_spoiler_grows),
+        cmocka_unit_test(claim_permutation),
+        cmocka_unit_test(bad_network_input),
+    };
+    return cmocka_run_group_tests_name("chapter: what backprop minimizes",
+                                       tests, NULL, NULL);
+}
