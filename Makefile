@@ -140,7 +140,7 @@ stage-check-sanitize: $(SAN_SUITE)
 
 stage-figures: $(FIG_TEX)
 
-$(B)/figures/bin/%: figures/%.c figures/figure.h $(B)/lib/libdescent.a \
+$(B)/figures/bin/%: figures/%.c $(wildcard figures/*.h) $(B)/lib/libdescent.a \
                     $(PUBLIC_HDR)
 	@mkdir -p $(@D)
 	@$(STEP) CC $< $(B)/logs/figure-cc-$*.log \
