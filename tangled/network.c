@@ -292,14 +292,17 @@ descent_status descent_perceptron(const descent_dataset *data, double *w,
             double y = 2 * data->t[i] - 1;
             if (y * (cblas_ddot(n, w, 1, x, 1) + w[n]) > 0)
                 continue;
-            cblas_daxpy(n, y, x, 1, w, 1);
-            w[n] += y;
             mistakes = true;
-            if (++count >= max_updates && max_updates > 0)
+            if (max_updates > 0 && count == max_updates) {
                 status = descent_fail(error, DESCENT_MAX_ITERATIONS,
                                       "perceptron: not separated after %zu "
                                       "updates; is the data separable?",
                                       count);
+                break;
+            }
+            cblas_daxpy(n, y, x, 1, w, 1);
+            w[n] += y;
+            count++;
         }
     }
     if (updates != NULL)

@@ -433,6 +433,20 @@ static void bad_network_input(void **state)
                                 (double[]){0, 0, 1, 1}};
     expect(descent_perceptron(&xor_data, w, 1000, &updates, &e), e.message,
            DESCENT_MAX_ITERATIONS, "not separated after 1000 updates");
+    four_points points;
+    make_points(&points, 10);
+    for (int i = 0; i < 4; i++)
+        points.t[i] = points.t[i] > 0.5;
+    size_t needed, exactly;
+    double v[3] = {0, 0, 0};
+    REQUIRE(descent_perceptron(&points.data, v, 0, &needed, &e), e);
+    assert_true(needed > 1);   /* so that needed - 1 is a limit, not 0 */
+    memset(v, 0, sizeof v);
+    REQUIRE(descent_perceptron(&points.data, v, needed, &exactly, &e), e);
+    assert_int_equal(exactly, needed);
+    memset(v, 0, sizeof v);
+    expect(descent_perceptron(&points.data, v, needed - 1, &exactly, &e),
+           e.message, DESCENT_MAX_ITERATIONS, "not separated");
     descent_objective none = {.n = 0};
     double worst;
     expect(descent_gradient_check(&none, w, &worst, NULL, NULL, &e),
