@@ -463,10 +463,10 @@ static void claim_momentum_saddle(void **state)
     size_t heavy = escape(0.9, &heavy_growth);
     size_t plain = escape(0, &plain_growth);
     double worst = fmax(fabs(heavy_growth - r), fabs(plain_growth - 1.1));
-    char measured[96];
+    char measured[96], off[40];
+    claim_format(off, sizeof off, worst);
     snprintf(measured, sizeof measured,
-             "%zu against %zu steps; growth off by %.2g", heavy, plain,
-             worst);
+             "%zu against %zu steps; growth off by %s", heavy, plain, off);
     bool holds = 2 * heavy < plain && worst <= 1e-6;
     claim_report("momentum-saddle",
                  "heavy ball leaves a saddle faster, growing by the root $r$",
