@@ -19,7 +19,7 @@ VERSION := 0.1.0
 
 # What a Debian or Ubuntu machine needs beyond a C compiler, make and git.
 PACKAGES := noweb libopenblas-dev liblapacke-dev libcmocka-dev \
-            pkg-config gnuplot-nox lmodern texlive-latex-base \
+            pkg-config gnuplot-nox lmodern texlive-latex-base poppler-utils \
             texlive-latex-recommended texlive-fonts-recommended
 
 B ?= build
@@ -157,33 +157,31 @@ $(B)/figures/%.tex: figures/%.gp $(FIG_DATA)
 	  gnuplot -e "datadir='$(B)/figures/data'; outfile='$(B)/figures/$*'" $<
 
 # ---------------------------------------------------------------------
-# The book: noweave all chapters into one body (so that chunk and
-# identifier cross-references span chapters), and typeset it with the
-# driver chapters/book.tex. The identifier index comes from the chapters'
-# explicit "@ %def" lines only: noweb's -autodefs c would also index
-# every local variable declared at the left margin of a chunk.
+# The book: weave all chapters into one body (so that chunk and
+# identifier cross-references span chapters), in the book's order: every
+# chapter's teaching in Part I, its machinery and tests in Part II, then
+# the solutions and the appendices (build-aux/weave and build-aux/streams).
+# Then typeset it with the driver chapters/book.tex, with BibTeX and
+# makeindex, and check the page budget of every Part I chapter
+# (build-aux/page-budget; BUDGET=report prints it without enforcing it).
 
 stage-book: book.pdf
 
-$(B)/book/chapters.tex: $(CHAPTERS)
+BUDGET ?= enforce
+WEAVE_TOOLS := build-aux/weave build-aux/streams build-aux/scope-uses
+
+$(B)/book/chapters.tex: $(CHAPTERS) $(WEAVE_TOOLS)
 	@mkdir -p $(@D)
 	@$(STEP) WEAVE "$(words $(CHAPTERS)) chapters" $(B)/logs/weave.log \
-	  bash -o pipefail -ec 'noweave -n -index $(CHAPTERS) > $@'
+	  bash -o pipefail -ec 'build-aux/weave $(CHAPTERS) > $@'
 
-# LaTeX runs from the top of the tree (the figures' .tex files name
-# their graphics by paths from here) and writes into $(B)/book.
-TEX_PATH := TEXINPUTS=$(B)/book:$(B)/figures:$(B)/claims:chapters:
-LATEX := pdflatex -interaction=nonstopmode -halt-on-error \
-         -file-line-error -output-directory=$(B)/book
-
-book.pdf: chapters/book.tex $(B)/book/chapters.tex $(FIG_TEX) \
-          $(B)/claims/claims-table.tex $(B)/claims/claims-values.tex
-	@$(STEP) LATEX "$@" $(B)/logs/latex.log \
-	  bash -o pipefail -ec 'for pass in 1 2 3 4 5; do \
-	    $(TEX_PATH) $(LATEX) chapters/book.tex; \
-	    grep -q "Rerun to get" $(B)/book/book.log || break; done'
+book.pdf: chapters/book.tex chapters/descent.bib $(B)/book/chapters.tex \
+          $(FIG_TEX) $(B)/claims/claims-table.tex \
+          $(B)/claims/claims-values.tex build-aux/typeset build-aux/page-budget
+	@$(STEP) LATEX "$@" $(B)/logs/latex.log build-aux/typeset $(B)
 	@cp $(B)/book/book.pdf $@
 	@printf '  %-8s %s\n' DONE "$@: $$(pdfinfo $@ 2>/dev/null | sed -n 's/^Pages: *//p') pages"
+	@build-aux/page-budget $(B)/book/book.pos $(BUDGET)
 
 # ---------------------------------------------------------------------
 # Installing: the library, its public headers and a pkg-config file.
