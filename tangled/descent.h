@@ -136,6 +136,14 @@ descent_status descent_minimize(descent_objective *f,
 descent_direction_rule descent_steepest_descent(void);
 descent_direction_rule descent_normalized_steepest_descent(void);
 
+typedef struct descent_preconditioner {
+    size_t n;
+    const double *M;   /* n x n, symmetric positive definite */
+} descent_preconditioner;
+
+descent_direction_rule descent_preconditioned_descent(
+    descent_preconditioner *preconditioner, size_t n, const double *M);
+
 typedef struct descent_step_schedule {
     double eta0;
     double gamma;
@@ -183,6 +191,7 @@ descent_status descent_rosenbrock_init(descent_rosenbrock *r, size_t n,
 descent_objective descent_rosenbrock_objective(descent_rosenbrock *r);
 descent_objective descent_cubic_objective(void);
 descent_objective descent_monkey_saddle_objective(void);
+descent_objective descent_two_wells_objective(void);
 double descent_gd_rate(size_t n, const double *lambda, double eta);
 double descent_gd_best_step(double lambda_min, double lambda_max);
 

@@ -107,3 +107,26 @@ descent_objective descent_monkey_saddle_objective(void)
                                .hessian = monkey_hessian,
                                .name = "monkey saddle"};
 }
+static double two_wells_evaluate(const double *w, double *g,
+                                 void *context)
+{
+    (void)context;
+    double z = (w[0] - 2) / 0.1, dip = exp(-0.5 * z * z);
+    if (g != NULL)
+        g[0] = w[0] + z / 0.1 * dip;
+    return 0.5 * w[0] * w[0] - dip;
+}
+
+static void two_wells_hessian(const double *w, double *H, void *context)
+{
+    (void)context;
+    double z = (w[0] - 2) / 0.1, dip = exp(-0.5 * z * z);
+    H[0] = 1 + (1 - z * z) / 0.01 * dip;
+}
+
+descent_objective descent_two_wells_objective(void)
+{
+    return (descent_objective){.n = 1, .evaluate = two_wells_evaluate,
+                               .hessian = two_wells_hessian,
+                               .name = "two wells"};
+}

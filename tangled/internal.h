@@ -15,6 +15,10 @@ descent_status descent_fail(descent_error *error, descent_status status,
     DESCENT_PRINTF(3, 4);
 descent_status descent_succeed(descent_error *error);
 bool descent_all_finite(size_t n, const double *x, size_t *where);
+descent_status descent_check_symmetric(size_t n, const double *A,
+                                       const char *owner,
+                                       const char *name,
+                                       descent_error *error);
 const char *descent_objective_name(const descent_objective *f);
 void trace_restart(descent_trace *trace);
 descent_status trace_append(descent_trace *trace, const double *theta,

@@ -69,14 +69,16 @@ static descent_status decompose(descent_quadratic *q,
                             "(info = %d)", n, n, (int)info);
     return descent_succeed(error);
 }
-static descent_status check_symmetric(size_t n, const double *A,
-                                      descent_error *error)
+descent_status descent_check_symmetric(size_t n, const double *A,
+                                       const char *owner,
+                                       const char *name,
+                                       descent_error *error)
 {
     double largest = 0;
     size_t where;
     if (!descent_all_finite(n * n, A, &where))
         return descent_fail(error, DESCENT_NONFINITE,
-                            "quadratic has A[%zu][%zu] = %g",
+                            "%s has %s[%zu][%zu] = %g", owner, name,
                             where / n, where % n, A[where]);
     for (size_t i = 0; i < n * n; i++)
         largest = fmax(largest, fabs(A[i]));
@@ -86,9 +88,9 @@ static descent_status check_symmetric(size_t n, const double *A,
             if (fabs(A[i * n + j] - A[j * n + i]) > tolerance)
                 return descent_fail(
                     error, DESCENT_INVALID_ARGUMENT,
-                    "A is not symmetric: A[%zu][%zu] = %g but "
-                    "A[%zu][%zu] = %g", i, j, A[i * n + j], j, i,
-                    A[j * n + i]);
+                    "%s is not symmetric: %s[%zu][%zu] = %g but "
+                    "%s[%zu][%zu] = %g", name, name, i, j,
+                    A[i * n + j], name, j, i, A[j * n + i]);
     return descent_succeed(error);
 }
 descent_status descent_quadratic_init(descent_quadratic *q, size_t n,
@@ -100,7 +102,7 @@ descent_status descent_quadratic_init(descent_quadratic *q, size_t n,
         status = descent_fail(error, DESCENT_INVALID_ARGUMENT,
                               "quadratic's matrix A is NULL");
     if (!status)
-        status = check_symmetric(n, A, error);
+        status = descent_check_symmetric(n, A, "quadratic", "A", error);
     if (!status)
         status = quadratic_alloc(q, n, error);
     if (status)

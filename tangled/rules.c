@@ -41,6 +41,46 @@ descent_direction_rule descent_normalized_steepest_descent(void)
     return (descent_direction_rule){"normalized steepest descent",
                                     normalized, NULL};
 }
+static descent_status preconditioned(void *state, descent_objective *f,
+                                     const descent_point *at, double *d,
+                                     descent_error *error)
+{
+    const descent_preconditioner *p = state;
+    (void)f;
+    if (p == NULL || p->M == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "preconditioned steepest descent: no matrix M "
+                            "(NULL)");
+    if (p->n != at->n)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "preconditioner has dimension %zu, objective "
+                            "%zu", p->n, at->n);
+    if (at->iteration == 0) {
+        descent_status status = descent_check_symmetric(
+            p->n, p->M, "preconditioner", "M", error);
+        if (status)
+            return status;
+    }
+    int n = (int)at->n;
+    cblas_dsymv(CblasRowMajor, CblasUpper, n, -1.0, p->M, n, at->g, 1,
+                0.0, d, 1);
+    double gMg = -cblas_ddot(n, at->g, 1, d, 1);
+    if (!(gMg > 0) && at->gradient_norm > 0)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "preconditioned steepest descent: g^T M g "
+                            "= %g at iteration %zu, so M is not "
+                            "positive definite", gMg, at->iteration);
+    return descent_succeed(error);
+}
+
+descent_direction_rule descent_preconditioned_descent(
+    descent_preconditioner *preconditioner, size_t n, const double *M)
+{
+    if (preconditioner != NULL)
+        *preconditioner = (descent_preconditioner){.n = n, .M = M};
+    return (descent_direction_rule){"preconditioned steepest descent",
+                                    preconditioned, preconditioner};
+}
 static descent_status geometric(void *state, descent_objective *f,
                                 const descent_point *at, const double *d,
                                 descent_trial *trial,

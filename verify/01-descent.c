@@ -298,13 +298,14 @@ static void claim_taylor_exact(void **state)
         }
         descent_quadratic_free(&q);
     }
-    char measured[160], bound[64];
+    char measured[192], bound[64];
     char model_text[64], slope_text[64];
     claim_format(model_text, sizeof model_text, worst);
     claim_format(slope_text, sizeof slope_text, worst_slope);
-    snprintf(measured, sizeof measured, "%s; slope %s", model_text,
-             slope_text);
-    snprintf(bound, sizeof bound, "$10^{-13}$; $10^{-12}$");
+    snprintf(measured, sizeof measured,
+             "model error %s, slope at $\\eta^*$ %s of its start",
+             model_text, slope_text);
+    snprintf(bound, sizeof bound, "$10^{-13}$ and $10^{-12}$");
     bool holds = worst <= 1e-13 && worst_slope <= 1e-12;
     claim_report("taylor-exact",
                  "the model is exact on quadratics, and "
@@ -457,6 +458,213 @@ static void claim_geometric_travel(void **state)
         "$\\eta_0/(1-\\gamma)$", worst, 1e-12);
     assert_true(holds);
     descent_trace_free(&trace);
+}
+enum { PLAIN, JACOBI, WHITENED };   /* the changes of variables */
+static const char *const scaling_names[] = {"none", "Jacobi",
+                                            "whitening"};
+static const char *const quadratic_names[] = {"axis-aligned", "rotated",
+                                              "badly scaled"};
+static const double rescaled[3][4] = {
+    {1, 0, 0, 1e4}, {5000.5, -4999.5, -4999.5, 5000.5}, {1, 50, 50, 1e4}};
+
+static void change_variables(const double A[4], int kind, double P[4],
+                             double B[4], double lambda[2])
+{
+    double AP[4];
+    descent_error error;
+    P[0] = P[3] = 1;
+    P[1] = P[2] = 0;
+    if (kind == JACOBI) {
+        P[0] = 1 / sqrt(A[0]);
+        P[3] = 1 / sqrt(A[3]);
+    } else if (kind == WHITENED) {
+        double L[4] = {A[0], 0, A[2], A[3]};
+        assert_int_equal(LAPACKE_dpotrf(LAPACK_ROW_MAJOR, 'L', 2, L, 2), 0);
+        assert_int_equal(LAPACKE_dtrtri(LAPACK_ROW_MAJOR, 'L', 'N', 2, L, 2), 0);
+        P[0] = L[0];
+        P[1] = L[2];
+        P[3] = L[3];
+    }
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 2, 2, 2, 1.0,
+                A, 2, P, 2, 0.0, AP, 2);
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 2, 2, 2, 1.0, P,
+                2, AP, 2, 0.0, B, 2);
+    B[1] = B[2] = 0.5 * (B[1] + B[2]);   /* symmetric, as in exact terms */
+    REQUIRE(descent_symmetric_eigenvalues(2, B, lambda, &error), error);
+}
+static void claim_rescale_condition(void **state)
+{
+    const double claimed_jacobi[3] = {1, 1e4, 3};
+    double worst = 0;
+    (void)state;
+    for (int q = 0; q < 3; q++) {
+        const double *A = rescaled[q];
+        double r = fabs(A[1]) / sqrt(A[0] * A[3]);
+        double predicted[3] = {0, (1 + r) / (1 - r), 1};
+        assert_true(fabs(predicted[JACOBI] / claimed_jacobi[q] - 1) <= 1e-10);
+        for (int kind = JACOBI; kind <= WHITENED; kind++) {
+            double P[4], B[4], lambda[2];
+            change_variables(A, kind, P, B, lambda);
+            double kappa = lambda[1] / lambda[0];
+            worst = fmax(worst, fabs(kappa / predicted[kind] - 1));
+        }
+    }
+    bool holds = claim_report_at_most(
+        "rescale-condition",
+        "Jacobi scaling gives $\\kappa=(1+|r|)/(1-|r|)$, whitening "
+        "$\\kappa=1$", worst, 1e-10);
+    assert_true(holds);
+}
+static size_t steps_to_reduce(descent_objective *f,
+                              const descent_direction_rule *direction,
+                              double eta, double *x, size_t iterations)
+{
+    descent_error error;
+    descent_trace trace;
+    descent_step_schedule schedule;
+    descent_step_rule step = descent_fixed_step(&schedule, eta);
+    descent_options options = descent_default_options();
+    descent_result result;
+    options.max_iterations = iterations;
+    options.gradient_tolerance = 0;
+    options.stall_iterations = 0;
+    options.trace = &trace;
+    REQUIRE(descent_trace_init(&trace, f->n, false, &error), error);
+    descent_minimize(f, direction, &step, &options, x, &result);
+    size_t k = 0;
+    while (k < trace.length && trace.value[k] > 1e-10 * trace.value[0])
+        k++;
+    descent_trace_free(&trace);
+    return k;
+}
+
+static void claim_rescale_steps(void **state)
+{
+    size_t agree = 0, counts = 0;
+    (void)state;
+    for (int q = 0; q < 3; q++)
+        for (int kind = PLAIN; kind <= WHITENED; kind++, counts += 2) {
+            double P[4], B[4], M[4], lambda[2];
+            change_variables(rescaled[q], kind, P, B, lambda);
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 2, 2, 2,
+                        1.0, P, 2, P, 2, 0.0, M, 2);
+            double kappa = lambda[1] / lambda[0], eta = 2 / (lambda[0] + lambda[1]);
+            double rho = (kappa - 1) / (kappa + 1);
+            double x = log(1e10) / (2 * log(1 / rho));
+            size_t predicted = x < 1 ? 1 : (size_t)ceil(x);
+            if (x >= 1 && fabs(x - round(x)) < 1e-6)
+                fail_msg("predicted count %.9f is too close to a whole number", x);
+            descent_error error;
+            descent_quadratic in_theta, in_phi;
+            descent_preconditioner preconditioner;
+            double phi[2] = {1, -2};
+            double theta[2] = {P[0] * phi[0] + P[1] * phi[1],
+                               P[2] * phi[0] + P[3] * phi[1]};
+            REQUIRE(descent_quadratic_init(&in_theta, 2, rescaled[q], NULL, 0,
+                                           &error), error);
+            REQUIRE(descent_quadratic_init(&in_phi, 2, B, NULL, 0, &error), error);
+            descent_objective f = descent_quadratic_objective(&in_theta);
+            descent_objective f_phi = descent_quadratic_objective(&in_phi);
+            descent_direction_rule preconditioned =
+                descent_preconditioned_descent(&preconditioner, 2, M);
+            descent_direction_rule steepest = descent_steepest_descent();
+            size_t steps = steps_to_reduce(&f, &preconditioned, eta, theta,
+                                           predicted + 100);
+            size_t phi_steps = steps_to_reduce(&f_phi, &steepest, eta, phi,
+                                               predicted + 100);
+            agree += (steps == predicted) + (phi_steps == predicted);
+            descent_quadratic_free(&in_theta);
+            descent_quadratic_free(&in_phi);
+            claim_table_row("rescale-table", "%s & %s & %.0f & %zu & %zu & %zu \\\\",
+                            quadratic_names[q], scaling_names[kind], kappa, predicted,
+                            steps, phi_steps);
+        }
+    char measured[64], bound[64];
+    snprintf(measured, sizeof measured, "%zu of %zu counts as predicted",
+             agree, counts);
+    snprintf(bound, sizeof bound, "all %zu", counts);
+    claim_report("rescale-steps",
+                 "GD with the best step takes the steps "
+                 "$\\kappa(P^{\\mathsf T}AP)$ predicts, in $\\theta$ and in "
+                 "$\\varphi$", measured, bound, agree == counts);
+    assert_int_equal(agree, counts);
+}
+typedef enum well_outcome {
+    SETTLES_SHARP, SETTLES_WIDE, BOUNCES, DIVERGES, ELSEWHERE
+} well_outcome;
+
+static well_outcome run_on_the_wells(descent_objective *f, double eta,
+                                     double w, const double minima[2],
+                                     descent_trace *trace)
+{
+    descent_step_schedule schedule;
+    descent_direction_rule direction = descent_steepest_descent();
+    descent_step_rule step = descent_fixed_step(&schedule, eta);
+    descent_options options = descent_default_options();
+    descent_result result;
+    options.max_iterations = 5000;
+    options.stall_iterations = 0;
+    options.trace = trace;
+    descent_minimize(f, &direction, &step, &options, &w, &result);
+    if (result.status == DESCENT_OK)
+        return fabs(w - minima[0]) <= 1e-6   ? SETTLES_SHARP
+               : fabs(w - minima[1]) <= 1e-6 ? SETTLES_WIDE
+                                             : ELSEWHERE;
+    if (result.status == DESCENT_DIVERGED)
+        return DIVERGES;
+    if (result.status != DESCENT_MAX_ITERATIONS)
+        return ELSEWHERE;
+    for (size_t k = trace->length - 100; k < trace->length; k++) {
+        double distance = fabs(trace->theta[k] - minima[0]);
+        if (distance < 0.01 || distance > 0.2)
+            return ELSEWHERE;
+    }
+    return BOUNCES;
+}
+static void claim_large_step_escape(void **state)
+{
+    descent_objective f = descent_two_wells_objective();
+    descent_error error;
+    descent_trace trace;
+    double minima[2] = {2, 0.5}, curvature[2];
+    size_t as_claimed = 0, runs = 0;
+    (void)state;
+    REQUIRE(descent_trace_init(&trace, 1, true, &error), error);
+    const double finding_steps[2] = {0.01, 0.5};
+    for (int m = 0; m < 2; m++) {
+        descent_step_schedule schedule;
+        descent_direction_rule direction = descent_steepest_descent();
+        descent_step_rule step = descent_fixed_step(&schedule,
+                                                    finding_steps[m]);
+        descent_result result;
+        descent_point_kind kind;
+        descent_minimize(&f, &direction, &step, NULL, &minima[m], &result);
+        assert_int_equal(result.status, DESCENT_OK);
+        REQUIRE(descent_classify_point(&f, &minima[m], 1e-8, 0, &kind,
+                                       &curvature[m], &error), error);
+        assert_int_equal(kind, DESCENT_MINIMUM);
+    }
+    assert_true(curvature[0] > 50 && fabs(curvature[1] - 1) < 1e-12);
+    const double a_s = curvature[0], a_w = curvature[1];
+    const double etas[6] = {0.9 * 2 / a_s, 1.2 * 2 / a_s, 3 * 2 / a_s,
+                            10 * 2 / a_s,  0.5 * 2 / a_w, 1.05 * 2 / a_w};
+    const well_outcome claimed[6] = {SETTLES_SHARP, BOUNCES,
+                                     SETTLES_WIDE,  SETTLES_WIDE,
+                                     SETTLES_WIDE,  DIVERGES};
+    for (int c = 0; c < 6; c++)
+        for (int i = 0; i <= 40; i++, runs++)
+            as_claimed += run_on_the_wells(&f, etas[c], 1.8 + 0.01 * i,
+                                           minima, &trace) == claimed[c];
+    descent_trace_free(&trace);
+    char measured[64], bound[64];
+    snprintf(measured, sizeof measured, "%zu of %zu runs end as claimed",
+             as_claimed, runs);
+    snprintf(bound, sizeof bound, "all %zu", runs);
+    claim_report("large-step-escape",
+                 "a step above $2/a$ cannot settle in a minimum of curvature "
+                 "$a$; large steps leave the sharp well for the wide one",
+                 measured, bound, as_claimed == runs);
+    assert_int_equal(as_claimed, runs);
 }
 static void bad_driver_arguments(void **state)
 {
@@ -691,6 +899,46 @@ static void status_names(void **state)
     assert_string_equal(descent_point_kind_name((descent_point_kind)99),
                         "unknown kind");
 }
+static void bad_preconditioner(void **state)
+{
+    const double A[4] = {1, 0, 0, 2}, one[1] = {1};
+    const double nan_M[4] = {1, NAN, NAN, 1}, skew[4] = {1, 1, 2, 1};
+    const double indefinite[4] = {1, 0, 0, -1};
+    const struct {
+        size_t n;
+        const double *M;
+        descent_status status;
+        const char *text;
+    } cases[] = {
+        {2, NULL, DESCENT_INVALID_ARGUMENT, "no matrix M (NULL)"},
+        {1, one, DESCENT_INVALID_ARGUMENT, "dimension 1, objective 2"},
+        {2, nan_M, DESCENT_NONFINITE, "preconditioner has M[0][1] = nan"},
+        {2, skew, DESCENT_INVALID_ARGUMENT, "M[0][1] = 1 but M[1][0] = 2"},
+        {2, indefinite, DESCENT_DIRECTION_FAILED,
+         "g^T M g = -3 at iteration 0, so M is not positive definite"},
+    };
+    descent_quadratic q;
+    descent_error error;
+    descent_result result;
+    descent_preconditioner preconditioner;
+    descent_step_schedule schedule;
+    (void)state;
+    REQUIRE(descent_quadratic_init(&q, 2, A, NULL, 0, &error), error);
+    descent_objective f = descent_quadratic_objective(&q);
+    descent_step_rule step = descent_fixed_step(&schedule, 0.1);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double theta[2] = {1, 1};
+        descent_direction_rule direction = descent_preconditioned_descent(
+            &preconditioner, cases[i].n, cases[i].M);
+        descent_minimize(&f, &direction, &step, NULL, theta, &result);
+        expect(result.status, result.message, cases[i].status, cases[i].text);
+    }
+    descent_direction_rule orphan = descent_preconditioned_descent(NULL, 2, A);
+    double theta[2] = {1, 1};
+    descent_minimize(&f, &orphan, &step, NULL, theta, &result);
+    expect(result.status, result.message, DESCENT_INVALID_ARGUMENT, "(NULL)");
+    descent_quadratic_free(&q);
+}
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -698,15 +946,19 @@ int main(void)
         cmocka_unit_test(claim_gd_1d_regimes),
         cmocka_unit_test(claim_gd_stability),
         cmocka_unit_test(claim_gd_best_step),
+        cmocka_unit_test(claim_rescale_condition),
+        cmocka_unit_test(claim_rescale_steps),
         cmocka_unit_test(claim_taylor_exact),
         cmocka_unit_test(claim_taylor_cubic),
         cmocka_unit_test(claim_hessian_classify),
+        cmocka_unit_test(claim_large_step_escape),
         cmocka_unit_test(bad_driver_arguments),
         cmocka_unit_test(bad_rules),
         cmocka_unit_test(bad_values),
         cmocka_unit_test(defaults_converge),
         cmocka_unit_test(bad_problems),
         cmocka_unit_test(status_names),
+        cmocka_unit_test(bad_preconditioner),
     };
     return cmocka_run_group_tests_name("chapter 1: descent directions "
                                        "and gradient descent",
