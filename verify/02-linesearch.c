@@ -494,7 +494,7 @@ static void claim_akaike_cycle(void **state)
     char measured[128], deviation[40];
     claim_format(deviation, sizeof deviation, 100 * worst);
     snprintf(measured, sizeof measured, "rates within %s\\%% of the "
-             "cycle's; counts %s", deviation,
+             "cycle's, and counts %s", deviation,
              ordered ? "in the order of $w(1-w)$" : "out of order");
     bool holds = worst <= 0.01 && ordered;
     claim_report("akaike-cycle",
