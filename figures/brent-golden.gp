@@ -6,7 +6,8 @@ set output outfile.'.tex'
 file = datadir.'/brent-golden.dat'
 
 # Block 0 is golden section, block 1 Brent. The wide grey band under the
-# golden-section points is its exact width 3 r^(k-2) on [0, 3],
+# golden-section points (a line drawn 28 units wide, so that it shows
+# around the points) is their exact width 3 r^(k-2) on [0, 3],
 # r = (sqrt 5 - 1)/2, for k >= 2.
 r = (sqrt(5) - 1) / 2
 stats file index 0 using 1 nooutput
@@ -31,7 +32,7 @@ set linetype 1 lc rgb '#0072b2' pt 7 ps 0.5 lw 1
 set linetype 2 lc rgb '#d55e00' pt 5 ps 0.6 lw 1
 
 set samples 400
-plot golden(x) with lines lc rgb '#cccccc' lw 5 \
-         title '$3r^{k-2}$, $r=(\sqrt5-1)/2$', \
+plot golden(x) with lines lc rgb '#d4d4d4' lw 28 notitle, \
+     NaN with lines lc rgb '#d4d4d4' lw 8 title '$3r^{k-2}$', \
      file index 0 using 1:2 with linespoints lt 1 title 'golden section', \
      file index 1 using 1:2 with linespoints lt 2 title 'Brent'

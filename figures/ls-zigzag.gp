@@ -45,7 +45,7 @@ do for [i = 1:3] {
     set title name[i] offset 0,-0.5
     if (i == 1) {
         set ylabel '$\theta_2$' offset 1,0
-        set format y '%g'
+        set format y '% h'             # as the x axis: a minus, not a hyphen
     } else {
         unset ylabel
         set format y ''

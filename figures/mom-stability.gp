@@ -31,7 +31,7 @@ set mytics 2
 set tics scale 0.6 front
 set xlabel '$\eta\lambda$' offset 0,0.5
 set ylabel '$\beta$' offset 1,0
-set key outside top center horizontal Left reverse samplen 2 width -2 \
+set key outside top center horizontal Left reverse samplen 2 width 3 spacing 1.3 \
     maxrows 2
 
 set style line 1 lc rgb '#d55e00' pt 5 ps 0.3                # converged

@@ -17,9 +17,10 @@ descent_scalar_options descent_scalar_default_options(void)
     };
 }
 
-static descent_status evaluate(descent_scalar_fn *f, void *context,
-                               double x, double *fx, size_t *count,
-                               descent_error *error)
+static descent_status evaluate_scalar(descent_scalar_fn *f,
+                                      void *context, double x,
+                                      double *fx, size_t *count,
+                                      descent_error *error)
 {
     *fx = f(x, context);
     (*count)++;
@@ -68,9 +69,9 @@ descent_status descent_bracket_minimum(descent_scalar_fn *f,
     size_t count = 0;
     descent_status status = check_interval(f, a, b, NULL, error);
     if (!status)
-        status = evaluate(f, context, a, &fx[0], &count, error);
+        status = evaluate_scalar(f, context, a, &fx[0], &count, error);
     if (!status)
-        status = evaluate(f, context, b, &fx[1], &count, error);
+        status = evaluate_scalar(f, context, b, &fx[1], &count, error);
     if (!status) {
         x[0] = a;
         x[1] = b;
@@ -81,7 +82,7 @@ descent_status descent_bracket_minimum(descent_scalar_fn *f,
         }
         for (;;) {
             x[2] = x[1] + (x[1] - x[0]) / golden;
-            status = evaluate(f, context, x[2], &fx[2], &count, error);
+            status = evaluate_scalar(f, context, x[2], &fx[2], &count, error);
             if (status || fx[2] > fx[1])
                 break;
             if (count >= max_evaluations) {
@@ -123,10 +124,10 @@ descent_status descent_golden_section(descent_scalar_fn *f,
     size_t count = 0;
     double x1 = b - golden * (b - a), x2 = a + golden * (b - a);
     double f1 = NAN, f2 = NAN;
-    status = evaluate(f, context, x1, &f1, &count, error);
+    status = evaluate_scalar(f, context, x1, &f1, &count, error);
     record_width(opt, count, b - a);
     if (!status)
-        status = evaluate(f, context, x2, &f2, &count, error);
+        status = evaluate_scalar(f, context, x2, &f2, &count, error);
     record_width(opt, count, b - a);
     while (!status) {
         double x = f1 < f2 ? x1 : x2;
@@ -144,11 +145,11 @@ descent_status descent_golden_section(descent_scalar_fn *f,
         if (f1 < f2) {                       /* keep [a, x2] */
             b = x2, x2 = x1, f2 = f1;
             x1 = b - golden * (b - a);
-            status = evaluate(f, context, x1, &f1, &count, error);
+            status = evaluate_scalar(f, context, x1, &f1, &count, error);
         } else {                             /* keep [x1, b] */
             a = x1, x1 = x2, f1 = f2;
             x2 = a + golden * (b - a);
-            status = evaluate(f, context, x2, &f2, &count, error);
+            status = evaluate_scalar(f, context, x2, &f2, &count, error);
         }
         record_width(opt, count, b - a);
     }
@@ -230,7 +231,7 @@ descent_status descent_brent(descent_scalar_fn *f, void *context,
     size_t count = 0, parabolic = 0;
     brent_state s = {.a = fmin(a, b), .b = fmax(a, b), .fx = NAN};
     s.x = s.w = s.v = s.a + (1 - golden) * (s.b - s.a);
-    status = evaluate(f, context, s.x, &s.fx, &count, error);
+    status = evaluate_scalar(f, context, s.x, &s.fx, &count, error);
     s.fw = s.fv = s.fx;
     record_width(opt, count, s.b - s.a);
     while (!status) {
@@ -250,7 +251,7 @@ descent_status descent_brent(descent_scalar_fn *f, void *context,
         double u = s.x + (fabs(s.d) >= tolerance ? s.d
                                                   : copysign(tolerance, s.d));
         double fu;
-        status = evaluate(f, context, u, &fu, &count, error);
+        status = evaluate_scalar(f, context, u, &fu, &count, error);
         if (!status)
             update_brent(&s, u, fu);
         record_width(opt, count, s.b - s.a);

@@ -88,6 +88,80 @@ static double worst_cosine(descent_objective *f,
     free(g0);
     return worst;
 }
+static double cycle_factor(double w, double kappa)
+{
+    double v = w * (1 - w) * (kappa - 1) * (kappa - 1);
+    return v / (kappa + v);
+}
+
+static double flat_direction(descent_objective *f, double *q1)
+{
+    const double minimizer[2] = {1, 1};
+    double H[4], lambda[2];
+    descent_error error;
+    REQUIRE(descent_hessian(f, minimizer, H, &error), error);
+    assert_int_equal(LAPACKE_dsyev(LAPACK_ROW_MAJOR, 'V', 'U', 2, H, 2,
+                                   lambda), 0);
+    q1[0] = H[0], q1[1] = H[2];          /* column of lambda[0] */
+    return lambda[1] / lambda[0];
+}
+static int count_long_steps(descent_objective *f, const descent_trace *trace)
+{
+    int count = 0;
+    for (size_t k = 0; k + 1 < trace->length; k++) {
+        const double *theta = descent_trace_iterate(trace, k);
+        double d[2], x[2], gx[2];
+        descent_line_search nearest = descent_line_search_defaults();
+        descent_trial trial = {.theta = x, .g = gx};
+        descent_error error;
+        descent_value_gradient(f, theta, d);
+        cblas_dscal(2, -1.0, d, 1);
+        nearest.initial_step = 1e-6 * trace->eta[k];
+        nearest.max_evaluations = 500;
+        REQUIRE(descent_line_search_run(descent_exact_step(&nearest), f,
+                                        theta, d, &trial, &error), error);
+        count += trace->eta[k] > 3 * trial.eta;
+    }
+    return count;
+}
+typedef struct cycle_run {
+    size_t iterations;
+    int long_steps;
+    double weight, factor, predicted, deviation;
+} cycle_run;
+
+static cycle_run run_into_the_cycle(descent_objective *f,
+                                    descent_step_rule rule,
+                                    double kappa, const double *q1)
+{
+    descent_trace trace;
+    descent_error error;
+    double theta[2] = {-1.2, 1};
+    cycle_run c = {0};
+    REQUIRE(descent_trace_init(&trace, 2, true, &error), error);
+    descent_result r = run_sd(f, rule, theta, 100000, 1e-4, &trace);
+    expect(r.status, r.message, DESCENT_OK, "converged");
+    assert_true(r.iterations >= 12);
+    c.iterations = r.iterations;
+    c.long_steps = count_long_steps(f, &trace);
+    for (size_t k = c.iterations - 10; k <= c.iterations - 3; k++) {
+        double g[2];
+        descent_value_gradient(f, descent_trace_iterate(&trace, k), g);
+        double along = cblas_ddot(2, g, 1, q1, 1);
+        double w = along * along / cblas_ddot(2, g, 1, g, 1);
+        double predicted = cycle_factor(w, kappa);
+        double factor = trace.value[k + 1] / trace.value[k];
+        c.deviation = fmax(c.deviation, fabs(factor - predicted) /
+                                            (1 - predicted));
+        c.weight += w * (1 - w) / 8;
+        c.factor += log(factor) / 8;
+        c.predicted += log(predicted) / 8;
+    }
+    c.factor = exp(c.factor);
+    c.predicted = exp(c.predicted);
+    descent_trace_free(&trace);
+    return c;
+}
 static double falling(double x, void *c) { (void)c; return -x; }
 static double flat(double x, void *c) { (void)c; (void)x; return 1; }
 static double hole(double x, void *c)
@@ -215,15 +289,17 @@ static void claim_exact_orthogonal(void **state)
     expect(r.status, r.message, DESCENT_OK, "converged");
     double on_rosenbrock = worst_cosine(&f, &trace, 1e-8, 1e-13);
     descent_trace_free(&trace);
-    char measured[128], quadratics[40], rosen[40];
+    char measured[192], quadratics[40], rosen[40];
     claim_format(quadratics, sizeof quadratics, on_quadratics);
     claim_format(rosen, sizeof rosen, on_rosenbrock);
-    snprintf(measured, sizeof measured, "%s; Rosenbrock %s of bound",
+    snprintf(measured, sizeof measured, "cosines up to %s on the "
+             "quadratics, up to %s of the bound on Rosenbrock's function",
              quadratics, rosen);
     bool holds = on_quadratics <= 1e-8 && on_rosenbrock <= 1;
     claim_report("exact-orthogonal",
                  "exact steps make consecutive directions orthogonal",
-                 measured, "$10^{-8}$; $1$", holds);
+                 measured, "cosines up to $10^{-8}$ on the quadratics, up "
+                 "to the bound on Rosenbrock's function", holds);
     assert_true(holds);
 }
 static void claim_exact_closed_form(void **state)
@@ -302,16 +378,18 @@ static void claim_exact_kantorovich(void **state)
         descent_quadratic_free(&q);
     }
     descent_trace_free(&trace);
-    char measured[128], excess_text[40], gap_text[40];
+    char measured[192], excess_text[40], gap_text[40];
     claim_format(excess_text, sizeof excess_text, excess);
     claim_format(gap_text, sizeof gap_text, worst_gap);
-    snprintf(measured, sizeof measured, "excess %s; worst start %s",
-             excess_text, gap_text);
+    snprintf(measured, sizeof measured, "factors at most %s above the "
+             "bound, and within %s of it from the worst start", excess_text,
+             gap_text);
     bool holds = excess <= 1e-11 && worst_gap <= 1e-9;
     claim_report("exact-kantorovich",
                  "exact steps cut $E-E^*$ by at least "
                  "$((\\kappa-1)/(\\kappa+1))^2$, attained from the worst start",
-                 measured, "$10^{-11}$; $10^{-9}$", holds);
+                 measured, "at most $10^{-11}$ above, within $10^{-9}$ from "
+                 "the worst start", holds);
     assert_true(holds);
 }
 static void claim_inexact_conditions(void **state)
@@ -373,6 +451,57 @@ static void claim_inexact_conditions(void **state)
                  "both strong Wolfe conditions", measured, bound,
                  satisfied == cases);
     assert_int_equal(satisfied, cases);
+}
+static void claim_akaike_cycle(void **state)
+{
+    const double c2[6] = {0.1, 0.3, 0.5, 0.7, 0.9, 0.99};
+    descent_rosenbrock rosenbrock;
+    descent_error error;
+    cycle_run runs[8];
+    double q1[2], worst = 0;
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&rosenbrock, 2, 1, 100, &error), error);
+    descent_objective f = descent_rosenbrock_objective(&rosenbrock);
+    double kappa = flat_direction(&f, q1);
+    for (int i = 0; i < 8; i++) {
+        descent_line_search search = descent_line_search_defaults();
+        descent_step_rule rule = descent_exact_step(&search);
+        char name[64] = "exact";
+        if (i == 7) {
+            rule = descent_armijo_step(&search);
+            snprintf(name, sizeof name, "backtracking");
+        } else if (i > 0) {
+            search.c2 = c2[i - 1];
+            rule = descent_wolfe_step(&search);
+            snprintf(name, sizeof name, "strong Wolfe, $c_2=%g$", c2[i - 1]);
+        }
+        runs[i] = run_into_the_cycle(&f, rule, kappa, q1);
+        if (i < 7)
+            worst = fmax(worst, runs[i].deviation);
+        char weight[40];
+        claim_format(weight, sizeof weight, runs[i].weight);
+        claim_table_row("akaike-cycle-table",
+                        "%s & %zu & %d & %s & %.5f & %.5f \\\\", name,
+                        runs[i].iterations, runs[i].long_steps, weight,
+                        runs[i].factor, runs[i].predicted);
+    }
+    bool ordered = true;
+    for (int i = 0; i < 7; i++)
+        for (int j = 0; j < 7; j++)
+            if (runs[i].weight < runs[j].weight &&
+                runs[i].iterations >= runs[j].iterations)
+                ordered = false;
+    char measured[128], deviation[40];
+    claim_format(deviation, sizeof deviation, 100 * worst);
+    snprintf(measured, sizeof measured, "rates within %s\\%% of the "
+             "cycle's, and counts %s", deviation,
+             ordered ? "in the order of $w(1-w)$" : "out of order");
+    bool holds = worst <= 0.01 && ordered;
+    claim_report("akaike-cycle",
+                 "steepest descent on Rosenbrock's function ends in Akaike's "
+                 "cycle, whose weight sets the count",
+                 measured, "rates within 1\\%, counts in that order", holds);
+    assert_true(holds);
 }
 static void bad_scalar_input(void **state)
 {
@@ -478,6 +607,7 @@ int main(void)
         cmocka_unit_test(claim_exact_closed_form),
         cmocka_unit_test(claim_exact_kantorovich),
         cmocka_unit_test(claim_inexact_conditions),
+        cmocka_unit_test(claim_akaike_cycle),
         cmocka_unit_test(bad_scalar_input),
         cmocka_unit_test(bad_line_searches),
         cmocka_unit_test(searches_in_the_driver),

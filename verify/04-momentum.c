@@ -304,16 +304,27 @@ static void claim_momentum_rate(void **state)
     }
     double p_heavy = fitted_exponent(kappas, heavy, 7);
     double p_plain = fitted_exponent(kappas, plain, 7);
-    char measured[96];
+    for (int i = 0; i < 7; i++) {
+        double root = sqrt(kappas[i]);
+        double plain_rate = (kappas[i] - 1) / (kappas[i] + 1);
+        double heavy_rate = (root - 1) / (root + 1);
+        claim_table_row("momentum-digits-table",
+                        "$%g$ & %.1f & %.1f & %.1f & %.1f \\\\", kappas[i],
+                        (double)plain[i] / 8, -1 / log10(plain_rate),
+                        (double)heavy[i] / 8, -1 / log10(heavy_rate));
+    }
+    char measured[160];
     snprintf(measured, sizeof measured,
-             "rate %.3f of the gap; $p=%.3f$ and $%.3f$", worst, p_heavy,
-             p_plain);
+             "rate off by $%.3f\\,(1-\\rho)$, exponents $%.3f$ for heavy "
+             "ball and $%.3f$ for gradient descent", worst, p_heavy, p_plain);
     bool holds = worst <= 0.1 && fabs(p_heavy - 0.5) <= 0.1 &&
                  fabs(p_plain - 1) <= 0.1;
     claim_report("momentum-rate",
                  "optimal heavy ball converges at $(\\sqrt\\kappa-1)/"
                  "(\\sqrt\\kappa+1)$; iterations grow like $\\sqrt\\kappa$",
-                 measured, "$0.1$; $\\frac12\\pm0.1$, $1\\pm0.1$", holds);
+                 measured,
+                 "rate off by $0.1\\,(1-\\rho)$, exponents off by $0.1$ "
+                 "from $\\frac12$ and $1$", holds);
     assert_true(holds);
 }
 static void claim_nesterov_convex(void **state)
@@ -359,15 +370,15 @@ static void claim_nesterov_convex(void **state)
         descent_momentum_direction_free(&m);
     }
     descent_quadratic_free(&q);
-    char measured[80];
+    char measured[112];
     snprintf(measured, sizeof measured,
-             "Nesterov $%.3f$, gradient descent $%.3f$ of the bound",
-             ratio[0], ratio[1]);
+             "ratio of $E-E^*$ to its bound at most $%.3f$ for Nesterov "
+             "and $%.3f$ for gradient descent", ratio[0], ratio[1]);
     bool holds = ratio[0] <= 1 && ratio[1] <= 1;
     claim_report("nesterov-convex",
                  "$E-E^*\\le2L\\|\\theta_0-\\theta^*\\|^2/(k+1)^2$ for "
                  "Nesterov, $L\\|\\theta_0-\\theta^*\\|^2/(2k)$ for GD",
-                 measured, "$1$; $1$", holds);
+                 measured, "ratio $1$ for each method", holds);
     assert_true(holds);
 }
 static void claim_momentum_faster(void **state)
@@ -423,12 +434,14 @@ static void claim_momentum_faster(void **state)
         }
     }
     descent_quadratic_free(&q);
-    char measured[64];
-    snprintf(measured, sizeof measured, "ratio at least $%.3g$", smallest);
+    char measured[96];
+    snprintf(measured, sizeof measured,
+             "gradient descent needs at least $%.3g$ times as many "
+             "iterations", smallest);
     claim_report("momentum-faster",
                  "tuned heavy ball and Nesterov need far fewer iterations "
-                 "than tuned gradient descent", measured, "ratio $\\ge5$",
-                 faster);
+                 "than tuned gradient descent", measured,
+                 "at least $5$ times as many", faster);
     assert_true(faster);
 }
 static size_t escape(double beta, double *growth)
@@ -463,14 +476,16 @@ static void claim_momentum_saddle(void **state)
     size_t heavy = escape(0.9, &heavy_growth);
     size_t plain = escape(0, &plain_growth);
     double worst = fmax(fabs(heavy_growth - r), fabs(plain_growth - 1.1));
-    char measured[96], off[40];
+    char measured[128], off[40];
     claim_format(off, sizeof off, worst);
     snprintf(measured, sizeof measured,
-             "%zu against %zu steps; growth off by %s", heavy, plain, off);
+             "%zu steps for heavy ball and %zu for gradient descent, "
+             "growth off by %s", heavy, plain, off);
     bool holds = 2 * heavy < plain && worst <= 1e-6;
     claim_report("momentum-saddle",
                  "heavy ball leaves a saddle faster, growing by the root $r$",
-                 measured, "half; $10^{-6}$", holds);
+                 measured, "fewer than half the steps, growth off by "
+                 "$10^{-6}$", holds);
     assert_true(holds);
 }
 static void bad_momentum_input(void **state)

@@ -27,8 +27,8 @@ END {
     if (bad) exit 1
     for (i = 1; i <= count; i++) {
         key = order[i]
-        printf "\\ref{claim:%s} & %s & %s & %s & holds \\\\\n", \
-            key, statement[key], measured[key], bound[key] > table
+        printf "\\ref{claim:%s} & %s & %s & %s & p.~\\pageref{test:%s} \\\\\n", \
+            key, statement[key], measured[key], bound[key], key > table
         printf "\\claimrecord{%s}{%s}{%s}\n", key, measured[key], \
             bound[key] > values
     }

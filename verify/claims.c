@@ -45,7 +45,10 @@ static void print_plain(const char *latex)
         if (strncmp(c, times_ten, sizeof times_ten - 1) == 0) {
             putchar('e');
             c += sizeof times_ten - 2;
-        } else if (*c != '$' && *c != '{' && *c != '}') {
+        } else if (c[0] == '\\' && (c[1] == ',' || c[1] == ';')) {
+            putchar(' ');
+            c++;
+        } else if (*c != '$' && *c != '{' && *c != '}' && *c != '\\') {
             putchar(*c);
         }
     }
