@@ -14,7 +14,7 @@
 
 void claim_format(char *text, int size, double x)
 {
-    if (x == 0 || !isfinite(x) || (fabs(x) >= 1e-3 && fabs(x) < 1e4)) {
+    if (x == 0 || !isfinite(x)) {
         snprintf(text, (size_t)size, "$%.3g$", x);
         return;
     }
@@ -24,8 +24,14 @@ void claim_format(char *text, int size, double x)
         mantissa /= 10;
         exponent++;
     }
-    snprintf(text, (size_t)size, "$%.2f\\times10^{%d}$", mantissa,
-             exponent);
+    if (exponent >= -3 && exponent <= 2)
+        snprintf(text, (size_t)size, "$%.3g$", x);
+    else if (exponent == 3)
+        snprintf(text, (size_t)size, "$%.0f$",
+                 round(mantissa * 100) * 10);
+    else
+        snprintf(text, (size_t)size, "$%.2f\\times10^{%d}$", mantissa,
+                 exponent);
 }
 
 bool claim_report_at_most(const char *key, const char *statement,
