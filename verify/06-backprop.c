@@ -366,19 +366,19 @@ static void claim_spoiler_decay(void **state)
         vanished = vanished && g[0] == 0 && g[1] == 0 && g[2] == 0;
         descent_network_problem_free(&n1.problem);
     }
-    char measured[160], a_text[40], s_text[40];
+    char measured[192], a_text[40], s_text[40];
     claim_format(a_text, sizeof a_text, agreement);
     claim_format(s_text, sizeof s_text, slope_error);
     snprintf(measured, sizeof measured,
-             "agrees with the formula to %s and in slope to %s, and is %s "
-             "from $t=260$", a_text, s_text,
+             "the gradient agrees with the formula to %s and in slope to %s, "
+             "and is %s from $t=260$", a_text, s_text,
              vanished ? "exactly zero" : "not zero");
     bool holds = agreement <= 1e-12 && slope_error <= 1e-6 && vanished;
     claim_report("spoiler-decay",
                  "the spoiler's gradient decays like $e^{-w_yt}$, and vanishes "
                  "in double precision", measured,
-                 "agrees to $10^{-12}$ and in slope to $10^{-6}$, and is "
-                 "exactly zero", holds);
+                 "the gradient agrees to $10^{-12}$ and in slope to $10^{-6}$, "
+                 "and is exactly zero", holds);
     assert_true(holds);
     descent_network_problem_free(&n3.problem);
 }
