@@ -481,11 +481,11 @@ static void claim_momentum_saddle(void **state)
     snprintf(measured, sizeof measured,
              "%zu steps for heavy ball and %zu for gradient descent, "
              "growth off by %s", heavy, plain, off);
-    bool holds = 2 * heavy < plain && worst <= 1e-6;
+    bool holds = 2 * heavy < plain && worst <= 1e-12;
     claim_report("momentum-saddle",
                  "heavy ball leaves a saddle faster, growing by the root $r$",
                  measured, "fewer than half the steps, growth off by "
-                 "$10^{-6}$", holds);
+                 "$10^{-12}$", holds);
     assert_true(holds);
 }
 static void bad_momentum_input(void **state)

@@ -308,14 +308,16 @@ static void claim_spoiler_minimum(void **state)
     claim_format(d_text, sizeof d_text, distance);
     claim_format(c_text, sizeof c_text, curvature_error);
     snprintf(measured, sizeof measured,
-             "%d of %d fail; %d misclassify the spoiler, all within %s of "
-             "$(\\ell,\\ell,0)$, $\\lambda_{\\min}$ off by %s",
+             "%d of %d runs fail and %d misclassify the spoiler, all "
+             "within %s of $(\\ell,\\ell,0)$ with $\\lambda_{\\min}$ off "
+             "by %s",
              unseparated, runs, spoiler, d_text, c_text);
     claim_report("spoiler-minimum",
                  "backprop ends at a strict local minimum that misclassifies "
                  "the spoiler", measured,
-                 "all fail; 190 misclassify it, within $10^{-4}$, "
-                 "$\\lambda_{\\min}$ off by $10^{-3}$", holds);
+                 "all runs fail and at least 190 misclassify the spoiler, "
+                 "within $10^{-4}$ with $\\lambda_{\\min}$ off by $10^{-3}$",
+                 holds);
     assert_true(holds);
     descent_network_problem_free(&n.problem);
 }
@@ -364,18 +366,19 @@ static void claim_spoiler_decay(void **state)
         vanished = vanished && g[0] == 0 && g[1] == 0 && g[2] == 0;
         descent_network_problem_free(&n1.problem);
     }
-    char measured[128], a_text[40], s_text[40];
+    char measured[192], a_text[40], s_text[40];
     claim_format(a_text, sizeof a_text, agreement);
     claim_format(s_text, sizeof s_text, slope_error);
     snprintf(measured, sizeof measured,
-             "formula to %s, slope to %s, %s from $t=260$", a_text, s_text,
+             "the gradient agrees with the formula to %s and in slope to %s, "
+             "and is %s from $t=260$", a_text, s_text,
              vanished ? "exactly zero" : "not zero");
     bool holds = agreement <= 1e-12 && slope_error <= 1e-6 && vanished;
     claim_report("spoiler-decay",
                  "the spoiler's gradient decays like $e^{-w_yt}$, and vanishes "
                  "in double precision", measured,
-                 "formula to $10^{-12}$, slope to $10^{-6}$, exactly zero",
-                 holds);
+                 "the gradient agrees to $10^{-12}$ and in slope to $10^{-6}$, "
+                 "and is exactly zero", holds);
     assert_true(holds);
     descent_network_problem_free(&n3.problem);
 }
