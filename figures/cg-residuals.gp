@@ -32,13 +32,13 @@ set style line 4 lc rgb '#000000' lw 1 dt 2           # the bound
 
 # The key sits above the panels, in two columns: the first two
 # spectra over the left panel, the third and the bound over the right.
-set multiplot layout 1,2 margins 0.1,0.99,0.15,0.83 spacing 0.12,0
+set multiplot layout 1,2 margins 0.12,0.99,0.15,0.83 spacing 0.15,0
 set key at graph 0, screen 0.99 left top Left reverse samplen 2 spacing 1.1
-set ylabel 'residual $\|r_k\|/\|b\|$' offset 1,0
+set ylabel 'residual $\|r_k\|/\|b\|$' offset -0.2,0
 plot for [i = 1:3] data index (i-1) using 1:2 with linespoints ls i \
          title (i < 3 ? columnheader(1) : '')
 
-set ylabel 'error $\|e_k\|_A/\|e_0\|_A$' offset 1,0
+set ylabel 'error $\|e_k\|_A/\|e_0\|_A$' offset -0.2,0
 plot for [i = 1:3] data index (i-1) using 1:3 with linespoints ls i \
          title (i == 3 ? columnheader(1) : ''), \
      data index 3 using 1:2 with lines ls 4 \
