@@ -34,6 +34,8 @@ int main(int argc, char **argv)
     FILE *out = figure_open(folder, "ls-evaluations.dat");
     for (int p = 0; p < 3; p++) {
         descent_line_search search = descent_line_search_defaults();
+        if (p > 0)   /* the inexact searches try alpha_0 = 1 every time */
+            search.initial_rule = DESCENT_INITIAL_FIXED;
         descent_direction_rule direction = descent_steepest_descent();
         descent_step_rule step = rules[p](&search);
         descent_options options = descent_default_options();

@@ -1,5 +1,6 @@
 /* cg.c: generated from chapters/03-cg.nw; do not edit. */
 #include <cblas.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,7 +171,7 @@ descent_status descent_nonlinear_cg_init(descent_nonlinear_cg *cg,
                             "nonlinear CG: unknown formula %d",
                             (int)formula);
     *cg = (descent_nonlinear_cg){
-        .formula = formula, .n = n,
+        .formula = formula, .n = n, .min_cosine = 1e-6,
         .restart_every = restart_every ? restart_every : n};
     cg->g_previous = malloc(2 * n * sizeof *cg->g_previous);
     if (cg->g_previous == NULL)
@@ -187,26 +188,30 @@ void descent_nonlinear_cg_free(descent_nonlinear_cg *cg)
         cg->g_previous = cg->d_previous = NULL;
     }
 }
-static double cg_beta(descent_nonlinear_cg *cg, const double *g)
+static bool sufficiently_downhill(const descent_nonlinear_cg *cg,
+                                  double gd, double gg, double dd,
+                                  double beta);
+static double cg_beta(descent_nonlinear_cg *cg, const double *g,
+                      double gg)
 {
-    int n = (int)cg->n;
-    double gg_old = cblas_ddot(n, cg->g_previous, 1, cg->g_previous, 1);
-    double gg = cblas_ddot(n, g, 1, g, 1);
-    double g_old_g = cblas_ddot(n, cg->g_previous, 1, g, 1);
-    double beta;
+    double g_old_g = 0, d_old_g = 0, beta;
     switch (cg->formula) {
     case DESCENT_FLETCHER_REEVES:
-        return gg / gg_old;
+        return gg / cg->gg_previous;
     case DESCENT_POLAK_RIBIERE:
-        return (gg - g_old_g) / gg_old;
+        g_old_g = cblas_ddot((int)cg->n, cg->g_previous, 1, g, 1);
+        return (gg - g_old_g) / cg->gg_previous;
     case DESCENT_POLAK_RIBIERE_PLUS:
-        beta = (gg - g_old_g) / gg_old;
+        g_old_g = cblas_ddot((int)cg->n, cg->g_previous, 1, g, 1);
+        beta = (gg - g_old_g) / cg->gg_previous;
         cg->negative_beta += beta < 0;
         return fmax(beta, 0);
     default:
-        return (gg - g_old_g) /
-               (cblas_ddot(n, cg->d_previous, 1, g, 1) -
-                cblas_ddot(n, cg->d_previous, 1, cg->g_previous, 1));
+        for (size_t i = 0; i < cg->n; i++) {
+            g_old_g += cg->g_previous[i] * g[i];
+            d_old_g += cg->d_previous[i] * g[i];
+        }
+        return (gg - g_old_g) / (d_old_g - cg->slope_previous);
     }
 }
 static descent_status cg_direction(void *state, descent_objective *f,
@@ -219,24 +224,39 @@ static descent_status cg_direction(void *state, descent_objective *f,
         return descent_fail(error, DESCENT_DIRECTION_FAILED,
                             "nonlinear CG: state missing or made for "
                             "another dimension");
-    int n = (int)at->n;
+    if (!(cg->min_cosine >= 0 && cg->min_cosine < 1))
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "nonlinear CG: min_cosine = %g not in [0, 1)",
+                            cg->min_cosine);
+    size_t n = at->n;
+    const double *g = at->g;
+    double gg = at->gradient_norm * at->gradient_norm;
     bool restart = at->iteration == 0 ||
                    cg->since_restart >= cg->restart_every;
-    double beta = restart ? 0 : cg_beta(cg, at->g);
-    cblas_dcopy(n, at->g, 1, d, 1);
-    cblas_dscal(n, -1.0, d, 1);
-    if (!restart && isfinite(beta) && beta != 0) {
-        cblas_daxpy(n, beta, cg->d_previous, 1, d, 1);
-        if (!(cblas_ddot(n, at->g, 1, d, 1) < 0)) {
-            cg->safeguard_restarts++;
-            cblas_dcopy(n, at->g, 1, d, 1);
-            cblas_dscal(n, -1.0, d, 1);
-            restart = true;
-        }
+    double beta = restart ? 0 : cg_beta(cg, g, gg);
+    if (!isfinite(beta))
+        beta = 0;
+    double gd = 0, dd = 0;
+    for (size_t i = 0; i < n; i++) {
+        double di = beta * cg->d_previous[i] - g[i];
+        d[i] = cg->d_previous[i] = di;
+        cg->g_previous[i] = g[i];
+        gd += g[i] * di;
+        dd += di * di;
     }
-    cg->since_restart = restart ? 1 : cg->since_restart + 1;
-    cblas_dcopy(n, at->g, 1, cg->g_previous, 1);
-    cblas_dcopy(n, d, 1, cg->d_previous, 1);
+    if (beta != 0 && !sufficiently_downhill(cg, gd, gg, dd, beta)) {
+        cg->safeguard_restarts++;
+        cg->uphill += !(gd < 0);
+        for (size_t i = 0; i < n; i++)
+            d[i] = cg->d_previous[i] = -g[i];
+        gd = -gg;
+        dd = gg;
+        beta = 0;
+    }
+    cg->since_restart = beta == 0 ? 1 : cg->since_restart + 1;
+    cg->gg_previous = gg;
+    cg->slope_previous = gd;
+    cg->d_norm_previous = sqrt(dd);
     return descent_succeed(error);
 }
 
@@ -244,4 +264,13 @@ descent_direction_rule descent_nonlinear_cg_direction(
     descent_nonlinear_cg *cg)
 {
     return (descent_direction_rule){"nonlinear CG", cg_direction, cg};
+}
+static bool sufficiently_downhill(const descent_nonlinear_cg *cg,
+                                  double gd, double gg, double dd,
+                                  double beta)
+{
+    double g_norm = sqrt(gg), d_norm = sqrt(dd);
+    double noise = 1024 * DBL_EPSILON *
+                   (g_norm + fabs(beta) * cg->d_norm_previous);
+    return gd <= -cg->min_cosine * g_norm * d_norm && d_norm > noise;
 }

@@ -36,9 +36,14 @@ typedef enum descent_cg_formula {
 typedef struct descent_nonlinear_cg {
     descent_cg_formula formula;
     size_t n, restart_every;
+    double min_cosine;           /* c of the angle test; default 1e-6 */
     double *g_previous, *d_previous;
+    double gg_previous;          /* ||g_{k-1}||^2 */
+    double slope_previous;       /* g_{k-1}^T d_{k-1} */
+    double d_norm_previous;      /* ||d_{k-1}|| */
     size_t since_restart;
-    size_t safeguard_restarts;   /* d was not downhill: reset to -g */
+    size_t safeguard_restarts;   /* d not sufficiently downhill: -g */
+    size_t uphill;               /* ... of which g^T d >= 0 */
     size_t negative_beta;        /* PR+ only: beta < 0 clipped to 0 */
 } descent_nonlinear_cg;
 

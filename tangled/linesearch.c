@@ -15,9 +15,14 @@ typedef struct line {
     size_t n;
     const double *theta, *d;
     double value0, slope0, dnorm;
+    double alpha_max;         /* max_length / ||d|| */
+    double still;             /* below this, alpha d is lost in theta */
+    bool want_norm;           /* compute ||grad E|| at every trial? */
     double *x, *g;            /* the trial point and its gradient */
     double at;                /* the step x was formed with */
     size_t evaluations;
+    size_t unusable;          /* trials with a non-finite E or slope */
+    double bad_alpha, bad_value, bad_slope;   /* the last of those */
 } line;
 
 typedef struct line_step {
@@ -28,9 +33,10 @@ typedef struct line_step {
 descent_line_search descent_line_search_defaults(void)
 {
     return (descent_line_search){
-        .c1 = 1e-4, .c2 = 0.9, .initial_step = 1, .backtrack = 0.5,
-        .max_step = 1e10, .max_evaluations = 100, .tolerance = 1e-12,
-        .evaluations = 0, .previous_step = 0,
+        .c1 = 1e-4, .c2 = 0.9,
+        .initial_rule = DESCENT_INITIAL_SLOPE_RATIO,
+        .initial_step = 1, .trust_length = 1, .backtrack = 0.5,
+        .max_length = 1e10, .max_evaluations = 100, .tolerance = 1e-12,
     };
 }
 static descent_status line_at(line *L, line_step *t, bool slope,
@@ -39,56 +45,78 @@ static descent_status line_at(line *L, line_step *t, bool slope,
     if (L->evaluations >= L->search->max_evaluations)
         return descent_fail(error, DESCENT_STEP_FAILED,
                             "%s: evaluation limit %zu reached at alpha "
-                            "= %g", L->name, L->evaluations, t->alpha);
-    memcpy(L->x, L->theta, L->n * sizeof *L->x);
-    cblas_daxpy((int)L->n, t->alpha, L->d, 1, L->x, 1);
+                            "= %.17g", L->name, L->evaluations, t->alpha);
+    for (size_t i = 0; i < L->n; i++)
+        L->x[i] = L->theta[i] + t->alpha * L->d[i];
     L->at = t->alpha;
     L->evaluations++;
     t->slope = t->gradient_norm = NAN;
     if (slope) {
         t->value = descent_value_gradient(L->f, L->x, L->g);
         t->slope = cblas_ddot((int)L->n, L->g, 1, L->d, 1);
-        t->gradient_norm = cblas_dnrm2((int)L->n, L->g, 1);
+        if (L->want_norm)
+            t->gradient_norm = cblas_dnrm2((int)L->n, L->g, 1);
     } else {
         t->value = descent_value(L->f, L->x);
     }
-    if (isnan(t->value) || t->value == -INFINITY ||
-        (slope && isfinite(t->value) && !isfinite(t->slope)))
-        return descent_fail(error, DESCENT_NONFINITE,
-                            "%s: E = %g, slope %g at alpha = %g",
-                            L->name, t->value, t->slope, t->alpha);
+    if (!isfinite(t->value) || (slope && !isfinite(t->slope))) {
+        L->unusable++;
+        L->bad_alpha = t->alpha;
+        L->bad_value = t->value;
+        L->bad_slope = t->slope;
+        t->value = INFINITY;
+        t->slope = NAN;
+    }
     return DESCENT_OK;
 }
+enum search_kind { BACKTRACKING, WOLFE, EXACT };
+
 static descent_status check_search(const descent_line_search *s,
+                                   enum search_kind kind,
                                    const char *name,
                                    descent_error *error)
 {
     if (s == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "%s: no parameters (NULL)", name);
-    if (!(s->c1 > 0 && s->c1 < s->c2 && s->c2 < 1))
+    if (kind == BACKTRACKING && !(s->c1 > 0 && s->c1 < 1))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: need 0 < c1 < c2 < 1, have c1 = %g, "
-                            "c2 = %g", name, s->c1, s->c2);
-    if (!(s->backtrack > 0 && s->backtrack < 1))
+                            "%s: need 0 < c1 < 1, have c1 = %g", name,
+                            s->c1);
+    if (kind == BACKTRACKING && !(s->backtrack > 0 && s->backtrack < 1))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "%s: backtracking factor %g not in (0, 1)",
                             name, s->backtrack);
-    if (!(s->initial_step > 0 && s->initial_step <= s->max_step &&
-          isfinite(s->max_step)))
+    if (kind == WOLFE && !(s->c1 > 0 && s->c1 <= s->c2 && s->c2 < 1))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: need 0 < initial step %g <= max step "
-                            "%g < inf", name, s->initial_step,
-                            s->max_step);
-    if (!(s->tolerance > 0 && s->tolerance < 1) ||
-        s->max_evaluations < 2)
+                            "%s: need 0 < c1 <= c2 < 1, have c1 = %g, "
+                            "c2 = %g", name, s->c1, s->c2);
+    if (kind == EXACT && !(s->tolerance > 0 && s->tolerance < 1))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: tolerance %g not in (0, 1), or fewer "
-                            "than 2 evaluations allowed", name,
+                            "%s: tolerance %g not in (0, 1)", name,
                             s->tolerance);
+    if ((unsigned)s->initial_rule > DESCENT_INITIAL_FIXED)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: unknown initial-step rule %d", name,
+                            (int)s->initial_rule);
+    if (!(s->initial_step > 0 && isfinite(s->initial_step)))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: initial step %g must be finite and > 0",
+                            name, s->initial_step);
+    if (!(s->trust_length > 0) ||
+        !(s->max_length > 0 && isfinite(s->max_length)))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: need trust length %g > 0 and a finite "
+                            "max length %g > 0", name, s->trust_length,
+                            s->max_length);
+    if (s->max_evaluations < 2)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: max_evaluations = %zu; need at least 2",
+                            name, s->max_evaluations);
     return descent_succeed(error);
 }
 static descent_status line_begin(line *L, descent_line_search *s,
+                                 enum search_kind kind,
                                  const char *name, descent_objective *f,
                                  const descent_point *at,
                                  const double *d, descent_trial *trial,
@@ -96,12 +124,16 @@ static descent_status line_begin(line *L, descent_line_search *s,
 {
     *L = (line){.f = f, .search = s, .name = name, .n = at->n,
                 .theta = at->theta, .d = d, .value0 = at->value,
+                .still = NAN, .want_norm = kind == EXACT,
                 .x = trial->theta, .g = trial->g};
-    descent_status status = check_search(s, name, error);
+    descent_status status = check_search(s, kind, name, error);
     if (status)
         return status;
+    s->evaluations = 0;
+    s->first_trial = NAN;
     L->slope0 = cblas_ddot((int)L->n, at->g, 1, d, 1);
     L->dnorm = cblas_dnrm2((int)L->n, d, 1);
+    L->alpha_max = s->max_length / L->dnorm;
     if (L->dnorm == 0)
         return descent_fail(error, DESCENT_STEP_FAILED,
                             "%s: the direction is zero", name);
@@ -109,7 +141,82 @@ static descent_status line_begin(line *L, descent_line_search *s,
         return descent_fail(error, DESCENT_STEP_FAILED,
                             "%s: not a descent direction: g^T d = %g "
                             ">= 0", name, L->slope0);
+    if (!isfinite(L->alpha_max))
+        return descent_fail(error, DESCENT_STEP_FAILED,
+                            "%s: the direction is negligible: ||d|| = "
+                            "%g, ||g|| = %g", name, L->dnorm,
+                            at->gradient_norm);
     return descent_succeed(error);
+}
+static double line_still(line *L)
+{
+    if (isnan(L->still))
+        L->still = DBL_EPSILON * cblas_dnrm2((int)L->n, L->theta, 1) /
+                   L->dnorm;
+    return L->still;
+}
+
+static descent_status no_finite_step(const line *L, descent_error *error)
+{
+    return descent_fail(error, DESCENT_STEP_FAILED,
+                        "%s: no step with a finite value and slope "
+                        "along d; the shortest unusable trial, alpha = "
+                        "%.17g, gave E = %g, slope %g", L->name,
+                        L->bad_alpha, L->bad_value, L->bad_slope);
+}
+static bool collapsed(line *L, line_step lo, line_step hi)
+{
+    double width = fabs(hi.alpha - lo.alpha);
+    double longer = fmax(fabs(lo.alpha), fabs(hi.alpha));
+    return width <= 4 * DBL_EPSILON * longer || width <= line_still(L) ||
+           (lo.value >= L->value0 &&
+            !(hi.slope * (hi.alpha - lo.alpha) > 0) &&
+            -longer * L->slope0 <= 0.5 * DBL_EPSILON * fabs(L->value0));
+}
+
+static descent_status collapse_failure(const line *L, line_step lo,
+                                       line_step hi, descent_error *error)
+{
+    if (lo.alpha == 0 && L->unusable == L->evaluations)
+        return no_finite_step(L, error);
+    if (lo.value >= L->value0)
+        return descent_fail(error, DESCENT_STEP_FAILED,
+                            "%s: no decrease along d that rounding can "
+                            "resolve: none down to alpha = %.3g, where "
+                            "alpha |g^T d| = %.3g and E = %.17g",
+                            L->name, hi.alpha, -hi.alpha * L->slope0,
+                            L->value0);
+    return descent_fail(error, DESCENT_STEP_FAILED,
+                        "%s: no step in [%.17g, %.17g] has |slope| <= "
+                        "c2 |slope(0)| = %g", L->name,
+                        fmin(lo.alpha, hi.alpha),
+                        fmax(lo.alpha, hi.alpha),
+                        -L->search->c2 * L->slope0);
+}
+static bool sufficient_decrease(const line *L, line_step t)
+{
+    return t.value <= L->value0 + L->search->c1 * t.alpha * L->slope0;
+}
+
+static bool wolfe_point(const line *L, line_step t)
+{
+    return sufficient_decrease(L, t) &&
+           fabs(t.slope) <= -L->search->c2 * L->slope0;
+}
+static double first_trial(const line *L, const descent_line_search *s,
+                          const descent_point *at)
+{
+    double alpha = NAN;
+    bool history = at->iteration > 0 && s->previous_step > 0;
+    if (s->initial_rule == DESCENT_INITIAL_FIXED)
+        alpha = s->initial_step;
+    else if (history && s->initial_rule == DESCENT_INITIAL_SLOPE_RATIO)
+        alpha = s->previous_step * s->previous_slope / L->slope0;
+    else if (history)
+        alpha = 2.02 * (L->value0 - s->previous_value) / L->slope0;
+    if (!(alpha > 0 && isfinite(alpha)))
+        alpha = fmin(s->initial_step, s->trust_length / L->dnorm);
+    return fmin(alpha, L->alpha_max);
 }
 static descent_status armijo(void *state, descent_objective *f,
                              const descent_point *at, const double *d,
@@ -117,31 +224,33 @@ static descent_status armijo(void *state, descent_objective *f,
 {
     descent_line_search *s = state;
     line L;
-    descent_status status =
-        line_begin(&L, s, "backtracking", f, at, d, trial, error);
+    descent_status status = line_begin(&L, s, BACKTRACKING, "backtracking",
+                                       f, at, d, trial, error);
     line_step t = {NAN, NAN, NAN, NAN};
-    double still = 0;
-    if (!status) {
-        t.alpha = s->initial_step;
-        still = DBL_EPSILON * cblas_dnrm2((int)at->n, at->theta, 1) /
-                cblas_dnrm2((int)at->n, d, 1);
-    }
+    if (!status)
+        t.alpha = s->first_trial = first_trial(&L, s, at);
     while (!status) {
         status = line_at(&L, &t, false, error);
-        if (status || t.value <= L.value0 + s->c1 * t.alpha * L.slope0)
+        if (status || sufficient_decrease(&L, t))
             break;
         t.alpha *= s->backtrack;
-        if (t.alpha < still)
-            status = descent_fail(error, DESCENT_STEP_FAILED,
-                                  "backtracking: no sufficient decrease "
-                                  "before alpha = %g stops moving theta "
-                                  "(g^T d = %g)", t.alpha, L.slope0);
+        if (t.alpha < line_still(&L)) {
+            if (L.unusable == L.evaluations)
+                status = no_finite_step(&L, error);
+            else
+                status = descent_fail(error, DESCENT_STEP_FAILED,
+                                      "backtracking: no sufficient decrease "
+                                      "before alpha = %g stops moving theta "
+                                      "(g^T d = %g)", t.alpha, L.slope0);
+        }
     }
     if (s != NULL)
         s->evaluations = L.evaluations;
     if (status)
         return status;
     trial->eta = s->previous_step = t.alpha;
+    s->previous_slope = L.slope0;
+    s->previous_value = L.value0;
     trial->evaluated = false;
     return descent_succeed(error);
 }
@@ -150,51 +259,63 @@ static double cubic_step(line_step lo, line_step hi);
 static descent_status zoom(line *L, line_step lo, line_step hi,
                            line_step *accepted, descent_error *error)
 {
-    const descent_line_search *s = L->search;
+    double width = fabs(hi.alpha - lo.alpha), older = INFINITY;
     for (;;) {
         line_step t = {cubic_step(lo, hi), NAN, NAN, NAN};
+        if (width > 0.66 * older)                  /* too slow: bisect */
+            t.alpha = 0.5 * (lo.alpha + hi.alpha);
         descent_status status = line_at(L, &t, true, error);
         if (status)
             return status;
-        if (t.value > L->value0 + s->c1 * t.alpha * L->slope0 ||
-            t.value >= lo.value) {
+        if (wolfe_point(L, t)) {
+            *accepted = t;
+            return DESCENT_OK;
+        }
+        if (!sufficient_decrease(L, t) || t.value > lo.value) {
             hi = t;
         } else {
-            if (fabs(t.slope) <= -s->c2 * L->slope0) {
-                *accepted = t;
-                return DESCENT_OK;
-            }
             if (t.slope * (hi.alpha - lo.alpha) >= 0)
                 hi = lo;
             lo = t;
         }
-        if (fabs(hi.alpha - lo.alpha) <=
-            4 * DBL_EPSILON * fmax(fabs(lo.alpha), fabs(hi.alpha)))
-            return descent_fail(error, DESCENT_STEP_FAILED,
-                                "strong Wolfe: no step in [%g, %g] has "
-                                "|slope| <= c2 |slope(0)| = %g",
-                                fmin(lo.alpha, hi.alpha),
-                                fmax(lo.alpha, hi.alpha),
-                                -s->c2 * L->slope0);
+        older = width;
+        width = fabs(hi.alpha - lo.alpha);
+        if (collapsed(L, lo, hi))
+            return collapse_failure(L, lo, hi, error);
     }
 }
+static double cubic_minimizer(line_step a, line_step b)
+{
+    double width = b.alpha - a.alpha;
+    double d1 = a.slope + b.slope - 3 * (a.value - b.value) / (a.alpha - b.alpha);
+    double radicand = d1 * d1 - a.slope * b.slope;
+    if (!(radicand >= 0))
+        return NAN;
+    double d2 = copysign(sqrt(radicand), width);
+    return b.alpha - width * (b.slope + d2 - d1) /
+                             (b.slope - a.slope + 2 * d2);
+}
+
 static double cubic_step(line_step lo, line_step hi)
 {
-    double a = lo.alpha, b = hi.alpha, width = b - a;
-    double d1 = lo.slope + hi.slope -
-                3 * (lo.value - hi.value) / (a - b);
-    double radicand = d1 * d1 - lo.slope * hi.slope;
-    double alpha = 0.5 * (a + b);
-    if (radicand >= 0) {
-        double d2 = copysign(sqrt(radicand), width);
-        double cubic = b - width * (hi.slope + d2 - d1) /
-                               (hi.slope - lo.slope + 2 * d2);
-        if (isfinite(cubic))
-            alpha = cubic;
-    }
-    double left = fmin(a, b) + 0.1 * fabs(width);
-    double right = fmax(a, b) - 0.1 * fabs(width);
+    double alpha = cubic_minimizer(lo, hi);
+    double width = fabs(hi.alpha - lo.alpha);
+    double left = fmin(lo.alpha, hi.alpha) + 0.1 * width;
+    double right = fmax(lo.alpha, hi.alpha) - 0.1 * width;
+    if (!isfinite(alpha))
+        alpha = 0.5 * (lo.alpha + hi.alpha);
     return fmin(fmax(alpha, left), right);
+}
+
+static double extrapolate(const line *L, line_step previous, line_step now)
+{
+    double width = now.alpha - previous.alpha;
+    double shortest = now.alpha + 1.1 * width;
+    double longest = now.alpha + 4 * width;
+    double alpha = cubic_minimizer(previous, now);
+    if (!(alpha > now.alpha))
+        alpha = longest;
+    return fmin(fmin(fmax(alpha, shortest), longest), L->alpha_max);
 }
 
 static descent_status wolfe(void *state, descent_objective *f,
@@ -203,37 +324,37 @@ static descent_status wolfe(void *state, descent_objective *f,
 {
     descent_line_search *s = state;
     line L;
-    descent_status status =
-        line_begin(&L, s, "strong Wolfe", f, at, d, trial, error);
+    descent_status status = line_begin(&L, s, WOLFE, "strong Wolfe", f,
+                                       at, d, trial, error);
     line_step previous = {0, at->value, L.slope0, at->gradient_norm};
     line_step now = {NAN, NAN, NAN, NAN};
     if (!status)
-        now.alpha = s->initial_step;
+        now.alpha = s->first_trial = first_trial(&L, s, at);
     for (int i = 1; !status; i++) {
         status = line_at(&L, &now, true, error);
-        if (status)
+        if (status || wolfe_point(&L, now))
             break;
-        if (now.value > L.value0 + s->c1 * now.alpha * L.slope0 ||
-            (i > 1 && now.value >= previous.value)) {
+        if (!sufficient_decrease(&L, now) ||
+            (i > 1 && now.value > previous.value)) {
             status = zoom(&L, previous, now, &now, error);
             break;
         }
-        if (fabs(now.slope) <= -s->c2 * L.slope0)
-            break;
         if (now.slope >= 0) {
             status = zoom(&L, now, previous, &now, error);
             break;
         }
-        if (now.alpha >= s->max_step) {
+        if (now.alpha >= L.alpha_max) {
             status = descent_fail(error, DESCENT_STEP_FAILED,
                                   "strong Wolfe: E still falling steeply at "
-                                  "the largest step alpha = %g (E = %g); "
-                                  "unbounded below along d?", now.alpha,
+                                  "the longest step allowed, alpha ||d|| = %g "
+                                  "(alpha = %g, E = %g); unbounded below along "
+                                  "d?", now.alpha * L.dnorm, now.alpha,
                                   now.value);
             break;
         }
+        double next = extrapolate(&L, previous, now);
         previous = now;
-        now.alpha = fmin(2 * now.alpha, s->max_step);
+        now.alpha = next;
     }
     if (s != NULL)
         s->evaluations = L.evaluations;
@@ -246,6 +367,8 @@ static descent_status wolfe(void *state, descent_objective *f,
                             "fails the conditions it was accepted for",
                             now.alpha);
     trial->eta = s->previous_step = now.alpha;
+    s->previous_slope = L.slope0;
+    s->previous_value = L.value0;
     trial->evaluated = true;
     trial->value = now.value;
     return descent_succeed(error);
@@ -288,6 +411,11 @@ static descent_status brent_root(line *L, line_step lo, line_step hi,
         status = line_at(L, &r.b, true, error);
         if (status)
             return status;
+        if (r.b.value == INFINITY)
+            return descent_fail(error, DESCENT_NONFINITE,
+                                "exact: E = %g, slope %g at alpha = %.17g, "
+                                "between usable steps", L->bad_value,
+                                L->bad_slope, r.b.alpha);
     }
     if (L->at != r.b.alpha)
         status = line_at(L, &r.b, true, error);
@@ -331,32 +459,35 @@ static descent_status exact(void *state, descent_objective *f,
 {
     descent_line_search *s = state;
     line L;
-    descent_status status =
-        line_begin(&L, s, "exact", f, at, d, trial, error);
+    descent_status status = line_begin(&L, s, EXACT, "exact", f, at, d,
+                                       trial, error);
     line_step lo = {0, at->value, L.slope0, at->gradient_norm};
     line_step hi = {NAN, NAN, NAN, NAN};
     if (!status)
-        hi.alpha = at->iteration > 0 && s->previous_step > 0
-                       ? fmin(s->previous_step, s->max_step)
-                       : s->initial_step;
+        hi.alpha = s->first_trial = first_trial(&L, s, at);
     while (!status) {
         status = line_at(&L, &hi, true, error);
         if (status || hi.slope >= 0)
             break;
-        if (hi.value > L.value0) {             /* up and down again */
+        if (hi.value > L.value0) {        /* up and down again, or unusable */
             hi.alpha = 0.5 * (lo.alpha + hi.alpha);
+            if (collapsed(&L, lo, hi)) {
+                status = collapse_failure(&L, lo, hi, error);
+                break;
+            }
             continue;
         }
-        if (hi.alpha >= s->max_step) {
+        if (hi.alpha >= L.alpha_max) {
             status = descent_fail(error, DESCENT_STEP_FAILED,
-                                  "exact: slope still negative at the "
-                                  "largest step alpha = %g (E = %g); "
-                                  "unbounded below along d?", hi.alpha,
-                                  hi.value);
+                                  "exact: slope still negative at the longest "
+                                  "step allowed, alpha ||d|| = %g (alpha = %g, "
+                                  "E = %g); unbounded below along d?",
+                                  hi.alpha * L.dnorm, hi.alpha, hi.value);
             break;
         }
+        double next = extrapolate(&L, lo, hi);
         lo = hi;
-        hi.alpha = fmin(2 * hi.alpha, s->max_step);
+        hi.alpha = next;
     }
     double alpha = NAN, value = NAN;
     if (!status)
@@ -371,6 +502,8 @@ static descent_status exact(void *state, descent_objective *f,
                             "E there (%g) is not below E(0) = %g", alpha,
                             value, L.value0);
     trial->eta = s->previous_step = alpha;
+    s->previous_slope = L.slope0;
+    s->previous_value = L.value0;
     trial->evaluated = true;
     trial->value = value;
     return descent_succeed(error);

@@ -37,16 +37,27 @@ descent_status descent_brent(descent_scalar_fn *f, void *context,
                              const descent_scalar_options *opt,
                              descent_scalar_minimum *minimum,
                              descent_error *error);
+typedef enum descent_initial_rule {
+    DESCENT_INITIAL_SLOPE_RATIO,  /* alpha_{k-1} phi'_{k-1}(0) / phi'_k(0) */
+    DESCENT_INITIAL_QUADRATIC,    /* 2.02 (E_k - E_{k-1}) / phi'_k(0) */
+    DESCENT_INITIAL_FIXED         /* initial_step at every search */
+} descent_initial_rule;
+
 typedef struct descent_line_search {
     double c1;               /* sufficient decrease */
     double c2;               /* curvature (strong Wolfe) */
-    double initial_step;     /* alpha_0, the first trial */
+    descent_initial_rule initial_rule;
+    double initial_step;     /* alpha_0: the first trial of a run */
+    double trust_length;     /* ... but ||alpha_0 d_0|| <= this */
     double backtrack;        /* rho, the backtracking factor */
-    double max_step;         /* no trial step beyond this */
+    double max_length;       /* no trial step with ||alpha d|| beyond */
     size_t max_evaluations;  /* per search */
     double tolerance;        /* epsilon_alpha, for the exact search */
     size_t evaluations;      /* written: cost of the last search */
-    double previous_step;    /* written: the last step accepted */
+    double first_trial;      /* written: its first trial step */
+    double previous_step;    /* written: the last step accepted, */
+    double previous_slope;   /*   phi'(0) of that search, */
+    double previous_value;   /*   and E where it started */
 } descent_line_search;
 
 descent_line_search descent_line_search_defaults(void);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cg.h"
 #include "claims.h"
 #include "descent.h"
 #include "linesearch.h"
@@ -194,6 +195,135 @@ static descent_status search_once(descent_step_rule rule,
     double x, gx;
     descent_trial trial = {.theta = &x, .g = &gx};
     return descent_line_search_run(rule, &f, &theta, &d, &trial, error);
+}
+static double scaled_bowl(const double *x, double *g, void *c)
+{
+    double scale = *(const double *)c, value = 0;
+    for (int i = 0; i < 10; i++) {
+        value += 0.5 * scale * x[i] * x[i];
+        if (g != NULL)
+            g[i] = scale * x[i];
+    }
+    return value;
+}
+
+static double first_trial_length(int i, descent_line_search *s,
+                                 double scale)
+{
+    descent_step_rule rules[3] = {descent_exact_step(s),
+                                  descent_armijo_step(s),
+                                  descent_wolfe_step(s)};
+    descent_objective f = {.n = 10, .evaluate = scaled_bowl,
+                           .context = &scale, .name = "scaled bowl"};
+    double theta[10], d[10], x[10], gx[10];
+    descent_trial trial = {.theta = x, .g = gx};
+    descent_error e;
+    for (int j = 0; j < 10; j++) {
+        theta[j] = 1;
+        d[j] = -scale;
+    }
+    REQUIRE(descent_line_search_run(rules[i], &f, theta, d, &trial, &e),
+            e);
+    return s->first_trial * scale * sqrt(10.0);
+}
+typedef struct cost_run {
+    size_t iterations;
+    unsigned long evaluations;
+} cost_run;
+
+static cost_run run_with_rule(int problem, int method,
+                              descent_initial_rule rule)
+{
+    descent_error e;
+    descent_rosenbrock r;
+    descent_quadratic q = {0};
+    double lambda[100], theta[100];
+    descent_objective f;
+    if (problem == 0) {
+        REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &e), e);
+        f = descent_rosenbrock_objective(&r);
+    } else {
+        for (int i = 0; i < 100; i++)
+            lambda[i] = pow(1e3, i / 99.0);
+        REQUIRE(descent_quadratic_spectrum(&q, 100, lambda, NULL, 0, 1,
+                                           &e), e);
+        f = descent_quadratic_objective(&q);
+    }
+    for (size_t i = 0; i < f.n; i++)
+        theta[i] = problem == 0 ? (i == 0 ? -1.2 : 1) : cos((double)i + 1);
+    descent_nonlinear_cg cg;
+    REQUIRE(descent_nonlinear_cg_init(&cg, f.n, DESCENT_POLAK_RIBIERE_PLUS,
+                                      0, &e), e);
+    descent_direction_rule direction =
+        method == 0 ? descent_steepest_descent()
+                    : descent_nonlinear_cg_direction(&cg);
+    descent_line_search search = descent_line_search_defaults();
+    search.initial_rule = rule;
+    search.c2 = method == 0 ? 0.9 : 0.1;
+    descent_step_rule step = descent_wolfe_step(&search);
+    descent_options options = descent_default_options();
+    options.gradient_tolerance = 1e-6;
+    options.max_iterations = 100000;
+    descent_result result;
+    descent_minimize(&f, &direction, &step, &options, theta, &result);
+    expect(result.status, result.message, DESCENT_OK, "converged");
+    descent_nonlinear_cg_free(&cg);
+    descent_quadratic_free(&q);
+    return (cost_run){result.iterations, result.counts.values};
+}
+static double cosh_energy(const double *x, double *g, void *c)
+{
+    (void)c;
+    if (g != NULL)
+        g[0] = sinh(x[0]);
+    return cosh(x[0]);
+}
+
+static double nowhere(const double *x, double *g, void *c)
+{
+    (void)c;
+    if (g != NULL)
+        g[0] = -1;
+    return x[0] == 1 ? 0 : NAN;
+}
+
+static double level(const double *x, double *g, void *c)
+{
+    (void)c;
+    (void)x;
+    if (g != NULL)
+        g[0] = 1;
+    return 1;
+}
+
+static double shallow(const double *x, double *g, void *c)
+{
+    (void)c;
+    if (g != NULL)
+        g[0] = 2e-20 * (x[0] - 1.6);
+    return 1 + 1e-20 * (x[0] - 1.6) * (x[0] - 1.6);
+}
+
+static double bowl(const double *x, double *g, void *c)
+{
+    (void)c;
+    if (g != NULL)
+        g[0] = 2 * (x[0] - 2);
+    return (x[0] - 2) * (x[0] - 2);
+}
+
+static descent_status search_step(descent_step_rule rule,
+                                  descent_evaluate_fn *evaluate,
+                                  double theta, double d, double *eta,
+                                  descent_error *error)
+{
+    descent_objective f = {.n = 1, .evaluate = evaluate, .name = "test"};
+    double x, gx;
+    descent_trial trial = {.theta = &x, .g = &gx};
+    descent_status status =
+        descent_line_search_run(rule, &f, &theta, &d, &trial, error);
+    *eta = trial.eta;
+    return status;
 }
 static void claim_golden_ratio(void **state)
 {
@@ -467,6 +597,8 @@ static void claim_akaike_cycle(void **state)
         descent_line_search search = descent_line_search_defaults();
         descent_step_rule rule = descent_exact_step(&search);
         char name[64] = "exact";
+        if (i > 0)                      /* as in Figure~\ref{fig:ls-evaluations} */
+            search.initial_rule = DESCENT_INITIAL_FIXED;
         if (i == 7) {
             rule = descent_armijo_step(&search);
             snprintf(name, sizeof name, "backtracking");
@@ -488,20 +620,79 @@ static void claim_akaike_cycle(void **state)
     bool ordered = true;
     for (int i = 0; i < 7; i++)
         for (int j = 0; j < 7; j++)
-            if (runs[i].weight < runs[j].weight &&
+            if (2 * runs[i].weight <= runs[j].weight &&
                 runs[i].iterations >= runs[j].iterations)
                 ordered = false;
-    char measured[128], deviation[40];
+    char measured[192], deviation[40];
     claim_format(deviation, sizeof deviation, 100 * worst);
     snprintf(measured, sizeof measured, "rates within %s\\%% of the "
              "cycle's, and counts %s", deviation,
-             ordered ? "in the order of $w(1-w)$" : "out of order");
+             ordered ? "in the order of $w(1-w)$ where it differs by 2 or "
+                       "more" : "out of order");
     bool holds = worst <= 0.01 && ordered;
     claim_report("akaike-cycle",
                  "steepest descent on Rosenbrock's function ends in Akaike's "
                  "cycle, whose weight sets the count",
-                 measured, "rates within 1\\%, counts in that order", holds);
+                 measured, "rates within 1\\%, counts in that order where "
+                 "the weights differ by a factor of 2", holds);
     assert_true(holds);
+}
+static void claim_first_trial_trust(void **state)
+{
+    const descent_initial_rule adaptive[2] = {
+        DESCENT_INITIAL_SLOPE_RATIO, DESCENT_INITIAL_QUADRATIC};
+    const double trusts[2] = {1, 1e-2};
+    double worst = 0;
+    (void)state;
+    for (int i = 0; i < 3; i++)
+        for (int a = 0; a < 2; a++)
+            for (int t = 0; t < 2; t++)
+                for (int k = -3; k <= 5; k++) {
+                    descent_line_search s = descent_line_search_defaults();
+                    s.initial_rule = adaptive[a];
+                    s.trust_length = trusts[t];
+                    double scale = pow(10, k), length;
+                    length = first_trial_length(i, &s, scale);
+                    worst = fmax(worst, length / trusts[t]);
+                }
+    bool holds = claim_report_at_most(
+        "first-trial-trust",
+        "the first trial of a run is no longer than the trust length",
+        worst, 1 + 4 * DBL_EPSILON);
+    assert_true(holds);
+}
+static void claim_first_trial_cost(void **state)
+{
+    const char *rule_names[3] = {"slope ratio", "quadratic", "fixed $\\alpha_0=1$"};
+    const char *problem_names[2] = {"Rosenbrock, $n=2$",
+                                    "quadratic, $n=100$"};
+    bool cheaper = true;
+    double worst = 0;
+    (void)state;
+    for (int p = 0; p < 2; p++)
+        for (int m = 0; m < 2; m++) {
+            double per_search[3];
+            for (int r = 0; r < 3; r++) {
+                cost_run run = run_with_rule(p, m, (descent_initial_rule)r);
+                per_search[r] = run.evaluations / (double)run.iterations;
+                claim_table_row("first-trial-cost-table",
+                                "%s & %s & %s & %zu & %lu & %.2f \\\\",
+                                m == 0 && r == 0 ? problem_names[p] : "",
+                                r == 0 ? (m == 0 ? "steepest descent"
+                                                 : "PR+") : "",
+                                rule_names[r], run.iterations,
+                                run.evaluations, per_search[r]);
+            }
+            worst = fmax(worst, per_search[0] / per_search[2]);
+            cheaper = cheaper && per_search[0] < per_search[2];
+        }
+    char measured[64];
+    snprintf(measured, sizeof measured, "ratio at most $%.3f$", worst);
+    claim_report("first-trial-cost",
+                 "the slope-ratio rule costs fewer evaluations per search "
+                 "than $\\alpha_0=1$", measured, "ratio below $1$",
+                 cheaper);
+    assert_true(cheaper);
 }
 static void bad_scalar_input(void **state)
 {
@@ -548,8 +739,6 @@ static void bad_line_searches(void **state)
                DESCENT_STEP_FAILED, "not a descent direction: g^T d = 4");
         expect(search_once(rules[i], parabola, 0, 0, &e), e.message,
                DESCENT_STEP_FAILED, "the direction is zero");
-        expect(search_once(rules[i], parabola, 0, 1.55, &e), e.message,
-               DESCENT_NONFINITE, "at alpha = 1");
     }
     expect(search_once(rules[0], ramp, 0, 1, &e), e.message,
            DESCENT_STEP_FAILED, "unbounded below along d?");
@@ -558,7 +747,15 @@ static void bad_line_searches(void **state)
     descent_line_search bad = descent_line_search_defaults();
     bad.c2 = bad.c1 / 2;
     expect(search_once(descent_wolfe_step(&bad), parabola, 0, 1, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "need 0 < c1 < c2 < 1");
+           e.message, DESCENT_INVALID_ARGUMENT, "need 0 < c1 <= c2 < 1");
+    bad = descent_line_search_defaults();
+    bad.max_length = INFINITY;
+    expect(search_once(descent_wolfe_step(&bad), parabola, 0, 1, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "finite max length inf");
+    bad = descent_line_search_defaults();
+    bad.initial_rule = (descent_initial_rule)7;
+    expect(search_once(descent_armijo_step(&bad), parabola, 0, 1, &e),
+           e.message, DESCENT_INVALID_ARGUMENT, "initial-step rule 7");
     bad = descent_line_search_defaults();
     bad.backtrack = 1.5;
     expect(search_once(descent_armijo_step(&bad), parabola, 0, 1, &e),
@@ -572,6 +769,7 @@ static void bad_line_searches(void **state)
     bad = descent_line_search_defaults();
     bad.max_evaluations = 2;
     bad.initial_step = 1e-3;
+    bad.initial_rule = DESCENT_INITIAL_FIXED;
     expect(search_once(descent_exact_step(&bad), parabola, 0, 1, &e),
            e.message, DESCENT_STEP_FAILED, "evaluation limit 2");
 }
@@ -598,6 +796,55 @@ static void searches_in_the_driver(void **state)
     }
     descent_trace_free(&trace);
 }
+static void hard_line_searches(void **state)
+{
+    descent_line_search s = descent_line_search_defaults();
+    descent_step_rule rules[3] = {descent_exact_step(&s),
+                                  descent_armijo_step(&s),
+                                  descent_wolfe_step(&s)};
+    descent_error e;
+    double eta;
+    (void)state;
+    for (int i = 0; i < 3; i++) {
+        s = descent_line_search_defaults();
+        s.initial_rule = DESCENT_INITIAL_FIXED;
+        s.initial_step = 196.3;              /* E finite, slope infinite */
+        expect(search_step(rules[i], cosh_energy, -2, sinh(2), &eta, &e),
+               e.message, DESCENT_OK, "");
+        assert_true(eta < 196.3);
+        s.initial_step = 1;                  /* a NaN at 1.55 */
+        expect(search_step(rules[i], parabola, 0, 1.55, &eta, &e), e.message,
+               DESCENT_OK, "");
+        expect(search_step(rules[i], nowhere, 1, 1, &eta, &e), e.message,
+               DESCENT_STEP_FAILED, "no step with a finite value and slope");
+    }
+    s = descent_line_search_defaults();
+    expect(search_step(rules[2], level, 1, -1, &eta, &e), e.message,
+           DESCENT_STEP_FAILED, "no decrease along d that rounding can resolve");
+    assert_true(s.evaluations < 60);
+    s.c2 = 0.1;
+    expect(search_step(rules[2], shallow, 0, 1, &eta, &e), e.message,
+           DESCENT_OK, "");
+    assert_true(fabs(eta - 1.6) <= 0.16);
+    s = descent_line_search_defaults();
+    s.c1 = s.c2 = 0.1;
+    expect(search_step(rules[2], bowl, 0, 1, &eta, &e), e.message,
+           DESCENT_OK, "");
+    expect(search_step(rules[1], bowl, 0, 1, &eta, &e), e.message,
+           DESCENT_OK, "");
+    s = descent_line_search_defaults();
+    s.c2 = 0.1;
+    expect(search_step(rules[2], bowl, 0, 1e-15, &eta, &e), e.message,
+           DESCENT_OK, "");
+    assert_true(fabs(eta * 1e-15 - 2) <= 0.2);
+    expect(search_step(rules[2], bowl, 0, 1e-320, &eta, &e), e.message,
+           DESCENT_STEP_FAILED, "the direction is negligible");
+    s.initial_rule = DESCENT_INITIAL_FIXED;
+    s.initial_step = 1e-3;
+    expect(search_step(rules[2], bowl, 0, 1, &eta, &e), e.message,
+           DESCENT_OK, "");
+    assert_true(s.evaluations <= 8);
+}
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -608,8 +855,11 @@ int main(void)
         cmocka_unit_test(claim_exact_kantorovich),
         cmocka_unit_test(claim_inexact_conditions),
         cmocka_unit_test(claim_akaike_cycle),
+        cmocka_unit_test(claim_first_trial_trust),
+        cmocka_unit_test(claim_first_trial_cost),
         cmocka_unit_test(bad_scalar_input),
         cmocka_unit_test(bad_line_searches),
+        cmocka_unit_test(hard_line_searches),
         cmocka_unit_test(searches_in_the_driver),
     };
     return cmocka_run_group_tests_name("chapter 2: line search", tests,
