@@ -22,6 +22,10 @@ PACKAGES := noweb libopenblas-dev liblapacke-dev libcmocka-dev \
             pkg-config gnuplot-nox lmodern texlive-latex-base poppler-utils \
             texlive-latex-recommended texlive-fonts-recommended
 
+# What only `make bench` needs: GSL, for the comparison in bench/cg-gsl.c.
+# `make` and `make check` never ask for it.
+BENCH_PACKAGES := libgsl-dev
+
 B ?= build
 STEP := build-aux/step
 
@@ -43,7 +47,7 @@ FIG_PLOTS := $(sort $(wildcard figures/*.gp))
 FIG_TEX := $(FIG_PLOTS:figures/%.gp=$(B)/figures/%.tex)
 
 .PHONY: all tangle library figures book check check-sanitize install \
-        uninstall clean bench deps tangle-check \
+        uninstall clean bench deps bench-deps tangle-check \
         stage-all stage-library stage-figures stage-book stage-check \
         stage-check-sanitize stage-install stage-bench
 
@@ -60,6 +64,10 @@ check check-sanitize: deps tangle-check
 
 deps:
 	@build-aux/deps $(PACKAGES)
+
+bench: bench-deps
+bench-deps: deps
+	@build-aux/deps $(BENCH_PACKAGES)
 
 tangle: deps $(B)/tangle.done
 $(B)/tangle.done: $(CHAPTERS) build-aux/tangle
@@ -207,13 +215,18 @@ uninstall:
 
 # Benchmarks: bench/NAME.c, linked with the library, prints its own
 # report. Speed is measured here, never in the verification suite.
+# bench/*.h are headers the benchmarks share (every .c is a program).
+# BENCH_LIBS_NAME: the libraries bench/NAME.c needs beyond $(LIBS).
+# GSL's CBLAS calls resolve to the OpenBLAS in $(LIBS), like descent's.
 BENCH := $(patsubst bench/%.c,$(B)/bench/%,$(sort $(wildcard bench/*.c)))
+BENCH_LIBS_cg-gsl := -lgsl
 
-$(B)/bench/%: bench/%.c $(B)/lib/libdescent.a $(PUBLIC_HDR)
+$(B)/bench/%: bench/%.c $(wildcard bench/*.h) $(B)/lib/libdescent.a \
+              $(PUBLIC_HDR)
 	@mkdir -p $(@D)
 	@$(STEP) CC $< $(B)/logs/bench-$*.log \
 	  $(CC) $(WARNINGS) -O2 -g -Itangled -o $@ $< \
-	    $(B)/lib/libdescent.a $(LIBS)
+	    $(B)/lib/libdescent.a $(BENCH_LIBS_$*) $(LIBS)
 
 stage-bench: $(BENCH)
 	@for bench in $(BENCH); do echo; $$bench; done
