@@ -207,10 +207,8 @@ static double cg_beta(descent_nonlinear_cg *cg, const double *g,
         cg->negative_beta += beta < 0;
         return fmax(beta, 0);
     default:
-        for (size_t i = 0; i < cg->n; i++) {
-            g_old_g += cg->g_previous[i] * g[i];
-            d_old_g += cg->d_previous[i] * g[i];
-        }
+        g_old_g = cblas_ddot((int)cg->n, cg->g_previous, 1, g, 1);
+        d_old_g = cblas_ddot((int)cg->n, cg->d_previous, 1, g, 1);
         return (gg - g_old_g) / (d_old_g - cg->slope_previous);
     }
 }
@@ -236,14 +234,12 @@ static descent_status cg_direction(void *state, descent_objective *f,
     double beta = restart ? 0 : cg_beta(cg, g, gg);
     if (!isfinite(beta))
         beta = 0;
-    double gd = 0, dd = 0;
     for (size_t i = 0; i < n; i++) {
-        double di = beta * cg->d_previous[i] - g[i];
-        d[i] = cg->d_previous[i] = di;
+        d[i] = cg->d_previous[i] = beta * cg->d_previous[i] - g[i];
         cg->g_previous[i] = g[i];
-        gd += g[i] * di;
-        dd += di * di;
     }
+    double gd = cblas_ddot((int)n, g, 1, d, 1);
+    double dd = cblas_ddot((int)n, d, 1, d, 1);
     if (beta != 0 && !sufficiently_downhill(cg, gd, gg, dd, beta)) {
         cg->safeguard_restarts++;
         cg->uphill += !(gd < 0);

@@ -78,8 +78,8 @@ static descent_status check_arguments(const descent_objective *f,
 }
 static descent_status inspect(const descent_objective *f, size_t k,
                               double value, const double *g,
-                              double value0, double threshold,
-                              descent_error *error)
+                              double gradient_norm, double value0,
+                              double threshold, descent_error *error)
 {
     size_t i;
     const char *name = descent_objective_name(f);
@@ -92,7 +92,7 @@ static descent_status inspect(const descent_objective *f, size_t k,
         return descent_fail(error, DESCENT_DIVERGED,
                             "diverged: E grew from %g to %g in %zu "
                             "iterations", value0, value, k);
-    if (!descent_all_finite(f->n, g, &i))
+    if (!isfinite(gradient_norm) && !descent_all_finite(f->n, g, &i))
         return descent_fail(error, DESCENT_NONFINITE,
                             "gradient of %s has g[%zu] = %g at "
                             "iteration %zu", name, i, g[i], k);
@@ -103,7 +103,7 @@ static descent_status check_direction(const descent_direction_rule *dir,
                                       descent_error *error)
 {
     size_t i;
-    if (!descent_all_finite(n, d, &i))
+    if (!isfinite(descent_norm(n, d)) && !descent_all_finite(n, d, &i))
         return descent_fail(error, DESCENT_NONFINITE,
                             "direction rule %s gave d[%zu] = %g at "
                             "iteration %zu", dir->name, i, d[i], k);
@@ -153,9 +153,9 @@ descent_status descent_minimize(descent_objective *f,
     memcpy(w.theta, theta, n * sizeof *theta);
     value = value0 = descent_value_gradient(f, w.theta, w.g);
     for (k = 0;; k++) {
-        gradient_norm = cblas_dnrm2((int)n, w.g, 1);
-        if (inspect(f, k, value, w.g, value0, opt->divergence_threshold,
-                    &error))
+        gradient_norm = descent_norm(n, w.g);
+        if (inspect(f, k, value, w.g, gradient_norm, value0,
+                    opt->divergence_threshold, &error))
             goto done;
         good = w.theta;
         good_value = value;

@@ -15,6 +15,7 @@ descent_status descent_fail(descent_error *error, descent_status status,
     DESCENT_PRINTF(3, 4);
 descent_status descent_succeed(descent_error *error);
 bool descent_all_finite(size_t n, const double *x, size_t *where);
+double descent_norm(size_t n, const double *x);
 descent_status descent_check_symmetric(size_t n, const double *A,
                                        const char *owner,
                                        const char *name,

@@ -55,7 +55,7 @@ static descent_status line_at(line *L, line_step *t, bool slope,
         t->value = descent_value_gradient(L->f, L->x, L->g);
         t->slope = cblas_ddot((int)L->n, L->g, 1, L->d, 1);
         if (L->want_norm)
-            t->gradient_norm = cblas_dnrm2((int)L->n, L->g, 1);
+            t->gradient_norm = descent_norm(L->n, L->g);
     } else {
         t->value = descent_value(L->f, L->x);
     }
@@ -132,7 +132,7 @@ static descent_status line_begin(line *L, descent_line_search *s,
     s->evaluations = 0;
     s->first_trial = NAN;
     L->slope0 = cblas_ddot((int)L->n, at->g, 1, d, 1);
-    L->dnorm = cblas_dnrm2((int)L->n, d, 1);
+    L->dnorm = descent_norm(L->n, d);
     L->alpha_max = s->max_length / L->dnorm;
     if (L->dnorm == 0)
         return descent_fail(error, DESCENT_STEP_FAILED,
@@ -151,7 +151,7 @@ static descent_status line_begin(line *L, descent_line_search *s,
 static double line_still(line *L)
 {
     if (isnan(L->still))
-        L->still = DBL_EPSILON * cblas_dnrm2((int)L->n, L->theta, 1) /
+        L->still = DBL_EPSILON * descent_norm(L->n, L->theta) /
                    L->dnorm;
     return L->still;
 }

@@ -1,4 +1,6 @@
 /* objective.c: generated from chapters/01-descent.nw; do not edit. */
+#include <cblas.h>
+#include <float.h>
 #include <math.h>
 
 #include "internal.h"
@@ -65,4 +67,11 @@ bool descent_all_finite(size_t n, const double *x, size_t *where)
         }
     }
     return true;
+}
+double descent_norm(size_t n, const double *x)
+{
+    double sum = cblas_ddot((int)n, x, 1, x, 1);
+    if (sum < DBL_MAX && sum > 0x1p-900)
+        return sqrt(sum);
+    return cblas_dnrm2((int)n, x, 1);
 }
