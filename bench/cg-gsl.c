@@ -733,19 +733,19 @@ int main(void)
             "on %zu instances from Andrei (2008).\n%% Common set: the %zu "
             "instances all four CG methods solved. Needs no package.\n",
             problems, common_count);
-    fprintf(tex, "\\newcommand\\cgGslProblems{%zu}\n", problems);
-    fprintf(tex, "\\newcommand\\cgGslCommon{%zu}\n", common_count);
-    fprintf(tex, "\\newcommand\\cgGslEvaluationRatio{%.2f}\n",
+    fprintf(tex, "\\gdef\\cgGslProblems{%zu}\n", problems);
+    fprintf(tex, "\\gdef\\cgGslCommon{%zu}\n", common_count);
+    fprintf(tex, "\\gdef\\cgGslEvaluationRatio{%.2f}\n",
             evaluation_ratio);
-    fprintf(tex, "\\newcommand\\cgGslIterationRatio{%.2f}\n",
+    fprintf(tex, "\\gdef\\cgGslIterationRatio{%.2f}\n",
             iteration_ratio);
-    fprintf(tex, "\\newcommand\\cgGslTimeRatio{%.2f}\n",
+    fprintf(tex, "\\gdef\\cgGslTimeRatio{%.2f}\n",
             sd.seconds / sg.seconds);
-    fprintf(tex, "\\newcommand\\cgGslTimeRatioPerIteration{%.2f}\n",
+    fprintf(tex, "\\gdef\\cgGslTimeRatioPerIteration{%.2f}\n",
             sd.per_iteration / sg.per_iteration);
-    fprintf(tex, "\\newcommand\\cgGslTimeRatioPerEvaluation{%.2f}\n",
+    fprintf(tex, "\\gdef\\cgGslTimeRatioPerEvaluation{%.2f}\n",
             sd.per_evaluation / sg.per_evaluation);
-    fprintf(tex, "\\newcommand\\cgGslOpenblasCore{");
+    fprintf(tex, "\\gdef\\cgGslOpenblasCore{");
     tex_escape(tex, openblas_get_corename());
     fprintf(tex, "}\n");
     fprintf(tex, "\\begin{tabular}{lrrrr}\n\\hline\n");
