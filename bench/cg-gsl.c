@@ -65,6 +65,7 @@
 
 #include "cg.h"
 #include "descent.h"
+#include "timing.h"
 #include "linesearch.h"
 #include "network.h"
 #include "problems.h"
@@ -129,29 +130,7 @@ static void say(const char *format, ...)
     va_end(a);
 }
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
 
-static int compare(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* The median of count values (the mean of the middle two if count is
- * even); NAN if there are none. Sorts x. */
-static double median(double *x, size_t count)
-{
-    if (count == 0)
-        return NAN;
-    qsort(x, count, sizeof *x, compare);
-    return count % 2 ? x[count / 2]
-                     : 0.5 * (x[count / 2 - 1] + x[count / 2]);
-}
 
 /* A deterministic uniform number in [-1, 1] (a 64-bit LCG, top bits). */
 static double noise(unsigned long long *state)

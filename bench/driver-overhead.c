@@ -18,30 +18,14 @@
 #include <time.h>
 
 #include "descent.h"
+#include "timing.h"
 
 char *openblas_get_corename(void);
 char *openblas_get_config(void);
 
 enum { REPEATS = 9 };
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
 
-static int compare(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *x, int count)
-{
-    qsort(x, (size_t)count, sizeof *x, compare);
-    return x[count / 2];
-}
 
 /* The bare loop: value and gradient as the library's quadratic computes
  * them, then theta -= eta g. */
