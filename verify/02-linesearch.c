@@ -186,15 +186,27 @@ static double ramp(const double *x, double *g, void *c)
     return -x[0];
 }
 
-static descent_status search_once(descent_step_rule rule,
+static descent_status search_step(descent_step_rule rule,
                                   descent_evaluate_fn *evaluate,
-                                  double theta, double d,
+                                  double theta, double d, double *eta,
                                   descent_error *error)
 {
     descent_objective f = {.n = 1, .evaluate = evaluate, .name = "test"};
     double x, gx;
     descent_trial trial = {.theta = &x, .g = &gx};
-    return descent_line_search_run(rule, &f, &theta, &d, &trial, error);
+    descent_status status =
+        descent_line_search_run(rule, &f, &theta, &d, &trial, error);
+    *eta = trial.eta;
+    return status;
+}
+
+static descent_status search_once(descent_step_rule rule,
+                                  descent_evaluate_fn *evaluate,
+                                  double theta, double d,
+                                  descent_error *error)
+{
+    double eta;
+    return search_step(rule, evaluate, theta, d, &eta, error);
 }
 static double scaled_bowl(const double *x, double *g, void *c)
 {
@@ -312,19 +324,6 @@ static double bowl(const double *x, double *g, void *c)
     return (x[0] - 2) * (x[0] - 2);
 }
 
-static descent_status search_step(descent_step_rule rule,
-                                  descent_evaluate_fn *evaluate,
-                                  double theta, double d, double *eta,
-                                  descent_error *error)
-{
-    descent_objective f = {.n = 1, .evaluate = evaluate, .name = "test"};
-    double x, gx;
-    descent_trial trial = {.theta = &x, .g = &gx};
-    descent_status status =
-        descent_line_search_run(rule, &f, &theta, &d, &trial, error);
-    *eta = trial.eta;
-    return status;
-}
 static void claim_golden_ratio(void **state)
 {
     const double r = (sqrt(5.0) - 1) / 2;
