@@ -1,4 +1,5 @@
 /* claims.c: generated from chapters/90-claims.nw; do not edit. */
+#define _POSIX_C_SOURCE 200809L   /* sigaction, alarm, write */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "claims.h"
 
@@ -123,4 +126,183 @@ void expect(descent_status got, const char *message,
     if (strstr(message, fragment) == NULL)
         claim_fail("message \"%s\" does not contain \"%s\"", message,
                    fragment);
+}
+enum { BAD_INPUT_SECONDS = 60, BAD_INPUT_CASES = 4096 };
+
+static struct {
+    const char *function, *call;
+} bad_now;
+
+static const int bad_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+                                  SIGABRT};
+static struct sigaction bad_previous[sizeof bad_signals
+                                     / sizeof bad_signals[0]];
+
+static void bad_write(const char *text)
+{
+    size_t length = strlen(text);
+    while (length > 0) {
+        ssize_t written = write(STDERR_FILENO, text, length);
+        if (written <= 0)
+            return;
+        text += written;
+        length -= (size_t)written;
+    }
+}
+
+static void bad_name_the_case(const char *what)
+{
+    bad_write("\n*** bad input: ");
+    bad_write(bad_now.function != NULL ? bad_now.function : "?");
+    bad_write(what);
+    bad_write(bad_now.call != NULL ? bad_now.call : "?");
+    bad_write("\n");
+}
+
+static void bad_crashed(int signal_number)
+{
+    bad_name_the_case(" crashed in ");
+    for (size_t i = 0; i < sizeof bad_signals / sizeof bad_signals[0];
+         i++)
+        if (bad_signals[i] == signal_number)
+            sigaction(signal_number, &bad_previous[i], NULL);
+    raise(signal_number);
+}
+
+static void bad_hung(int signal_number)
+{
+    (void)signal_number;
+    bad_name_the_case(" did not return within a minute: ");
+    _exit(EXIT_FAILURE);
+}
+static struct {
+    const char *function;
+    int outcome;                 /* 0: clean error, 1: valid */
+} bad_record[BAD_INPUT_CASES];
+static size_t bad_cases;
+
+static void bad_install(void)
+{
+    struct sigaction action, now;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = bad_crashed;
+    for (size_t i = 0; i < sizeof bad_signals / sizeof bad_signals[0];
+         i++) {
+        sigaction(bad_signals[i], NULL, &now);
+        if (now.sa_handler != bad_crashed)
+            sigaction(bad_signals[i], &action, &bad_previous[i]);
+    }
+    action.sa_handler = bad_hung;
+    sigaction(SIGALRM, &action, NULL);
+}
+
+void bad_input_begin(const char *function, const char *call,
+                     char *message)
+{
+    bad_install();
+    bad_now.function = function;
+    bad_now.call = call;
+    if (message != NULL)
+        message[0] = '\0';
+    alarm(BAD_INPUT_SECONDS);
+}
+
+static void bad_input_record(int outcome)
+{
+    alarm(0);
+    if (bad_cases == BAD_INPUT_CASES)
+        claim_fail("more than %d bad-input cases", BAD_INPUT_CASES);
+    bad_record[bad_cases].function = bad_now.function;
+    bad_record[bad_cases].outcome = outcome;
+    bad_cases++;
+}
+
+void bad_input_error(descent_status got, const char *message,
+                     descent_status want, const char *fragment)
+{
+    alarm(0);
+    if (got == DESCENT_OK)
+        claim_fail("%s: %s succeeded on bad input", bad_now.function,
+                   bad_now.call);
+    if (got != want || strstr(message, fragment) == NULL)
+        claim_fail("%s: %s gave %s, \"%s\"; wanted %s naming \"%s\"",
+                   bad_now.function, bad_now.call,
+                   descent_status_name(got), message,
+                   descent_status_name(want), fragment);
+    bad_input_record(0);
+}
+
+void bad_input_nan(double value)
+{
+    alarm(0);
+    if (!isnan(value))
+        claim_fail("%s: %s returned %g, not a NaN", bad_now.function,
+                   bad_now.call, value);
+    bad_input_record(0);
+}
+
+void bad_input_valid(descent_status got, const char *message,
+                     const char *why)
+{
+    alarm(0);
+    if (got != DESCENT_OK)
+        claim_fail("%s: %s is documented as valid (%s) but gave %s: %s",
+                   bad_now.function, bad_now.call, why,
+                   descent_status_name(got), message);
+    bad_input_record(1);
+}
+void bad_input_table(const char *table)
+{
+    size_t functions = 0, errors = 0;
+    const char *record = getenv("DESCENT_CLAIMS");
+    FILE *tsv = NULL;
+    if (record != NULL && *record != '\0') {
+        const char *slash = strrchr(record, '/');
+        char path[4096];
+        snprintf(path, sizeof path, "%.*s/bad-input.tsv",
+                 slash != NULL ? (int)(slash - record) : 1,
+                 slash != NULL ? record : ".");
+        tsv = fopen(path, "a");
+        if (tsv == NULL) {
+            perror(path);
+            exit(EXIT_FAILURE);
+        }
+    }
+    for (size_t i = 0; i < bad_cases; i++) {
+        const char *name = bad_record[i].function;
+        size_t first = 0;
+        while (strcmp(bad_record[first].function, name) != 0)
+            first++;
+        if (first < i)
+            continue;   /* counted at its first appearance */
+        size_t cases = 0, valid = 0;
+        for (size_t j = i; j < bad_cases; j++)
+            if (strcmp(bad_record[j].function, name) == 0) {
+                cases++;
+                valid += (size_t)bad_record[j].outcome;
+            }
+        char escaped[256];
+        size_t k = 0;
+        for (const char *c = name; *c != '\0' && k + 2 < sizeof escaped;
+             c++) {
+            if (*c == '_')
+                escaped[k++] = '\\';
+            escaped[k++] = *c;
+        }
+        escaped[k] = '\0';
+        claim_table_row(table, "\\texttt{%s} & %zu & %zu & %zu \\\\",
+                        escaped, cases, cases - valid, valid);
+        if (tsv != NULL)
+            fprintf(tsv, "%s\t%zu\t%zu\t%zu\n", name, cases,
+                    cases - valid, valid);
+        functions++;
+        errors += cases - valid;
+    }
+    if (tsv != NULL)
+        fclose(tsv);
+    printf("[ BAD INPUT] %zu cases on %zu functions: %zu clean errors,"
+           " %zu documented valid\n", bad_cases, functions, errors,
+           bad_cases - errors);
+    bad_cases = 0;
 }
