@@ -21,6 +21,10 @@ descent_status descent_check_symmetric(size_t n, const double *A,
                                        const char *name,
                                        descent_error *error);
 const char *descent_objective_name(const descent_objective *f);
+descent_status descent_check_size(size_t n, size_t vectors,
+                                  size_t matrices, const char *owner,
+                                  descent_error *error);
+bool descent_product_fits(size_t a, size_t b, size_t *product);
 void trace_restart(descent_trace *trace);
 descent_status trace_append(descent_trace *trace, const double *theta,
                             double value, double gradient_norm,
