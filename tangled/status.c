@@ -1,31 +1,3 @@
-bool descent_product_fits(size_t a, size_t b, size_t *product)
-{
-    if (a != 0 && b > SIZE_MAX / a)
-        return false;
-    if (product != NULL)
-        *product = a * b;
-    return true;
-}
-
-descent_status descent_check_size(size_t n, size_t vectors,
-                                  size_t matrices, const char *owner,
-                                  descent_error *error)
-{
-    size_t square = 0, doubles = 0, total = 0;
-    if (n > (size_t)INT_MAX)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: n = %zu is more than BLAS and LAPACK can "
-                            "index (at most %d)", owner, n, INT_MAX);
-    if (!descent_product_fits(n, n, &square)
-        || !descent_product_fits(matrices, square, &doubles)
-        || !descent_product_fits(vectors, n, &total)
-        || total > SIZE_MAX - doubles
-        || !descent_product_fits(total + doubles, sizeof(double), NULL))
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: n = %zu needs more memory than size_t "
-                            "can count", owner, n);
-    return descent_succeed(error);
-}
 /* status.c: generated from chapters/01-descent.nw; do not edit. */
 #include <limits.h>
 #include <stdarg.h>
@@ -94,4 +66,32 @@ descent_status descent_succeed(descent_error *error)
         snprintf(error->message, sizeof error->message, "ok");
     }
     return DESCENT_OK;
+}
+bool descent_product_fits(size_t a, size_t b, size_t *product)
+{
+    if (a != 0 && b > SIZE_MAX / a)
+        return false;
+    if (product != NULL)
+        *product = a * b;
+    return true;
+}
+
+descent_status descent_check_size(size_t n, size_t vectors,
+                                  size_t matrices, const char *owner,
+                                  descent_error *error)
+{
+    size_t square = 0, doubles = 0, total = 0;
+    if (n > (size_t)INT_MAX)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: n = %zu is more than BLAS and LAPACK can "
+                            "index (at most %d)", owner, n, INT_MAX);
+    if (!descent_product_fits(n, n, &square)
+        || !descent_product_fits(matrices, square, &doubles)
+        || !descent_product_fits(vectors, n, &total)
+        || total > SIZE_MAX - doubles
+        || !descent_product_fits(total + doubles, sizeof(double), NULL))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: n = %zu needs more memory than size_t "
+                            "can count", owner, n);
+    return descent_succeed(error);
 }
