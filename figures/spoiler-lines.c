@@ -1,7 +1,8 @@
 /* spoiler-lines.c: data for Figure "spoiler-lines" of Chapter 5
    (fig:spoiler-lines). The four points of Section "The spoiler" with
    t = 1000: (1,0) and (0,1) positive, (-1,0) negative, the spoiler
-   (0,-t) positive. Runs the perceptron from w = 0 (labels 1/0), and
+   (0,-t) positive. Runs the perceptron from w = 0 (labels 1/0, at most
+   10000 updates; it needs t + 3 or t + 4), and
    gradient descent on the L2 divergence of a logistic neuron (targets
    0.95/0.05, fixed step eta = 1, at most 200000 iterations) from the
    starts of Claim "spoiler-minimum" (uniform in [-0.1,0.1]^3, seeds
@@ -25,7 +26,7 @@ int main(int argc, char **argv)
     spoiler_init(&sp, t);
 
     /* The perceptron, on labels 0 and 1. */
-    figure_check(descent_perceptron(&sp.labelled, perceptron, 0, &updates,
+    figure_check(descent_perceptron(&sp.labelled, perceptron, 10000, &updates,
                                     &err),
                  "perceptron", err.message);
 

@@ -7,7 +7,7 @@
 #include "internal.h"
 #include "momentum.h"
 
-static descent_status check_parameters(size_t n,
+static descent_status check_parameters(size_t n, size_t vectors,
                                        descent_momentum_kind kind,
                                        double eta, double beta,
                                        descent_error *error)
@@ -15,9 +15,14 @@ static descent_status check_parameters(size_t n,
     if (n == 0)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "momentum: dimension n = 0");
+    descent_status status = descent_check_size(n, vectors, 0, "momentum",
+                                               error);
+    if (status)
+        return status;
     if (kind != DESCENT_HEAVY_BALL && kind != DESCENT_NESTEROV)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "momentum: unknown kind %d", (int)kind);
+                            "momentum: kind = %d is not a method",
+                            (int)kind);
     if (!(eta > 0) || !isfinite(eta))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "momentum: step size eta = %g must be "
@@ -35,16 +40,18 @@ descent_status descent_momentum_init(descent_momentum *m, size_t n,
 {
     if (m == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "momentum: state is NULL");
-    descent_status status = check_parameters(n, kind, eta, beta, error);
+                            "momentum: state m is NULL");
+    *m = (descent_momentum){0};
+    descent_status status = check_parameters(n, 1, kind, eta, beta,
+                                             error);
     if (status)
         return status;
-    *m = (descent_momentum){.kind = kind, .n = n, .eta = eta,
-                            .beta = beta};
-    m->velocity = calloc(n, sizeof *m->velocity);
-    if (m->velocity == NULL)
+    double *velocity = calloc(n, sizeof *velocity);
+    if (velocity == NULL)
         return descent_fail(error, DESCENT_OUT_OF_MEMORY,
-                            "momentum: n = %zu", n);
+                            "momentum: cannot allocate n = %zu", n);
+    *m = (descent_momentum){.kind = kind, .n = n, .eta = eta,
+                            .beta = beta, .velocity = velocity};
     return descent_succeed(error);
 }
 
@@ -52,7 +59,7 @@ void descent_momentum_free(descent_momentum *m)
 {
     if (m != NULL) {
         free(m->velocity);
-        m->velocity = NULL;
+        *m = (descent_momentum){0};
     }
 }
 descent_status descent_momentum_step(descent_momentum *m, double *theta,
@@ -60,9 +67,21 @@ descent_status descent_momentum_step(descent_momentum *m, double *theta,
                                      descent_error *error)
 {
     size_t i;
-    if (m == NULL || m->velocity == NULL || theta == NULL || g == NULL)
+    if (m == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "momentum step: state, theta or g missing");
+                            "momentum step: state m is NULL");
+    if (m->velocity == NULL || m->n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "momentum step: state m is used after free or "
+                            "was never initialised");
+    if (theta == NULL || g == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "momentum step: %s is NULL",
+                            theta == NULL ? "theta" : "g");
+    if (!descent_all_finite(m->n, theta, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "momentum step %zu: theta[%zu] = %g", m->steps,
+                            i, theta[i]);
     if (!descent_all_finite(m->n, g, &i))
         return descent_fail(error, DESCENT_NONFINITE,
                             "momentum step %zu: g[%zu] = %g", m->steps,
@@ -76,6 +95,10 @@ descent_status descent_momentum_step(descent_momentum *m, double *theta,
         cblas_daxpy(n, m->beta, m->velocity, 1, theta, 1);
         cblas_daxpy(n, -m->eta, g, 1, theta, 1);
     }
+    if (!descent_all_finite(m->n, theta, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "momentum step %zu overflowed: theta[%zu] = %g",
+                            m->steps, i, theta[i]);
     m->steps++;
     return descent_succeed(error);
 }
@@ -85,19 +108,20 @@ descent_status descent_momentum_direction_init(
 {
     if (m == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "momentum: state is NULL");
-    descent_status status = check_parameters(n, kind, eta, beta, error);
+                            "momentum: state m is NULL");
+    *m = (descent_momentum_direction){0};
+    descent_status status = check_parameters(n, 3, kind, eta, beta,
+                                             error);
     if (status)
         return status;
+    double *block = malloc(3 * n * sizeof *block);
+    if (block == NULL)
+        return descent_fail(error, DESCENT_OUT_OF_MEMORY,
+                            "momentum: cannot allocate 3 n, n = %zu", n);
     *m = (descent_momentum_direction){
         .kind = kind, .n = n, .eta = eta, .beta = beta,
-        .convex_schedule = convex_schedule};
-    m->previous = malloc(3 * n * sizeof *m->previous);
-    if (m->previous == NULL)
-        return descent_fail(error, DESCENT_OUT_OF_MEMORY,
-                            "momentum: n = %zu", n);
-    m->lookahead = m->previous + n;
-    m->g_lookahead = m->previous + 2 * n;
+        .convex_schedule = convex_schedule, .previous = block,
+        .lookahead = block + n, .g_lookahead = block + 2 * n};
     return descent_succeed(error);
 }
 
@@ -105,7 +129,7 @@ void descent_momentum_direction_free(descent_momentum_direction *m)
 {
     if (m != NULL) {
         free(m->previous);
-        m->previous = m->lookahead = m->g_lookahead = NULL;
+        *m = (descent_momentum_direction){0};
     }
 }
 static descent_status momentum_direction(void *state,
@@ -114,10 +138,18 @@ static descent_status momentum_direction(void *state,
                                          double *d, descent_error *error)
 {
     descent_momentum_direction *m = state;
-    if (m == NULL || m->previous == NULL || m->n != at->n)
+    if (m == NULL)
         return descent_fail(error, DESCENT_DIRECTION_FAILED,
-                            "momentum: state missing or made for "
-                            "another dimension");
+                            "momentum rule: state is NULL");
+    if (m->previous == NULL || m->n == 0)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "momentum rule: state is used after free or "
+                            "was never initialised");
+    if (m->n != at->n)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "momentum rule: state made for n = %zu, but the "
+                            "objective has another dimension, n = %zu", m->n,
+                            at->n);
     int n = (int)at->n;
     size_t k = at->iteration;
     double beta = m->convex_schedule

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <cblas.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,6 +142,35 @@ static size_t iterations_to_tolerance(descent_objective *f,
     options.stall_iterations = 0;
     descent_minimize(f, &rule, &step, &options, theta, &result);
     return result.status == DESCENT_OK ? result.iterations : SIZE_MAX;
+}
+static const char *const constructors[2] = {
+    "descent_momentum_init", "descent_momentum_direction_init"};
+
+static descent_status make_state(int which, bool null_state, size_t n,
+                                 descent_momentum_kind kind, double eta,
+                                 double beta, descent_error *error)
+{
+    descent_momentum flat;
+    descent_momentum_direction rule;
+    descent_status status =
+        which == 0
+            ? descent_momentum_init(null_state ? NULL : &flat, n, kind,
+                                    eta, beta, error)
+            : descent_momentum_direction_init(null_state ? NULL : &rule, n,
+                                              kind, eta, beta, false,
+                                              error);
+    if (status == DESCENT_OK && which == 0)
+        descent_momentum_free(&flat);
+    else if (status == DESCENT_OK)
+        descent_momentum_direction_free(&rule);
+    return status;
+}
+static double cliff(const double *theta, double *g, void *context)
+{
+    (void)context;
+    if (g != NULL)
+        g[0] = 1;
+    return theta[0] < -0.15 ? NAN : theta[0];
 }
 static void claim_momentum_limits(void **state)
 {
@@ -488,42 +518,151 @@ static void claim_momentum_saddle(void **state)
                  "$10^{-12}$", holds);
     assert_true(holds);
 }
-static void bad_momentum_input(void **state)
+static void bad_momentum_parameters(void **state)
 {
-    descent_momentum m;
-    descent_momentum_direction md;
+    const size_t huge[4] = {(size_t)1 << 61, (size_t)1 << 60, SIZE_MAX,
+                            (size_t)INT_MAX + 1};
+    const double bad_eta[5] = {NAN, INFINITY, -INFINITY, 0, -1};
+    const double bad_beta[5] = {NAN, INFINITY, -INFINITY, -0.5, 1};
+    const descent_momentum_kind heavy = DESCENT_HEAVY_BALL;
     descent_error e;
-    double theta[2] = {1, 1}, g[2] = {NAN, 1};
+    char fragment[64];
     (void)state;
-    expect(descent_momentum_init(&m, 0, DESCENT_HEAVY_BALL, 0.1, 0.9, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "n = 0");
-    expect(descent_momentum_init(&m, 2, DESCENT_HEAVY_BALL, -1, 0.9, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "eta = -1");
-    expect(descent_momentum_init(&m, 2, DESCENT_NESTEROV, 0.1, 1, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "beta = 1 must lie");
-    expect(descent_momentum_init(&m, 2, DESCENT_NESTEROV, 0.1, NAN, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "beta = nan");
-    expect(descent_momentum_direction_init(&md, 2, (descent_momentum_kind)7,
-                                           0.1, 0.5, false, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "unknown kind 7");
+    for (int which = 0; which < 2; which++) {
+        const char *name = constructors[which];
+        BAD(name, make_state(which, true, 2, heavy, 0.1, 0.9, &e), e,
+            DESCENT_INVALID_ARGUMENT, "state m is NULL");
+        BAD(name, make_state(which, false, 0, heavy, 0.1, 0.9, &e), e,
+            DESCENT_INVALID_ARGUMENT, "n = 0");
+        for (int i = 0; i < 4; i++) {
+            snprintf(fragment, sizeof fragment, "n = %zu", huge[i]);
+            BAD(name, make_state(which, false, huge[i], heavy, 0.1, 0.9, &e), e,
+                DESCENT_INVALID_ARGUMENT, fragment);
+        }
+        BAD(name, make_state(which, false, 2, (descent_momentum_kind)7, 0.1, 0.9,
+                             &e), e, DESCENT_INVALID_ARGUMENT, "kind = 7");
+        BAD(name, make_state(which, false, 2, (descent_momentum_kind)-1, 0.1,
+                             0.9, &e), e, DESCENT_INVALID_ARGUMENT, "kind = -1");
+        for (int i = 0; i < 5; i++) {
+            snprintf(fragment, sizeof fragment, "eta = %g", bad_eta[i]);
+            BAD(name, make_state(which, false, 2, heavy, bad_eta[i], 0.9, &e), e,
+                DESCENT_INVALID_ARGUMENT, fragment);
+            snprintf(fragment, sizeof fragment, "beta = %g", bad_beta[i]);
+            BAD(name, make_state(which, false, 2, DESCENT_NESTEROV, 0.1,
+                                 bad_beta[i], &e), e, DESCENT_INVALID_ARGUMENT,
+                fragment);
+        }
+        VALID(name, "beta = 0 is gradient descent",
+              make_state(which, false, 2, heavy, 0.1, 0, &e), e);
+    }
+}
+static void bad_momentum_step(void **state)
+{
+    const double bad[3] = {NAN, INFINITY, -INFINITY};
+    descent_momentum m, never = {0};
+    descent_error e;
+    double theta[2] = {1, 1}, g[2] = {1, 1};
+    char fragment[64];
+    const char *step = "descent_momentum_step";
+    (void)state;
     REQUIRE(descent_momentum_init(&m, 2, DESCENT_HEAVY_BALL, 0.1, 0.9, &e),
             e);
-    expect(descent_momentum_step(&m, theta, g, &e), e.message,
-           DESCENT_NONFINITE, "g[0] = nan");
-    assert_true(theta[0] == 1 && m.velocity[0] == 0 && m.steps == 0);
+    BAD(step, descent_momentum_step(NULL, theta, g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "state m is NULL");
+    BAD(step, descent_momentum_step(&m, NULL, g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "theta is NULL");
+    BAD(step, descent_momentum_step(&m, theta, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "g is NULL");
+    BAD(step, descent_momentum_step(&never, theta, g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "never initialised");
+    for (int i = 0; i < 3; i++) {
+        theta[1] = bad[i];
+        snprintf(fragment, sizeof fragment, "theta[1] = %g", bad[i]);
+        BAD(step, descent_momentum_step(&m, theta, g, &e), e,
+            DESCENT_NONFINITE, fragment);
+        theta[1] = 1;
+        g[0] = bad[i];
+        snprintf(fragment, sizeof fragment, "g[0] = %g", bad[i]);
+        BAD(step, descent_momentum_step(&m, theta, g, &e), e,
+            DESCENT_NONFINITE, fragment);
+        g[0] = 1;
+    }
+    assert_true(theta[0] == 1 && theta[1] == 1 && m.velocity[0] == 0 &&
+                m.velocity[1] == 0 && m.steps == 0);
+    g[0] = 1e308;
+    theta[0] = -1.7e308;
+    BAD(step, descent_momentum_step(&m, theta, g, &e), e, DESCENT_NONFINITE,
+        "overflowed: theta[0] = -inf");
     descent_momentum_free(&m);
-    REQUIRE(descent_momentum_direction_init(&md, 3, DESCENT_HEAVY_BALL, 0.1,
-                                            0.5, false, &e), e);
+    BAD(step, descent_momentum_step(&m, theta, g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "used after free");
+    const char *release = "descent_momentum_free";
+    SURVIVES(release, "freeing a freed state does nothing",
+             descent_momentum_free(&m));
+    SURVIVES(release, "freeing NULL does nothing", descent_momentum_free(NULL));
+    descent_momentum failed;
+    BAD("descent_momentum_init", descent_momentum_init(&failed, 2,
+                                                       DESCENT_NESTEROV, -1,
+                                                       0.5, &e),
+        e, DESCENT_INVALID_ARGUMENT, "eta = -1");
+    SURVIVES(release, "a failed creation leaves an empty state",
+             descent_momentum_free(&failed));
+}
+static descent_status run_rule(descent_momentum_direction *m,
+                               descent_result *result)
+{
     descent_objective cubic = descent_cubic_objective();
-    descent_direction_rule rule = descent_momentum_rule(&md);
+    descent_direction_rule rule = descent_momentum_rule(m);
     descent_step_schedule schedule;
     descent_step_rule step = descent_fixed_step(&schedule, 0.1);
-    descent_result result;
-    theta[0] = theta[1] = 0.5;   /* not a critical point of the cubic */
-    descent_minimize(&cubic, &rule, &step, NULL, theta, &result);
-    expect(result.status, result.message, DESCENT_DIRECTION_FAILED,
-           "another dimension");
+    double theta[2] = {0.5, 0.5};
+    return descent_minimize(&cubic, &rule, &step, NULL, theta, result);
+}
+
+static void bad_momentum_rule(void **state)
+{
+    descent_momentum_direction md, never = {0};
+    descent_error e;
+    descent_result r;
+    const char *rule = "descent_momentum_rule";
+    const char *release = "descent_momentum_direction_free";
+    (void)state;
+    BAD(rule, run_rule(NULL, &r), r, DESCENT_DIRECTION_FAILED,
+        "momentum rule: state is NULL");
+    BAD(rule, run_rule(&never, &r), r, DESCENT_DIRECTION_FAILED,
+        "never initialised");
+    REQUIRE(descent_momentum_direction_init(&md, 3, DESCENT_HEAVY_BALL, 0.1,
+                                            0.5, false, &e), e);
+    BAD(rule, run_rule(&md, &r), r, DESCENT_DIRECTION_FAILED,
+        "another dimension, n = 2");
     descent_momentum_direction_free(&md);
+    BAD(rule, run_rule(&md, &r), r, DESCENT_DIRECTION_FAILED,
+        "used after free");
+    SURVIVES(release, "freeing a freed state does nothing",
+             descent_momentum_direction_free(&md));
+    SURVIVES(release, "freeing NULL does nothing",
+             descent_momentum_direction_free(NULL));
+    BAD("descent_momentum_direction_init",
+        descent_momentum_direction_init(&md, 0, DESCENT_NESTEROV, 0.1, 0.5,
+                                        true, &e),
+        e, DESCENT_INVALID_ARGUMENT, "n = 0");
+    SURVIVES(release, "a failed creation leaves an empty state",
+             descent_momentum_direction_free(&md));
+    descent_objective f = {.n = 1, .evaluate = cliff, .name = "cliff"};
+    descent_step_schedule schedule;
+    descent_step_rule step = descent_fixed_step(&schedule, 0.1);
+    double theta[1] = {0};
+    REQUIRE(descent_momentum_direction_init(&md, 1, DESCENT_NESTEROV, 0.1,
+                                            0.9, false, &e), e);
+    descent_direction_rule nesterov = descent_momentum_rule(&md);
+    BAD(rule, descent_minimize(&f, &nesterov, &step, NULL, theta, &r), r,
+        DESCENT_NONFINITE, "not finite at the look-ahead point, iteration 1");
+    descent_momentum_direction_free(&md);
+}
+static void bad_input_summary(void **state)
+{
+    (void)state;
+    bad_input_table("bad-input-04-table");
 }
 int main(void)
 {
@@ -536,7 +675,10 @@ int main(void)
         cmocka_unit_test(claim_nesterov_convex),
         cmocka_unit_test(claim_momentum_faster),
         cmocka_unit_test(claim_momentum_saddle),
-        cmocka_unit_test(bad_momentum_input),
+        cmocka_unit_test(bad_momentum_parameters),
+        cmocka_unit_test(bad_momentum_step),
+        cmocka_unit_test(bad_momentum_rule),
+        cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests_name("chapter 4: momentum and Nesterov",
                                        tests, NULL, NULL);

@@ -8,6 +8,7 @@
 #include <cblas.h>
 #include <float.h>
 #include <lapacke.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,6 +145,20 @@ static double ulps(double a, double b)
         return 0;
     return fabs(a - b) / (nextafter(fabs(a), INFINITY) - fabs(a));
 }
+static const size_t huge[4] = {(size_t)1 << 61, (size_t)1 << 60, SIZE_MAX,
+                               (size_t)INT_MAX + 1};
+static const double nonfinite[3] = {NAN, INFINITY, -INFINITY};
+static double trap(const double *theta, double *g, void *context)
+{
+    int mode = *(const int *)context;
+    if (g != NULL) {
+        g[0] = theta[0];
+        g[1] = mode == 1 ? NAN : theta[1];
+    }
+    if (mode == 0 || (mode == 2 && theta[1] > 1))
+        return NAN;
+    return 0.5 * (theta[0] * theta[0] + theta[1] * theta[1]);
+}
 static void claim_perceptron_updates(void **state)
 {
     int exact = 0;
@@ -156,7 +171,8 @@ static void claim_perceptron_updates(void **state)
         size_t updates;
         make_points(&p, t);
         perceptron_labels(&p);
-        REQUIRE(descent_perceptron(&p.data, w, 0, &updates, &e), e);
+        REQUIRE(descent_perceptron(&p.data, w, 2 * (size_t)t + 10, &updates,
+                                   &e), e);
         exact += updates == (size_t)t + (t % 3 == 0 ? 3 : 4);
         most = updates > most ? updates : most;
     }
@@ -252,10 +268,13 @@ static void claim_perceptron_bound(void **state)
             double c = radius * radius - 2 * a * gamma;
             double most = (c + sqrt(c * c - 4 * gamma * gamma * (a * a - w0))) /
                           (2 * gamma * gamma);
-            REQUIRE(descent_perceptron(&p.data, w, 0, &updates, &e), e);
+            assert_true(most >= 1 && most < 1e12);
+            descent_status status = descent_perceptron(&p.data, w, (size_t)most + 1,
+                                                       &updates, &e);
             for (int i = 0; i < 4; i++)
                 outputs[i] = w[0] * p.x[2 * i] + w[1] * p.x[2 * i + 1] + w[2] > 0;
-            good += separated(outputs) && (double)updates <= most;
+            good += status == DESCENT_OK && separated(outputs) &&
+                    (double)updates <= most;
         }
     }
     char measured[64], bound[32];
@@ -516,60 +535,380 @@ static void claim_permutation(void **state)
         worst, 4);
     assert_true(holds);
 }
-static void bad_network_input(void **state)
+static void bad_network_description(void **state)
 {
-    const size_t sizes[3] = {2, 3, 1}, zero[2] = {2, 0};
-    double x[4] = {0, 1, 1, 0}, t[2] = {0, 1}, bad_t[2] = {0, 2}, w[3] = {0};
+    const char *init = "descent_network_init";
+    const descent_activation relu = DESCENT_RELU, logistic =
+        DESCENT_LOGISTIC;
+    size_t sizes[4] = {2, 3, 1, 1};
     descent_network net;
+    descent_error e;
+    char fragment[64];
+    (void)state;
+    BAD(init, descent_network_init(NULL, 2, sizes, relu, logistic, &e), e,
+        DESCENT_INVALID_ARGUMENT, "net is NULL");
+    BAD(init, descent_network_init(&net, 2, NULL, relu, logistic, &e), e,
+        DESCENT_INVALID_ARGUMENT, "sizes is NULL");
+    const size_t layers[3] = {0, DESCENT_MAX_LAYERS + 1, SIZE_MAX};
+    for (int i = 0; i < 3; i++) {
+        snprintf(fragment, sizeof fragment, "layers = %zu", layers[i]);
+        BAD(init, descent_network_init(&net, layers[i], sizes, relu,
+                                       logistic, &e),
+            e, DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    for (size_t l = 0; l < 3; l++) {
+        size_t keep = sizes[l];
+        sizes[l] = 0;
+        snprintf(fragment, sizeof fragment, "sizes[%zu] = 0", l);
+        BAD(init, descent_network_init(&net, 2, sizes, relu, logistic, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+        sizes[l] = keep;
+    }
+    for (int i = 0; i < 4; i++) {
+        sizes[1] = huge[i];
+        snprintf(fragment, sizeof fragment, "sizes[1] = %zu", huge[i]);
+        BAD(init, descent_network_init(&net, 2, sizes, relu, logistic, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    size_t wide[2] = {65536, 65536}, deep[4] = {30000, 30000, 30000, 30000};
+    BAD(init, descent_network_init(&net, 1, wide, relu, logistic, &e), e,
+        DESCENT_INVALID_ARGUMENT, "parameters of layers 1 to 1");
+    BAD(init, descent_network_init(&net, 3, deep, relu, logistic, &e), e,
+        DESCENT_INVALID_ARGUMENT, "parameters of layers 1 to 3");
+    sizes[1] = 3;
+    BAD(init, descent_network_init(&net, 2, sizes, (descent_activation)7,
+                                   logistic, &e),
+        e, DESCENT_INVALID_ARGUMENT, "hidden activation = 7");
+    BAD(init, descent_network_init(&net, 2, sizes, relu,
+                                   (descent_activation)-1, &e),
+        e, DESCENT_INVALID_ARGUMENT, "output activation = -1");
+}
+static void bad_network_problem(void **state)
+{
+    const char *init = "descent_network_problem_init";
+    const size_t sizes[3] = {2, 3, 1};
+    double x[4] = {0, 1, 1, 0}, t[2] = {0, 1};
+    descent_network net, never = {0};
     descent_network_problem p;
     descent_error e;
-    size_t updates;
+    char fragment[80];
     (void)state;
-    expect(descent_network_init(&net, 1, zero, DESCENT_RELU,
-                                DESCENT_LOGISTIC, &e), e.message,
-           DESCENT_INVALID_ARGUMENT, "layer 1 has size 0");
-    expect(descent_network_init(&net, 0, sizes, DESCENT_RELU,
-                                DESCENT_LOGISTIC, &e), e.message,
-           DESCENT_INVALID_ARGUMENT, "0 layers");
     REQUIRE(descent_network_init(&net, 2, sizes, DESCENT_RELU,
                                  DESCENT_LOGISTIC, &e), e);
-    descent_dataset mismatched = {2, 3, 1, x, t};
-    expect(descent_network_problem_init(&p, &net, &mismatched, DESCENT_L2, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "data has 3 inputs");
-    descent_dataset empty = {0, 2, 1, x, t};
-    expect(descent_network_problem_init(&p, &net, &empty, DESCENT_L2, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "empty training set");
-    descent_dataset outside = {2, 2, 1, x, bad_t};
-    expect(descent_network_problem_init(&p, &net, &outside, DESCENT_L2, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "targets in [0, 1]");
-    descent_dataset half = {2, 2, 1, x, (double[]){0, 0.5}};
-    expect(descent_network_problem_init(&p, &net, &half,
-                                        DESCENT_CROSS_ENTROPY, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "targets 0 or 1");
-    expect(descent_perceptron(&outside, w, 10, &updates, &e), e.message,
-           DESCENT_INVALID_ARGUMENT, "labels must be 0 or 1");
+    descent_dataset data = {2, 2, 1, x, t}, bad = data;
+    BAD(init, descent_network_problem_init(NULL, &net, &data, DESCENT_L2, &e),
+        e, DESCENT_INVALID_ARGUMENT, "p is NULL");
+    BAD(init, descent_network_problem_init(&p, NULL, &data, DESCENT_L2, &e),
+        e, DESCENT_INVALID_ARGUMENT, "net is NULL");
+    BAD(init, descent_network_problem_init(&p, &net, NULL, DESCENT_L2, &e),
+        e, DESCENT_INVALID_ARGUMENT, "data is NULL");
+    BAD(init, descent_network_problem_init(&p, &never, &data, DESCENT_L2, &e),
+        e, DESCENT_INVALID_ARGUMENT, "never described");
+    bad.x = NULL;
+    BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e), e,
+        DESCENT_INVALID_ARGUMENT, "data->x is NULL");
+    bad = data;
+    bad.t = NULL;
+    BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e), e,
+        DESCENT_INVALID_ARGUMENT, "data->t is NULL");
+    for (int k = 0; k < 3; k++)
+        for (int i = -1; i < 4; i++) {
+            size_t *count = k == 0 ? &bad.count : k == 1 ? &bad.inputs
+                                                         : &bad.outputs;
+            const char *name = k == 0 ? "count" : k == 1 ? "inputs" : "outputs";
+            bad = data;
+            *count = i < 0 ? 0 : huge[i];
+            snprintf(fragment, sizeof fragment, "data->%s = %zu", name, *count);
+            BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2,
+                                                   &e),
+                e, DESCENT_INVALID_ARGUMENT, fragment);
+        }
+    bad = (descent_dataset){INT_MAX, INT_MAX, INT_MAX, x, t};
+    BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e), e,
+        DESCENT_INVALID_ARGUMENT, "more than size_t can count");
+    descent_network tall;
+    const size_t tall_sizes[3] = {1, (size_t)1 << 28, 1};
+    REQUIRE(descent_network_init(&tall, 2, tall_sizes, DESCENT_RELU,
+                                 DESCENT_IDENTITY, &e), e);
+    bad = (descent_dataset){INT_MAX, 1, 1, x, t};
+    BAD(init, descent_network_problem_init(&p, &tall, &bad, DESCENT_L2, &e), e,
+        DESCENT_INVALID_ARGUMENT, "numbers each are more than size_t");
+    bad = (descent_dataset){2, 3, 1, x, t};
+    BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e), e,
+        DESCENT_INVALID_ARGUMENT, "inputs = 3");
+    bad = (descent_dataset){1, 2, 2, x, t};
+    BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e), e,
+        DESCENT_INVALID_ARGUMENT, "outputs = 2");
+    BAD(init, descent_network_problem_init(&p, &net, &data,
+                                           (descent_divergence)7, &e),
+        e, DESCENT_INVALID_ARGUMENT, "divergence = 7");
+    BAD(init, descent_network_problem_init(&p, &net, &data,
+                                           (descent_divergence)-1, &e),
+        e, DESCENT_INVALID_ARGUMENT, "divergence = -1");
+    descent_network linear;
+    REQUIRE(descent_network_init(&linear, 2, sizes, DESCENT_RELU,
+                                 DESCENT_IDENTITY, &e), e);
+    BAD(init, descent_network_problem_init(&p, &linear, &data,
+                                           DESCENT_CROSS_ENTROPY, &e),
+        e, DESCENT_INVALID_ARGUMENT, "needs a logistic output");
+    for (int i = 0; i < 3; i++) {
+        double xs[4] = {0, 1, 1, 0}, ts[2] = {0, 1};
+        xs[1] = ts[1] = nonfinite[i];
+        bad = (descent_dataset){2, 2, 1, xs, t};
+        snprintf(fragment, sizeof fragment, "data->x[1] = %g", nonfinite[i]);
+        BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e),
+            e, DESCENT_NONFINITE, fragment);
+        bad = (descent_dataset){2, 2, 1, x, ts};
+        snprintf(fragment, sizeof fragment, "data->t[1] = %g", nonfinite[i]);
+        BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e),
+            e, DESCENT_NONFINITE, fragment);
+    }
+    double two[2] = {0, 2}, below[2] = {-0.5, 1}, half[2] = {0, 0.5};
+    bad = (descent_dataset){2, 2, 1, x, two};
+    BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e), e,
+        DESCENT_INVALID_ARGUMENT, "targets in [0, 1]; data->t[1] = 2");
+    bad.t = below;
+    BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e), e,
+        DESCENT_INVALID_ARGUMENT, "targets in [0, 1]; data->t[0] = -0.5");
+    bad.t = half;
+    BAD(init, descent_network_problem_init(&p, &net, &bad,
+                                           DESCENT_CROSS_ENTROPY, &e),
+        e, DESCENT_INVALID_ARGUMENT, "targets 0 or 1; data->t[1] = 0.5");
+    VALID(init, "L2 with a logistic output takes targets in [0, 1]",
+          descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e), e);
+    descent_network_problem_free(&p);
+    bad.t = two;
+    VALID(init, "an identity output takes any finite target",
+          descent_network_problem_init(&p, &linear, &bad, DESCENT_L2, &e), e);
+    descent_network_problem_free(&p);
+    const char *release = "descent_network_problem_free";
+    SURVIVES(release, "freeing NULL does nothing",
+             descent_network_problem_free(NULL));
+    SURVIVES(release, "freeing a freed problem does nothing",
+             descent_network_problem_free(&p));
+    BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e), e,
+        DESCENT_INVALID_ARGUMENT, "targets in [0, 1]");
+    SURVIVES(release, "a failed creation leaves an empty problem",
+             descent_network_problem_free(&p));
+}
+static void bad_network_use(void **state)
+{
+    const char *objective = "descent_network_objective";
+    const size_t sizes[3] = {2, 3, 1};
+    double x[4] = {0, 1, 1, 0}, t[2] = {0, 1}, theta[13], y[2], worst;
+    descent_network net;
+    descent_network_problem p, never = {0};
+    descent_dataset data = {2, 2, 1, x, t};
+    descent_error e;
+    (void)state;
+    random_numbers(13, 2, 620, theta);
+    REQUIRE(descent_network_init(&net, 2, sizes, DESCENT_RELU,
+                                 DESCENT_LOGISTIC, &e), e);
+    REQUIRE(descent_network_problem_init(&p, &net, &data, DESCENT_L2, &e),
+            e);
+    descent_objective f = descent_network_objective(&p);
+    for (int i = 0; i < 3; i++) {
+        theta[0] = nonfinite[i];
+        BAD_NAN(objective, descent_value(&f, theta));
+    }
+    BAD_NAN(objective, descent_value(&f, NULL));
+    const char *outputs = "descent_network_outputs";
+    char fragment[64];
+    for (int i = 0; i < 3; i++) {
+        theta[0] = nonfinite[i];
+        snprintf(fragment, sizeof fragment, "theta[0] = %g", nonfinite[i]);
+        BAD(outputs, descent_network_outputs(&p, theta, y, &e), e,
+            DESCENT_NONFINITE, fragment);
+    }
+    theta[0] = 0.5;
+    BAD(outputs, descent_network_outputs(NULL, theta, y, &e), e,
+        DESCENT_INVALID_ARGUMENT, "problem p is NULL");
+    BAD(outputs, descent_network_outputs(&p, NULL, y, &e), e,
+        DESCENT_INVALID_ARGUMENT, "theta is NULL");
+    BAD(outputs, descent_network_outputs(&p, theta, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "outputs is NULL");
+    BAD(outputs, descent_network_outputs(&never, theta, y, &e), e,
+        DESCENT_INVALID_ARGUMENT, "never initialised");
+    descent_network line;
+    descent_network_problem q;
+    const size_t one[2] = {1, 1};
+    descent_dataset far = {1, 1, 1, (double[]){10}, (double[]){0}};
+    REQUIRE(descent_network_init(&line, 1, one, DESCENT_IDENTITY,
+                                 DESCENT_IDENTITY, &e), e);
+    REQUIRE(descent_network_problem_init(&q, &line, &far, DESCENT_L2, &e), e);
+    BAD(outputs, descent_network_outputs(&q, (double[]){1e308, 0}, y, &e), e,
+        DESCENT_NONFINITE, "overflowed to inf");
+    descent_network_problem_free(&q);
+    descent_objective none = descent_network_objective(NULL);
+    BAD(objective, descent_objective_check(&none, &e), e,
+        DESCENT_INVALID_ARGUMENT, "network (problem is NULL)");
+    descent_objective empty = descent_network_objective(&never);
+    BAD(objective, descent_objective_check(&empty, &e), e,
+        DESCENT_INVALID_ARGUMENT, "freed or never initialised");
+    descent_network_problem_free(&p);
+    BAD(outputs, descent_network_outputs(&p, theta, y, &e), e,
+        DESCENT_INVALID_ARGUMENT, "used after free");
+    descent_objective freed = descent_network_objective(&p);
+    BAD(objective, descent_objective_check(&freed, &e), e,
+        DESCENT_INVALID_ARGUMENT, "freed or never initialised");
+    BAD_NAN(objective, descent_value(&f, theta));
+    BAD(objective, descent_gradient_check(&f, theta, &worst, NULL, NULL, &e),
+        e, DESCENT_NONFINITE, "network (problem freed) gave E = nan");
+    descent_step_schedule schedule;
+    descent_step_rule step = descent_fixed_step(&schedule, 0.1);
+    descent_direction_rule steepest = descent_steepest_descent();
+    descent_result result;
+    BAD(objective, descent_minimize(&f, &steepest, &step, NULL, theta,
+                                    &result),
+        result, DESCENT_NONFINITE, "network (problem freed)");
+}
+static void bad_perceptron_input(void **state)
+{
+    const char *perceptron = "descent_perceptron";
+    double x[4] = {0, 1, 1, 0}, t[2] = {0, 1}, w[3] = {0, 0, 0};
+    descent_dataset data = {2, 2, 1, x, t}, bad = data;
+    descent_error e;
+    size_t updates;
+    char fragment[80];
+    (void)state;
+    BAD(perceptron, descent_perceptron(NULL, w, 10, &updates, &e), e,
+        DESCENT_INVALID_ARGUMENT, "data is NULL");
+    BAD(perceptron, descent_perceptron(&data, NULL, 10, &updates, &e), e,
+        DESCENT_INVALID_ARGUMENT, "w is NULL");
+    bad.x = NULL;
+    BAD(perceptron, descent_perceptron(&bad, w, 10, &updates, &e), e,
+        DESCENT_INVALID_ARGUMENT, "data->x is NULL");
+    bad = data;
+    bad.t = NULL;
+    BAD(perceptron, descent_perceptron(&bad, w, 10, &updates, &e), e,
+        DESCENT_INVALID_ARGUMENT, "data->t is NULL");
+    for (int k = 0; k < 3; k++)
+        for (int i = -1; i < 4; i++) {
+            size_t *count = k == 0 ? &bad.count : k == 1 ? &bad.inputs
+                                                         : &bad.outputs;
+            const char *name = k == 0 ? "count" : k == 1 ? "inputs" : "outputs";
+            bad = data;
+            *count = i < 0 ? 0 : huge[i];
+            snprintf(fragment, sizeof fragment, "data->%s = %zu", name, *count);
+            BAD(perceptron, descent_perceptron(&bad, w, 10, &updates, &e), e,
+                DESCENT_INVALID_ARGUMENT, fragment);
+        }
+    bad = (descent_dataset){1, 2, 2, x, t};
+    BAD(perceptron, descent_perceptron(&bad, w, 10, &updates, &e), e,
+        DESCENT_INVALID_ARGUMENT, "outputs = 1, not 2");
+    BAD(perceptron, descent_perceptron(&data, w, 0, &updates, &e), e,
+        DESCENT_INVALID_ARGUMENT, "max_updates = 0");
+    for (int i = 0; i < 3; i++) {
+        double xs[4] = {0, 1, 1, 0}, ts[2] = {0, 1}, ws[3] = {0, 0, 0};
+        xs[2] = ts[1] = ws[2] = nonfinite[i];
+        const descent_dataset bad_x = {2, 2, 1, xs, t}, bad_t = {2, 2, 1, x, ts};
+        snprintf(fragment, sizeof fragment, "data->x[2] = %g", nonfinite[i]);
+        BAD(perceptron, descent_perceptron(&bad_x, w, 10, &updates, &e), e,
+            DESCENT_NONFINITE, fragment);
+        snprintf(fragment, sizeof fragment, "data->t[1] = %g", nonfinite[i]);
+        BAD(perceptron, descent_perceptron(&bad_t, w, 10, &updates, &e), e,
+            DESCENT_NONFINITE, fragment);
+        snprintf(fragment, sizeof fragment, "w[2] = %g", nonfinite[i]);
+        BAD(perceptron, descent_perceptron(&data, ws, 10, &updates, &e), e,
+            DESCENT_NONFINITE, fragment);
+    }
+    const double labels[3] = {2, -1, 0.5};
+    for (int i = 0; i < 3; i++) {
+        double ts[2] = {0, labels[i]};
+        bad = (descent_dataset){2, 2, 1, x, ts};
+        snprintf(fragment, sizeof fragment, "data->t[1] = %g", labels[i]);
+        BAD(perceptron, descent_perceptron(&bad, w, 10, &updates, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    double v[2] = {0, 0};
+    bad = (descent_dataset){1, 1, 1, (double[]){1e308}, (double[]){1}};
+    BAD(perceptron, descent_perceptron(&bad, v, 10, &updates, &e), e,
+        DESCENT_NONFINITE, "score of example 0 is inf after 1 updates");
     descent_dataset xor_data = {4, 2, 1, (double[]){0, 0, 1, 1, 0, 1, 1, 0},
                                 (double[]){0, 0, 1, 1}};
-    expect(descent_perceptron(&xor_data, w, 1000, &updates, &e), e.message,
-           DESCENT_MAX_ITERATIONS, "not separated after 1000 updates");
+    memset(w, 0, sizeof w);
+    BAD(perceptron, descent_perceptron(&xor_data, w, 1000, &updates, &e), e,
+        DESCENT_MAX_ITERATIONS, "not separated after 1000 updates");
     four_points points;
     make_points(&points, 10);
-    for (int i = 0; i < 4; i++)
-        points.t[i] = points.t[i] > 0.5;
+    perceptron_labels(&points);
     size_t needed, exactly;
-    double v[3] = {0, 0, 0};
-    REQUIRE(descent_perceptron(&points.data, v, 0, &needed, &e), e);
+    double u[3] = {0, 0, 0};
+    REQUIRE(descent_perceptron(&points.data, u, 1000, &needed, &e), e);
     assert_true(needed > 1);   /* so that needed - 1 is a limit, not 0 */
-    memset(v, 0, sizeof v);
-    REQUIRE(descent_perceptron(&points.data, v, needed, &exactly, &e), e);
+    memset(u, 0, sizeof u);
+    VALID(perceptron, "a run that needs exactly max_updates updates succeeds",
+          descent_perceptron(&points.data, u, needed, &exactly, &e), e);
     assert_int_equal(exactly, needed);
-    memset(v, 0, sizeof v);
-    expect(descent_perceptron(&points.data, v, needed - 1, &exactly, &e),
-           e.message, DESCENT_MAX_ITERATIONS, "not separated");
-    descent_objective none = {.n = 0};
-    double worst;
-    expect(descent_gradient_check(&none, w, &worst, NULL, NULL, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "n = 0");
+    memset(u, 0, sizeof u);
+    BAD(perceptron, descent_perceptron(&points.data, u, needed - 1, &exactly,
+                                       &e),
+        e, DESCENT_MAX_ITERATIONS, "not separated");
+    memset(u, 0, sizeof u);
+    VALID(perceptron, "updates may be NULL",
+          descent_perceptron(&points.data, u, needed, NULL, &e), e);
+}
+static void bad_gradient_check_input(void **state)
+{
+    const char *check = "descent_gradient_check";
+    int mode = 3;
+    descent_objective f = {.n = 2, .evaluate = trap, .context = &mode,
+                           .name = "trap"};
+    double theta[2] = {1, 1}, worst, relative[2];
+    size_t where;
+    descent_error e;
+    char fragment[64];
+    (void)state;
+    descent_objective none = {.n = 0, .evaluate = trap, .context = &mode};
+    descent_objective blind = {.n = 2, .evaluate = NULL, .name = "blind"};
+    BAD(check, descent_gradient_check(NULL, theta, &worst, &where, NULL, &e),
+        e, DESCENT_INVALID_ARGUMENT, "objective is NULL");
+    BAD(check, descent_gradient_check(&none, theta, &worst, &where, NULL, &e),
+        e, DESCENT_INVALID_ARGUMENT, "n = 0");
+    BAD(check, descent_gradient_check(&blind, theta, &worst, &where, NULL,
+                                      &e),
+        e, DESCENT_INVALID_ARGUMENT, "blind has no evaluate function");
+    BAD(check, descent_gradient_check(&f, NULL, &worst, &where, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "theta is NULL");
+    BAD(check, descent_gradient_check(&f, theta, NULL, &where, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "worst is NULL");
+    for (int i = 0; i < 4; i++) {
+        descent_objective big = f;
+        big.n = huge[i];
+        snprintf(fragment, sizeof fragment, "n = %zu", huge[i]);
+        BAD(check, descent_gradient_check(&big, theta, &worst, &where, NULL,
+                                          &e),
+            e, DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    for (int i = 0; i < 3; i++) {
+        theta[1] = nonfinite[i];
+        snprintf(fragment, sizeof fragment, "theta[1] = %g", nonfinite[i]);
+        BAD(check, descent_gradient_check(&f, theta, &worst, &where, relative,
+                                          &e),
+            e, DESCENT_NONFINITE, fragment);
+    }
+    theta[1] = -1.7e308;
+    BAD(check, descent_gradient_check(&f, theta, &worst, &where, relative, &e),
+        e, DESCENT_INVALID_ARGUMENT, "too large to move by h");
+    theta[1] = 1;
+    mode = 0;
+    BAD(check, descent_gradient_check(&f, theta, &worst, &where, relative, &e),
+        e, DESCENT_NONFINITE, "trap gave E = nan at theta");
+    mode = 1;
+    BAD(check, descent_gradient_check(&f, theta, &worst, &where, relative, &e),
+        e, DESCENT_NONFINITE, "trap gave g[1] = nan at theta");
+    mode = 2;
+    BAD(check, descent_gradient_check(&f, theta, &worst, &where, relative, &e),
+        e, DESCENT_NONFINITE, "nan at theta + h e_1");
+    assert_true(isnan(worst));
+    mode = 3;
+    VALID(check, "where and relative may be NULL",
+          descent_gradient_check(&f, theta, &worst, NULL, NULL, &e), e);
+}
+static void bad_input_summary(void **state)
+{
+    (void)state;
+    bad_input_table("bad-input-06-table");
 }
 int main(void)
 {
@@ -582,7 +921,12 @@ int main(void)
         cmocka_unit_test(claim_spoiler_grows),
         cmocka_unit_test(claim_spoiler_mlp),
         cmocka_unit_test(claim_permutation),
-        cmocka_unit_test(bad_network_input),
+        cmocka_unit_test(bad_network_description),
+        cmocka_unit_test(bad_network_problem),
+        cmocka_unit_test(bad_network_use),
+        cmocka_unit_test(bad_perceptron_input),
+        cmocka_unit_test(bad_gradient_check_input),
+        cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests_name(
         "chapter 5: what backpropagation minimizes", tests, NULL, NULL);
