@@ -96,6 +96,15 @@ static double smallest_curvature(descent_objective *f, const double *w)
     REQUIRE(descent_symmetric_eigenvalues(3, H, lambda, &e), e);
     return lambda[0];
 }
+static double tiny_norm(const double *g)
+{
+    double largest = fmax(fmax(fabs(g[0]), fabs(g[1])), fabs(g[2]));
+    if (largest == 0)
+        return 0;
+    double a = g[0] / largest, b = g[1] / largest, c = g[2] / largest;
+    return largest * sqrt(a * a + b * b + c * c);
+}
+
 static double log_contribution(const double *w, double t)
 {
     double z = -w[1] * t + w[2];
@@ -357,7 +366,7 @@ static void claim_spoiler_decay(void **state)
         neuron n1;
         make_neuron(&n1, &one);
         descent_value_gradient(&n1.f, w, g);
-        double computed = log(cblas_dnrm2(3, g, 1));
+        double computed = log(tiny_norm(g));
         agreement = fmax(agreement, fabs(computed - log_contribution(w, t)));
         descent_network_problem_free(&n1.problem);
     }
@@ -369,7 +378,7 @@ static void claim_spoiler_decay(void **state)
         neuron n1;
         make_neuron(&n1, &one);
         descent_value_gradient(&n1.f, w, g);
-        double y = log(cblas_dnrm2(3, g, 1)) - log(t);
+        double y = log(tiny_norm(g)) - log(t);
         sx += t, sy += y, sxx += t * t, sxy += t * y;
         descent_network_problem_free(&n1.problem);
     }
