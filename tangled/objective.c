@@ -31,6 +31,8 @@ descent_status descent_objective_check(const descent_objective *f,
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "objective %s has no evaluate function",
                             descent_objective_name(f));
+    if (descent_check_size(f->n, 1, 0, "objective", NULL) == DESCENT_OK)
+        return descent_succeed(error);
     snprintf(owner, sizeof owner, "objective %s",
              descent_objective_name(f));
     return descent_check_size(f->n, 1, 0, owner, error);

@@ -21,6 +21,12 @@ void descent_quadratic_free(descent_quadratic *q)
     *q = (descent_quadratic){0};
 }
 
+static bool quadratic_made(const descent_quadratic *q)
+{
+    return q != NULL && q->n > 0 && q->A != NULL && q->b != NULL &&
+           q->lambda != NULL && q->Q != NULL && q->work != NULL;
+}
+
 static descent_status quadratic_alloc(descent_quadratic *q, size_t n,
                                       descent_error *error)
 {
@@ -218,7 +224,7 @@ static double quadratic_evaluate(const double *theta, double *g,
                                  void *context)
 {
     descent_quadratic *q = context;
-    if (q == NULL || q->A == NULL || theta == NULL)
+    if (!quadratic_made(q) || theta == NULL)
         return NAN;
     int n = (int)q->n;
     cblas_dsymv(CblasRowMajor, CblasUpper, n, 1.0, q->A, n, theta, 1,
@@ -237,7 +243,7 @@ static void quadratic_hessian(const double *theta, double *H,
 {
     const descent_quadratic *q = context;
     (void)theta;
-    if (q != NULL && q->A != NULL && H != NULL)
+    if (quadratic_made(q) && H != NULL)
         memcpy(H, q->A, q->n * q->n * sizeof *H);
 }
 static descent_status quadratic_check(const descent_objective *f,
@@ -247,9 +253,9 @@ static descent_status quadratic_check(const descent_objective *f,
     if (q == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "quadratic objective: the quadratic is NULL");
-    if (q->A == NULL || q->n == 0)
+    if (!quadratic_made(q))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "quadratic objective: the quadratic has n = 0 "
+                            "quadratic objective: the quadratic has no storage "
                             "(used after descent_quadratic_free, or "
                             "never made)");
     if (q->n != f->n)
@@ -275,9 +281,9 @@ descent_status descent_quadratic_critical_point(
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "critical point: %s is NULL",
                             q == NULL ? "the quadratic q" : "theta_star");
-    if (q->A == NULL || q->n == 0)
+    if (!quadratic_made(q))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "critical point: the quadratic has n = 0 "
+                            "critical point: the quadratic has no storage "
                             "(used after descent_quadratic_free, or "
                             "never made)");
     int n = (int)q->n;

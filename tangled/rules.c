@@ -1,5 +1,6 @@
 /* rules.c: generated from chapters/01-descent.nw; do not edit. */
 #include <cblas.h>
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -18,7 +19,9 @@ static descent_status check_point(const char *rule,
     if (at->n == 0)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "%s: the point has n = 0", rule);
-    return descent_check_size(at->n, 1, 0, rule, error);
+    if (at->n > (size_t)INT_MAX)
+        return descent_check_size(at->n, 1, 0, rule, error);
+    return DESCENT_OK;
 }
 static descent_status steepest(void *state, descent_objective *f,
                                const descent_point *at, double *d,

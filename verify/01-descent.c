@@ -199,6 +199,31 @@ static void nan_hessian(const double *w, double *H, void *context)
     (void)context;
     H[0] = NAN;
 }
+static descent_status nan_direction(void *state, descent_objective *f,
+                                    const descent_point *at, double *d,
+                                    descent_error *error)
+{
+    (void)state;
+    (void)f;
+    (void)error;
+    for (size_t i = 0; i < at->n; i++)
+        d[i] = NAN;
+    return DESCENT_OK;
+}
+
+static descent_status backward_step(void *state, descent_objective *f,
+                                    const descent_point *at,
+                                    const double *d, descent_trial *trial,
+                                    descent_error *error)
+{
+    (void)state;
+    (void)f;
+    (void)at;
+    (void)d;
+    (void)error;
+    trial->eta = -1;
+    return DESCENT_OK;
+}
 static void claim_gd_1d_regimes(void **state)
 {
     const double a = 4, b = -8, w_star = 2;
@@ -757,6 +782,14 @@ static void bad_driver_arguments(void **state)
             &start, &result), result, DESCENT_NONFINITE,
             text("theta[0] = %g", nonfinite[i]));
     }
+    descent_direction_rule broken = {"broken", nan_direction, NULL};
+    descent_step_rule backward = {"backward", backward_step, NULL};
+    BAD("descent_minimize", descent_minimize(&f, &broken, &step, NULL, theta,
+        &result), result, DESCENT_NONFINITE,
+        "direction rule broken gave d[0] = nan at iteration 0");
+    BAD("descent_minimize", descent_minimize(&f, &sd, &backward, NULL, theta,
+        &result), result, DESCENT_STEP_FAILED,
+        "step rule backward gave eta = -1 at iteration 0");
     descent_quadratic_free(&q);
 }
 static void bad_options(void **state)
