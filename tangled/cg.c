@@ -220,7 +220,7 @@ descent_status descent_nonlinear_cg_init(descent_nonlinear_cg *cg,
     *cg = (descent_nonlinear_cg){
         .formula = formula, .n = n, .min_cosine = 1e-6,
         .restart_every = restart_every ? restart_every : n};
-    cg->g_previous = malloc(2 * n * sizeof *cg->g_previous);
+    cg->g_previous = calloc(2 * n, sizeof *cg->g_previous);
     if (cg->g_previous == NULL) {
         *cg = (descent_nonlinear_cg){0};
         return descent_fail(error, DESCENT_OUT_OF_MEMORY,

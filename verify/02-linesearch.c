@@ -1133,8 +1133,10 @@ static void hard_line_searches(void **state)
     expect(search_step(rules[2], bowl, 0, 1e-15, &eta, &e), e.message,
            DESCENT_OK, "");
     assert_true(fabs(eta * 1e-15 - 2) <= 0.2);
-    expect(search_step(rules[2], bowl, 0, 1e-320, &eta, &e), e.message,
+    s.max_length = 1e300;
+    expect(search_step(rules[2], bowl, 0, 1e-10, &eta, &e), e.message,
            DESCENT_STEP_FAILED, "the direction is negligible");
+    s.max_length = 1e10;
     s.initial_rule = DESCENT_INITIAL_FIXED;
     s.initial_step = 1e-3;
     expect(search_step(rules[2], bowl, 0, 1, &eta, &e), e.message,
