@@ -13,6 +13,10 @@ descent_cg_options descent_cg_default_options(void)
     return (descent_cg_options){.tolerance = 1e-10};
 }
 
+static descent_status check_record(size_t n,
+                                   const descent_cg_options *opt,
+                                   descent_error *error);
+
 static descent_status check_system(size_t n, const double *A,
                                    const double *b, const double *x,
                                    const descent_cg_options *opt,
@@ -21,24 +25,50 @@ static descent_status check_system(size_t n, const double *A,
     size_t i;
     if (n == 0)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "linear CG: dimension n = 0");
+                            "linear CG: n = 0");
+    descent_status status =
+        descent_check_size(n, 5, 1, "linear CG", error);
+    if (status)
+        return status;
     if (A == NULL || b == NULL || x == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "linear CG: A, b or x is NULL");
-    if (!(opt->tolerance > 0))
+                            "linear CG: %s is NULL",
+                            A == NULL ? "A" : b == NULL ? "b" : "x");
+    if (!(opt->tolerance > 0 && isfinite(opt->tolerance)))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "linear CG: tolerance %g must be > 0",
-                            opt->tolerance);
-    if (!descent_all_finite(n * n, A, &i))
-        return descent_fail(error, DESCENT_NONFINITE,
-                            "linear CG: A[%zu][%zu] = %g", i / n, i % n,
-                            A[i]);
+                            "linear CG: tolerance = %g must be positive "
+                            "and finite", opt->tolerance);
+    status = check_record(n, opt, error);
+    if (!status)
+        status = descent_check_symmetric(n, A, "linear CG", "A", error);
+    if (status)
+        return status;
     if (!descent_all_finite(n, b, &i))
         return descent_fail(error, DESCENT_NONFINITE,
                             "linear CG: b[%zu] = %g", i, b[i]);
     if (!descent_all_finite(n, x, &i))
         return descent_fail(error, DESCENT_NONFINITE,
                             "linear CG: x[%zu] = %g", i, x[i]);
+    return descent_succeed(error);
+}
+static descent_status check_record(size_t n,
+                                   const descent_cg_options *opt,
+                                   descent_error *error)
+{
+    bool vectors = opt->residuals != NULL || opt->directions != NULL ||
+                   opt->iterates != NULL;
+    size_t entries = 0;
+    if (!vectors && opt->residual_norms == NULL)
+        return descent_succeed(error);
+    if (opt->max_iterations == SIZE_MAX ||
+        !descent_product_fits(opt->max_iterations + 1, vectors ? n : 1,
+                              &entries) ||
+        !descent_product_fits(entries, sizeof(double), NULL))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "linear CG: max_iterations = %zu: a record "
+                            "of max_iterations + 1 entries of %zu "
+                            "numbers overflows", opt->max_iterations,
+                            vectors ? n : 1);
     return descent_succeed(error);
 }
 static void record(const descent_cg_options *opt, size_t n, size_t k,
@@ -157,35 +187,55 @@ descent_status descent_linear_cg(size_t n, const double *A,
     memcpy(result->message, error.message, sizeof result->message);
     return result->status;
 }
+static descent_status check_cg_init(size_t n, descent_cg_formula formula,
+                                    descent_error *error)
+{
+    if (n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "nonlinear CG: n = 0");
+    descent_status status =
+        descent_check_size(n, 2, 0, "nonlinear CG", error);
+    if (status)
+        return status;
+    if ((unsigned)formula > DESCENT_HESTENES_STIEFEL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "nonlinear CG: formula = %d is not a "
+                            "descent_cg_formula", (int)formula);
+    return descent_succeed(error);
+}
+
 descent_status descent_nonlinear_cg_init(descent_nonlinear_cg *cg,
                                          size_t n,
                                          descent_cg_formula formula,
                                          size_t restart_every,
                                          descent_error *error)
 {
-    if (cg == NULL || n == 0)
+    if (cg == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "nonlinear CG: state is NULL or n = %zu", n);
-    if ((unsigned)formula > DESCENT_HESTENES_STIEFEL)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "nonlinear CG: unknown formula %d",
-                            (int)formula);
+                            "nonlinear CG: cg is NULL");
+    *cg = (descent_nonlinear_cg){0};
+    descent_status status = check_cg_init(n, formula, error);
+    if (status)
+        return status;
     *cg = (descent_nonlinear_cg){
         .formula = formula, .n = n, .min_cosine = 1e-6,
         .restart_every = restart_every ? restart_every : n};
-    cg->g_previous = malloc(2 * n * sizeof *cg->g_previous);
-    if (cg->g_previous == NULL)
+    cg->g_previous = calloc(2 * n, sizeof *cg->g_previous);
+    if (cg->g_previous == NULL) {
+        *cg = (descent_nonlinear_cg){0};
         return descent_fail(error, DESCENT_OUT_OF_MEMORY,
-                            "nonlinear CG: n = %zu", n);
+                            "nonlinear CG: cannot allocate for n = %zu",
+                            n);
+    }
     cg->d_previous = cg->g_previous + n;
     return descent_succeed(error);
 }
-
 void descent_nonlinear_cg_free(descent_nonlinear_cg *cg)
 {
     if (cg != NULL) {
         free(cg->g_previous);
         cg->g_previous = cg->d_previous = NULL;
+        cg->n = 0;
     }
 }
 static bool sufficiently_downhill(const descent_nonlinear_cg *cg,
@@ -218,10 +268,27 @@ static descent_status cg_direction(void *state, descent_objective *f,
 {
     descent_nonlinear_cg *cg = state;
     (void)f;
-    if (cg == NULL || cg->g_previous == NULL || cg->n != at->n)
+    if (cg == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "nonlinear CG: cg is NULL (the rule was made "
+                            "without a state)");
+    if (cg->g_previous == NULL || cg->n == 0)
         return descent_fail(error, DESCENT_DIRECTION_FAILED,
-                            "nonlinear CG: state missing or made for "
-                            "another dimension");
+                            "nonlinear CG: cg is used after free or was "
+                            "never initialised (n = %zu)", cg->n);
+    if (cg->n != at->n)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "nonlinear CG: cg was made for n = %zu; the "
+                            "objective has another dimension, n = %zu",
+                            cg->n, at->n);
+    if ((unsigned)cg->formula > DESCENT_HESTENES_STIEFEL)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "nonlinear CG: formula = %d is not a "
+                            "descent_cg_formula", (int)cg->formula);
+    if (cg->restart_every == 0)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "nonlinear CG: restart_every = 0; init turns 0 "
+                            "into n");
     if (!(cg->min_cosine >= 0 && cg->min_cosine < 1))
         return descent_fail(error, DESCENT_DIRECTION_FAILED,
                             "nonlinear CG: min_cosine = %g not in [0, 1)",

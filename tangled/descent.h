@@ -39,14 +39,19 @@ typedef struct descent_counts {
     unsigned long hessians;
 } descent_counts;
 
-typedef struct descent_objective {
+typedef struct descent_objective descent_objective;
+typedef descent_status descent_objective_check_fn(
+    const descent_objective *f, descent_error *error);
+
+struct descent_objective {
     size_t n;
     descent_evaluate_fn *evaluate;   /* required */
     descent_hessian_fn *hessian;     /* optional: NULL if none */
     void *context;
     const char *name;                /* for messages; may be NULL */
     descent_counts counts;
-} descent_objective;
+    descent_objective_check_fn *check;  /* optional: is context fit? */
+};
 
 descent_status descent_objective_check(const descent_objective *f,
                                        descent_error *error);

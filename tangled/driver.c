@@ -46,30 +46,49 @@ static descent_status check_arguments(const descent_objective *f,
                                       const double *theta,
                                       descent_error *error)
 {
+    size_t i;
     descent_status status = descent_objective_check(f, error);
+    if (!status)
+        status = descent_check_size(f->n, 5, 0, "descent_minimize", error);
     if (status)
         return status;
-    if (dir == NULL || dir->direction == NULL)
+    if (dir == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "no direction rule given");
-    if (step == NULL || step->step == NULL)
+                            "no direction rule given (direction is NULL)");
+    if (dir->direction == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "no step rule given");
+                            "direction rule %s has no function",
+                            dir->name != NULL ? dir->name : "(unnamed)");
+    if (step == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "no step rule given (step is NULL)");
+    if (step->step == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "step rule %s has no function",
+                            step->name != NULL ? step->name : "(unnamed)");
     if (theta == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "starting point theta is NULL");
-    if (!(opt->gradient_tolerance >= 0))
+    if (!descent_all_finite(f->n, theta, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "starting point has theta[%zu] = %g", i,
+                            theta[i]);
+    if (!(opt->gradient_tolerance >= 0) || !isfinite(opt->gradient_tolerance))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "gradient_tolerance = %g must be >= 0",
-                            opt->gradient_tolerance);
-    if (!(opt->value_tolerance >= 0))
+                            "gradient_tolerance = %g must be finite and "
+                            ">= 0", opt->gradient_tolerance);
+    if (!(opt->value_tolerance >= 0) || !isfinite(opt->value_tolerance))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "value_tolerance = %g must be >= 0",
+                            "value_tolerance = %g must be finite and >= 0",
                             opt->value_tolerance);
     if (!(opt->divergence_threshold > 0))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "divergence_threshold = %g must be > 0",
                             opt->divergence_threshold);
+    if (opt->trace != NULL && opt->trace->n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "options.trace has n = 0: it was freed, or "
+                            "never made with descent_trace_init");
     if (opt->trace != NULL && opt->trace->n != f->n)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "trace has dimension %zu, objective %zu",
@@ -145,7 +164,7 @@ descent_status descent_minimize(descent_objective *f,
     start = f->counts;
     if (!workspace_alloc(&w, n)) {
         descent_fail(&error, DESCENT_OUT_OF_MEMORY,
-                     "cannot allocate the driver's %zu vectors", 5 * n);
+                     "cannot allocate the driver's 5 vectors of n = %zu", n);
         goto done;
     }
     if (opt->trace != NULL)

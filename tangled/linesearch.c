@@ -8,15 +8,17 @@
 #include "internal.h"
 #include "linesearch.h"
 
+enum search_kind { BACKTRACKING, WOLFE, EXACT };
+
 typedef struct line {
     descent_objective *f;
     const descent_line_search *search;
+    enum search_kind kind;
     const char *name;
     size_t n;
     const double *theta, *d;
     double value0, slope0, dnorm;
     double alpha_max;         /* max_length / ||d|| */
-    double still;             /* below this, alpha d is lost in theta */
     bool want_norm;           /* compute ||grad E|| at every trial? */
     double *x, *g;            /* the trial point and its gradient */
     double at;                /* the step x was formed with */
@@ -69,8 +71,33 @@ static descent_status line_at(line *L, line_step *t, bool slope,
     }
     return DESCENT_OK;
 }
-enum search_kind { BACKTRACKING, WOLFE, EXACT };
-
+static descent_status check_search_common(const descent_line_search *s,
+                                          const char *name,
+                                          descent_error *error)
+{
+    if ((unsigned)s->initial_rule > DESCENT_INITIAL_FIXED)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: initial_rule = %d is not a "
+                            "descent_initial_rule", name,
+                            (int)s->initial_rule);
+    if (!(s->initial_step > 0 && isfinite(s->initial_step)))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: initial_step = %g must be positive and "
+                            "finite", name, s->initial_step);
+    if (!(s->trust_length > 0))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: trust_length = %g must be positive",
+                            name, s->trust_length);
+    if (!(s->max_length > 0 && isfinite(s->max_length)))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: max_length = %g must be positive and "
+                            "finite", name, s->max_length);
+    if (s->max_evaluations < 2)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: max_evaluations = %zu; need at least 2",
+                            name, s->max_evaluations);
+    return descent_succeed(error);
+}
 static descent_status check_search(const descent_line_search *s,
                                    enum search_kind kind,
                                    const char *name,
@@ -78,42 +105,24 @@ static descent_status check_search(const descent_line_search *s,
 {
     if (s == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: no parameters (NULL)", name);
-    if (kind == BACKTRACKING && !(s->c1 > 0 && s->c1 < 1))
+                            "%s: search is NULL (the rule was made "
+                            "without parameters)", name);
+    if (kind != EXACT && !(s->c1 > 0 && s->c1 < 1))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: need 0 < c1 < 1, have c1 = %g", name,
-                            s->c1);
+                            "%s: c1 = %g must be in (0, 1)", name, s->c1);
+    if (kind == WOLFE && !(s->c2 >= s->c1 && s->c2 < 1))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: c2 = %g must be in [c1, 1) = [%g, 1)",
+                            name, s->c2, s->c1);
     if (kind == BACKTRACKING && !(s->backtrack > 0 && s->backtrack < 1))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: backtracking factor %g not in (0, 1)",
-                            name, s->backtrack);
-    if (kind == WOLFE && !(s->c1 > 0 && s->c1 <= s->c2 && s->c2 < 1))
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: need 0 < c1 <= c2 < 1, have c1 = %g, "
-                            "c2 = %g", name, s->c1, s->c2);
+                            "%s: backtrack = %g must be in (0, 1)", name,
+                            s->backtrack);
     if (kind == EXACT && !(s->tolerance > 0 && s->tolerance < 1))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: tolerance %g not in (0, 1)", name,
+                            "%s: tolerance = %g must be in (0, 1)", name,
                             s->tolerance);
-    if ((unsigned)s->initial_rule > DESCENT_INITIAL_FIXED)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: unknown initial-step rule %d", name,
-                            (int)s->initial_rule);
-    if (!(s->initial_step > 0 && isfinite(s->initial_step)))
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: initial step %g must be finite and > 0",
-                            name, s->initial_step);
-    if (!(s->trust_length > 0) ||
-        !(s->max_length > 0 && isfinite(s->max_length)))
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: need trust length %g > 0 and a finite "
-                            "max length %g > 0", name, s->trust_length,
-                            s->max_length);
-    if (s->max_evaluations < 2)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "%s: max_evaluations = %zu; need at least 2",
-                            name, s->max_evaluations);
-    return descent_succeed(error);
+    return check_search_common(s, name, error);
 }
 static descent_status line_begin(line *L, descent_line_search *s,
                                  enum search_kind kind,
@@ -122,9 +131,9 @@ static descent_status line_begin(line *L, descent_line_search *s,
                                  const double *d, descent_trial *trial,
                                  descent_error *error)
 {
-    *L = (line){.f = f, .search = s, .name = name, .n = at->n,
-                .theta = at->theta, .d = d, .value0 = at->value,
-                .still = NAN, .want_norm = kind == EXACT,
+    *L = (line){.f = f, .search = s, .kind = kind, .name = name,
+                .n = at->n, .theta = at->theta, .d = d,
+                .value0 = at->value, .want_norm = kind == EXACT,
                 .x = trial->theta, .g = trial->g};
     descent_status status = check_search(s, kind, name, error);
     if (status)
@@ -137,6 +146,10 @@ static descent_status line_begin(line *L, descent_line_search *s,
     if (L->dnorm == 0)
         return descent_fail(error, DESCENT_STEP_FAILED,
                             "%s: the direction is zero", name);
+    if (!isfinite(L->dnorm) || !isfinite(L->slope0))
+        return descent_fail(error, DESCENT_STEP_FAILED,
+                            "%s: the direction is too long: ||d|| = %g, "
+                            "g^T d = %g", name, L->dnorm, L->slope0);
     if (!(L->slope0 < 0))
         return descent_fail(error, DESCENT_STEP_FAILED,
                             "%s: not a descent direction: g^T d = %g "
@@ -148,14 +161,19 @@ static descent_status line_begin(line *L, descent_line_search *s,
                             at->gradient_norm);
     return descent_succeed(error);
 }
-static double line_still(line *L)
+static bool same_point(const line *L, double a, double b)
 {
-    if (isnan(L->still))
-        L->still = DBL_EPSILON * descent_norm(L->n, L->theta) /
-                   L->dnorm;
-    return L->still;
+    for (size_t i = 0; i < L->n; i++)
+        if (L->theta[i] + a * L->d[i] != L->theta[i] + b * L->d[i])
+            return false;
+    return true;
 }
 
+static bool lost_in_rounding(const line *L, double decrease)
+{
+    return !(decrease > 0.5 * DBL_EPSILON * fabs(L->value0)) ||
+           decrease < DBL_MIN;
+}
 static descent_status no_finite_step(const line *L, descent_error *error)
 {
     return descent_fail(error, DESCENT_STEP_FAILED,
@@ -164,14 +182,36 @@ static descent_status no_finite_step(const line *L, descent_error *error)
                         "%.17g, gave E = %g, slope %g", L->name,
                         L->bad_alpha, L->bad_value, L->bad_slope);
 }
-static bool collapsed(line *L, line_step lo, line_step hi)
+
+static descent_status too_short(const line *L, double alpha,
+                                descent_error *error)
+{
+    bool still = same_point(L, 0, alpha);
+    if (!still && !lost_in_rounding(L, -L->search->c1 * alpha * L->slope0))
+        return DESCENT_OK;
+    if (L->evaluations > 0 && L->unusable == L->evaluations)
+        return no_finite_step(L, error);
+    if (still)
+        return descent_fail(error, DESCENT_STEP_FAILED,
+                            "backtracking: no sufficient decrease "
+                            "before alpha = %g stops moving theta "
+                            "(g^T d = %g)", alpha, L->slope0);
+    return descent_fail(error, DESCENT_STEP_FAILED,
+                        "backtracking: no decrease along d that "
+                        "rounding can resolve: at alpha = %.3g, c1 alpha "
+                        "|g^T d| = %.3g and E = %.17g", alpha,
+                        -L->search->c1 * alpha * L->slope0, L->value0);
+}
+static bool collapsed(const line *L, line_step lo, line_step hi)
 {
     double width = fabs(hi.alpha - lo.alpha);
     double longer = fmax(fabs(lo.alpha), fabs(hi.alpha));
-    return width <= 4 * DBL_EPSILON * longer || width <= line_still(L) ||
+    double nearest = lo.alpha + 0.1 * (hi.alpha - lo.alpha);
+    return width <= 4 * DBL_EPSILON * longer ||
+           same_point(L, lo.alpha, nearest) ||
            (lo.value >= L->value0 &&
             !(hi.slope * (hi.alpha - lo.alpha) > 0) &&
-            -longer * L->slope0 <= 0.5 * DBL_EPSILON * fabs(L->value0));
+            lost_in_rounding(L, -longer * L->slope0));
 }
 
 static descent_status collapse_failure(const line *L, line_step lo,
@@ -186,6 +226,11 @@ static descent_status collapse_failure(const line *L, line_step lo,
                             "alpha |g^T d| = %.3g and E = %.17g",
                             L->name, hi.alpha, -hi.alpha * L->slope0,
                             L->value0);
+    if (L->kind == EXACT)
+        return descent_fail(error, DESCENT_STEP_FAILED,
+                            "exact: E rises above E(0) and falls again "
+                            "in [%.17g, %.17g], and no turn of the slope "
+                            "can be resolved there", lo.alpha, hi.alpha);
     return descent_fail(error, DESCENT_STEP_FAILED,
                         "%s: no step in [%.17g, %.17g] has |slope| <= "
                         "c2 |slope(0)| = %g", L->name,
@@ -230,19 +275,12 @@ static descent_status armijo(void *state, descent_objective *f,
     if (!status)
         t.alpha = s->first_trial = first_trial(&L, s, at);
     while (!status) {
-        status = line_at(&L, &t, false, error);
+        status = too_short(&L, t.alpha, error);
+        if (!status)
+            status = line_at(&L, &t, false, error);
         if (status || sufficient_decrease(&L, t))
             break;
         t.alpha *= s->backtrack;
-        if (t.alpha < line_still(&L)) {
-            if (L.unusable == L.evaluations)
-                status = no_finite_step(&L, error);
-            else
-                status = descent_fail(error, DESCENT_STEP_FAILED,
-                                      "backtracking: no sufficient decrease "
-                                      "before alpha = %g stops moving theta "
-                                      "(g^T d = %g)", t.alpha, L.slope0);
-        }
     }
     if (s != NULL)
         s->evaluations = L.evaluations;
@@ -522,6 +560,37 @@ descent_step_rule descent_wolfe_step(descent_line_search *search)
 {
     return (descent_step_rule){"strong Wolfe", wolfe, search};
 }
+static descent_status check_run(descent_step_rule rule,
+                                const descent_objective *f,
+                                const double *theta, const double *d,
+                                const descent_trial *trial,
+                                descent_error *error)
+{
+    size_t i;
+    descent_status status =
+        descent_check_size(f->n, 1, 0, "line search", error);
+    if (status)
+        return status;
+    if (rule.step == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "line search: rule.step is NULL");
+    if (theta == NULL || d == NULL || trial == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "line search: %s is NULL",
+                            theta == NULL ? "theta"
+                                          : d == NULL ? "d" : "trial");
+    if (trial->theta == NULL || trial->g == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "line search: trial->%s is NULL",
+                            trial->theta == NULL ? "theta" : "g");
+    if (!descent_all_finite(f->n, theta, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "line search: theta[%zu] = %g", i, theta[i]);
+    if (!descent_all_finite(f->n, d, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "line search: d[%zu] = %g", i, d[i]);
+    return descent_succeed(error);
+}
 descent_status descent_line_search_run(descent_step_rule rule,
                                        descent_objective *f,
                                        const double *theta,
@@ -530,24 +599,32 @@ descent_status descent_line_search_run(descent_step_rule rule,
                                        descent_error *error)
 {
     descent_status status = descent_objective_check(f, error);
+    if (!status)
+        status = check_run(rule, f, theta, d, trial, error);
     if (status)
         return status;
-    if (rule.step == NULL || theta == NULL || d == NULL ||
-        trial == NULL || trial->theta == NULL || trial->g == NULL)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "line search: a rule, theta, d and a trial "
-                            "with buffers are required");
     size_t n = f->n;
     double *g = malloc(n * sizeof *g);
     if (g == NULL)
         return descent_fail(error, DESCENT_OUT_OF_MEMORY,
                             "line search: n = %zu", n);
+    size_t i;
     double value = descent_value_gradient(f, theta, g);
     descent_point at = {.iteration = 0, .n = n, .theta = theta,
                         .value = value, .g = g,
-                        .gradient_norm = cblas_dnrm2((int)n, g, 1)};
+                        .gradient_norm = descent_norm(n, g)};
     trial->evaluated = false;
-    status = rule.step(rule.state, f, &at, d, trial, error);
+    if (!isfinite(value))
+        status = descent_fail(error, DESCENT_NONFINITE,
+                              "line search: objective %s returned E = %g at "
+                              "theta", descent_objective_name(f), value);
+    else if (!descent_all_finite(n, g, &i))
+        status = descent_fail(error, DESCENT_NONFINITE,
+                              "line search: the gradient of %s has g[%zu] = "
+                              "%g at theta", descent_objective_name(f), i,
+                              g[i]);
+    else
+        status = rule.step(rule.state, f, &at, d, trial, error);
     if (!status && !trial->evaluated) {
         memcpy(trial->theta, theta, n * sizeof *theta);
         cblas_daxpy((int)n, trial->eta, d, 1, trial->theta, 1);

@@ -29,27 +29,58 @@ static descent_status evaluate_scalar(descent_scalar_fn *f,
                             x, *fx);
     return DESCENT_OK;
 }
-static descent_status check_interval(descent_scalar_fn *f, double a,
-                                     double b,
-                                     const descent_scalar_options *opt,
-                                     descent_error *error)
+static descent_status check_interval(const char *name,
+                                     descent_scalar_fn *f, double a,
+                                     double b, descent_error *error)
 {
     if (f == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "the function is NULL");
-    if (!isfinite(a) || !isfinite(b) || a == b)
+                            "%s: f is NULL", name);
+    if (!isfinite(a))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "interval [%g, %g] must be finite and "
-                            "non-empty", a, b);
-    if (opt != NULL && (!(opt->relative_tolerance >= 0) ||
-                        !(opt->absolute_tolerance >= 0) ||
-                        opt->relative_tolerance +
-                                opt->absolute_tolerance <= 0))
+                            "%s: a = %g must be finite", name, a);
+    if (!isfinite(b))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "tolerances %g (relative) and %g (absolute) "
-                            "must be >= 0, not both zero",
-                            opt->relative_tolerance,
-                            opt->absolute_tolerance);
+                            "%s: b = %g must be finite", name, b);
+    if (a == b)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: a = b = %g: the interval is empty",
+                            name, a);
+    if (!isfinite(b - a))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: the width b - a of [%g, %g] overflows",
+                            name, a, b);
+    return descent_succeed(error);
+}
+static descent_status check_scalar_problem(
+    const char *name, descent_scalar_fn *f, double a, double b,
+    const descent_scalar_options *opt, size_t least,
+    const descent_scalar_minimum *minimum, descent_error *error)
+{
+    descent_status status = check_interval(name, f, a, b, error);
+    if (status)
+        return status;
+    if (!(opt->relative_tolerance >= 0 &&
+          isfinite(opt->relative_tolerance)))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: relative_tolerance = %g must be finite "
+                            "and >= 0", name, opt->relative_tolerance);
+    if (!(opt->absolute_tolerance >= 0 &&
+          isfinite(opt->absolute_tolerance)))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: absolute_tolerance = %g must be finite "
+                            "and >= 0", name, opt->absolute_tolerance);
+    if (opt->relative_tolerance + opt->absolute_tolerance == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: relative_tolerance and "
+                            "absolute_tolerance are both 0", name);
+    if (opt->max_evaluations < least)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: max_evaluations = %zu; need at least "
+                            "%zu", name, opt->max_evaluations, least);
+    if (minimum == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: minimum is NULL", name);
     return descent_succeed(error);
 }
 
@@ -59,6 +90,22 @@ static void record_width(const descent_scalar_options *opt, size_t k,
     if (opt->widths != NULL && k >= 1 && k <= opt->max_evaluations)
         opt->widths[k - 1] = width;
 }
+static descent_status no_bracket(size_t count, const double *x,
+                                 const double *fx, descent_error *error)
+{
+    const char *why = isfinite(x[2]) ? "the budget is spent"
+                                     : "the strides overflow";
+    if (fx[1] < fx[0])
+        return descent_fail(error, DESCENT_STEP_FAILED,
+                            "bracketing: no bracket after %zu "
+                            "evaluations (%s): f is still falling at "
+                            "x = %g (f = %g); unbounded below?", count,
+                            why, x[1], fx[1]);
+    return descent_fail(error, DESCENT_STEP_FAILED,
+                        "bracketing: no bracket after %zu evaluations "
+                        "(%s): f is flat, f = %g at x = %g and at x = %g",
+                        count, why, fx[1], x[0], x[1]);
+}
 descent_status descent_bracket_minimum(descent_scalar_fn *f,
                                        void *context, double a,
                                        double b, size_t max_evaluations,
@@ -67,7 +114,15 @@ descent_status descent_bracket_minimum(descent_scalar_fn *f,
                                        descent_error *error)
 {
     size_t count = 0;
-    descent_status status = check_interval(f, a, b, NULL, error);
+    descent_status status = check_interval("bracketing", f, a, b, error);
+    if (!status && (x == NULL || fx == NULL))
+        status = descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                              "bracketing: %s is NULL",
+                              x == NULL ? "x" : "fx");
+    if (!status && max_evaluations < 3)
+        status = descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                              "bracketing: max_evaluations = %zu; need at "
+                              "least 3", max_evaluations);
     if (!status)
         status = evaluate_scalar(f, context, a, &fx[0], &count, error);
     if (!status)
@@ -82,16 +137,13 @@ descent_status descent_bracket_minimum(descent_scalar_fn *f,
         }
         for (;;) {
             x[2] = x[1] + (x[1] - x[0]) / golden;
+            if (count >= max_evaluations || !isfinite(x[2])) {
+                status = no_bracket(count, x, fx, error);
+                break;
+            }
             status = evaluate_scalar(f, context, x[2], &fx[2], &count, error);
             if (status || fx[2] > fx[1])
                 break;
-            if (count >= max_evaluations) {
-                status = descent_fail(error, DESCENT_STEP_FAILED,
-                                      "no bracket after %zu evaluations: f is "
-                                      "still falling at x = %g (f = %g); "
-                                      "unbounded below?", count, x[2], fx[2]);
-                break;
-            }
             x[0] = x[1], fx[0] = fx[1];
             x[1] = x[2], fx[1] = fx[2];
         }
@@ -114,7 +166,8 @@ descent_status descent_golden_section(descent_scalar_fn *f,
     descent_scalar_options defaults = descent_scalar_default_options();
     if (opt == NULL)
         opt = &defaults;
-    descent_status status = check_interval(f, a, b, opt, error);
+    descent_status status = check_scalar_problem("golden section", f, a, b,
+                                                 opt, 2, minimum, error);
     if (status)
         return status;
     if (a > b) {
@@ -153,12 +206,10 @@ descent_status descent_golden_section(descent_scalar_fn *f,
         }
         record_width(opt, count, b - a);
     }
-    if (minimum != NULL) {
-        bool first = f1 < f2;
-        *minimum = (descent_scalar_minimum){
-            .x = first ? x1 : x2, .value = first ? f1 : f2, .lower = a,
-            .upper = b, .evaluations = count, .parabolic_steps = 0};
-    }
+    bool first = f1 < f2;
+    *minimum = (descent_scalar_minimum){
+        .x = first ? x1 : x2, .value = first ? f1 : f2, .lower = a,
+        .upper = b, .evaluations = count, .parabolic_steps = 0};
     return status ? status : descent_succeed(error);
 }
 typedef struct brent_state {
@@ -225,7 +276,8 @@ descent_status descent_brent(descent_scalar_fn *f, void *context,
     descent_scalar_options defaults = descent_scalar_default_options();
     if (opt == NULL)
         opt = &defaults;
-    descent_status status = check_interval(f, a, b, opt, error);
+    descent_status status = check_scalar_problem("Brent", f, a, b, opt, 1,
+                                                 minimum, error);
     if (status)
         return status;
     size_t count = 0, parabolic = 0;
@@ -256,9 +308,8 @@ descent_status descent_brent(descent_scalar_fn *f, void *context,
             update_brent(&s, u, fu);
         record_width(opt, count, s.b - s.a);
     }
-    if (minimum != NULL)
-        *minimum = (descent_scalar_minimum){
-            .x = s.x, .value = s.fx, .lower = s.a, .upper = s.b,
-            .evaluations = count, .parabolic_steps = parabolic};
+    *minimum = (descent_scalar_minimum){
+        .x = s.x, .value = s.fx, .lower = s.a, .upper = s.b,
+        .evaluations = count, .parabolic_steps = parabolic};
     return status ? status : descent_succeed(error);
 }

@@ -2,6 +2,7 @@
 #include <cblas.h>
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "internal.h"
 
@@ -13,9 +14,15 @@ const char *descent_objective_name(const descent_objective *f)
 descent_status descent_objective_check(const descent_objective *f,
                                        descent_error *error)
 {
+    char owner[96];
     if (f == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "objective is NULL");
+    if (f->check != NULL) {
+        descent_status status = f->check(f, error);
+        if (status)
+            return status;
+    }
     if (f->n == 0)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "objective %s has dimension n = 0",
@@ -24,10 +31,16 @@ descent_status descent_objective_check(const descent_objective *f,
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "objective %s has no evaluate function",
                             descent_objective_name(f));
-    return descent_succeed(error);
+    if (descent_check_size(f->n, 1, 0, "objective", NULL) == DESCENT_OK)
+        return descent_succeed(error);
+    snprintf(owner, sizeof owner, "objective %s",
+             descent_objective_name(f));
+    return descent_check_size(f->n, 1, 0, owner, error);
 }
 double descent_value(descent_objective *f, const double *theta)
 {
+    if (theta == NULL || descent_objective_check(f, NULL))
+        return NAN;
     f->counts.values++;
     return f->evaluate(theta, NULL, f->context);
 }
@@ -35,6 +48,8 @@ double descent_value(descent_objective *f, const double *theta)
 double descent_value_gradient(descent_objective *f,
                               const double *theta, double *g)
 {
+    if (theta == NULL || g == NULL || descent_objective_check(f, NULL))
+        return NAN;
     f->counts.values++;
     f->counts.gradients++;
     return f->evaluate(theta, g, f->context);
@@ -44,6 +59,16 @@ descent_status descent_hessian(descent_objective *f,
                                descent_error *error)
 {
     size_t where;
+    descent_status status = descent_objective_check(f, error);
+    if (!status && (theta == NULL || H == NULL))
+        status = descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                              "Hessian of %s: %s is NULL",
+                              descent_objective_name(f),
+                              theta == NULL ? "theta" : "H");
+    if (!status)
+        status = descent_check_size(f->n, 0, 1, "Hessian", error);
+    if (status)
+        return status;
     if (f->hessian == NULL)
         return descent_fail(error, DESCENT_NO_HESSIAN,
                             "objective %s has no Hessian",

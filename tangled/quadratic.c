@@ -2,6 +2,7 @@
 #include <cblas.h>
 #include <float.h>
 #include <lapacke.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,12 @@ void descent_quadratic_free(descent_quadratic *q)
     free(q->Q);
     free(q->work);
     *q = (descent_quadratic){0};
+}
+
+static bool quadratic_made(const descent_quadratic *q)
+{
+    return q != NULL && q->n > 0 && q->A != NULL && q->b != NULL &&
+           q->lambda != NULL && q->Q != NULL && q->work != NULL;
 }
 
 static descent_status quadratic_alloc(descent_quadratic *q, size_t n,
@@ -48,6 +55,10 @@ static descent_status check_common(const descent_quadratic *q, size_t n,
     if (n == 0)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "quadratic of dimension n = 0");
+    descent_status status = descent_check_size(n, 4, 3, "quadratic",
+                                               error);
+    if (status)
+        return status;
     if (b != NULL && !descent_all_finite(n, b, &i))
         return descent_fail(error, DESCENT_NONFINITE,
                             "quadratic has b[%zu] = %g", i, b[i]);
@@ -76,6 +87,10 @@ descent_status descent_check_symmetric(size_t n, const double *A,
 {
     double largest = 0;
     size_t where;
+    if (A == NULL || !descent_product_fits(n, n, NULL))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: %s is NULL or n = %zu is too large",
+                            owner, name, n);
     if (!descent_all_finite(n * n, A, &where))
         return descent_fail(error, DESCENT_NONFINITE,
                             "%s has %s[%zu][%zu] = %g", owner, name,
@@ -123,6 +138,10 @@ descent_status descent_quadratic_1d(descent_quadratic *q, double a,
                                     double b, double c,
                                     descent_error *error)
 {
+    if (!isfinite(a) || !isfinite(b))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "quadratic_1d: %s = %g", isfinite(a) ? "b"
+                            : "a", isfinite(a) ? b : a);
     return descent_quadratic_init(q, 1, &a, &b, c, error);
 }
 static descent_status random_orthogonal(size_t n, unsigned seed,
@@ -157,6 +176,11 @@ descent_status descent_quadratic_spectrum(descent_quadratic *q,
 {
     size_t i;
     descent_status status = check_common(q, n, b, c, error);
+    if (!status && n * n > (size_t)INT_MAX)
+        status = descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                              "quadratic: n = %zu is too large for "
+                              "LAPACK's random matrix (n * n > %d)", n,
+                              INT_MAX);
     if (!status && lambda == NULL)
         status = descent_fail(error, DESCENT_INVALID_ARGUMENT,
                               "eigenvalues lambda are NULL");
@@ -200,6 +224,8 @@ static double quadratic_evaluate(const double *theta, double *g,
                                  void *context)
 {
     descent_quadratic *q = context;
+    if (!quadratic_made(q) || theta == NULL)
+        return NAN;
     int n = (int)q->n;
     cblas_dsymv(CblasRowMajor, CblasUpper, n, 1.0, q->A, n, theta, 1,
                 0.0, q->work, 1);
@@ -217,7 +243,26 @@ static void quadratic_hessian(const double *theta, double *H,
 {
     const descent_quadratic *q = context;
     (void)theta;
-    memcpy(H, q->A, q->n * q->n * sizeof *H);
+    if (quadratic_made(q) && H != NULL)
+        memcpy(H, q->A, q->n * q->n * sizeof *H);
+}
+static descent_status quadratic_check(const descent_objective *f,
+                                      descent_error *error)
+{
+    const descent_quadratic *q = f->context;
+    if (q == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "quadratic objective: the quadratic is NULL");
+    if (!quadratic_made(q))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "quadratic objective: the quadratic has no storage "
+                            "(used after descent_quadratic_free, or "
+                            "never made)");
+    if (q->n != f->n)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "quadratic objective has n = %zu, its "
+                            "quadratic %zu", f->n, q->n);
+    return descent_succeed(error);
 }
 
 descent_objective descent_quadratic_objective(descent_quadratic *q)
@@ -225,16 +270,22 @@ descent_objective descent_quadratic_objective(descent_quadratic *q)
     return (descent_objective){
         .n = q != NULL ? q->n : 0, .evaluate = quadratic_evaluate,
         .hessian = quadratic_hessian, .context = q, .name = "quadratic",
+        .check = quadratic_check,
     };
 }
 descent_status descent_quadratic_critical_point(
     const descent_quadratic *q, double *theta_star,
     descent_error *error)
 {
-    if (q == NULL || q->A == NULL || theta_star == NULL)
+    if (q == NULL || theta_star == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "critical point: quadratic or output is "
-                            "NULL");
+                            "critical point: %s is NULL",
+                            q == NULL ? "the quadratic q" : "theta_star");
+    if (!quadratic_made(q))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "critical point: the quadratic has no storage "
+                            "(used after descent_quadratic_free, or "
+                            "never made)");
     int n = (int)q->n;
     double largest = 0;
     for (size_t i = 0; i < q->n; i++)

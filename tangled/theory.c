@@ -1,6 +1,7 @@
 /* theory.c: generated from chapters/01-descent.nw; do not edit. */
 #include <cblas.h>
 #include <lapacke.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,9 @@
 double descent_gd_rate(size_t n, const double *lambda, double eta)
 {
     double rate = 0;
+    if (lambda == NULL || n == 0 || n > (size_t)INT_MAX || !isfinite(eta) ||
+        !descent_all_finite(n, lambda, NULL))
+        return NAN;
     for (size_t i = 0; i < n; i++)
         rate = fmax(rate, fabs(1 - eta * lambda[i]));
     return rate;
@@ -17,7 +21,48 @@ double descent_gd_rate(size_t n, const double *lambda, double eta)
 
 double descent_gd_best_step(double lambda_min, double lambda_max)
 {
+    if (!(lambda_min > 0 && lambda_min <= lambda_max &&
+          lambda_max < INFINITY))
+        return NAN;
     return 2 / (lambda_min + lambda_max);
+}
+static descent_status check_point_arguments(const char *owner,
+                                            descent_objective *f,
+                                            const double *theta,
+                                            descent_error *error)
+{
+    size_t i;
+    descent_status status = descent_objective_check(f, error);
+    if (!status)
+        status = descent_check_size(f->n, 2, 1, owner, error);
+    if (status)
+        return status;
+    if (theta == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: theta is NULL", owner);
+    if (!descent_all_finite(f->n, theta, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "%s: theta[%zu] = %g", owner, i, theta[i]);
+    return descent_succeed(error);
+}
+static descent_status check_taylor(descent_objective *f,
+                                   const double *theta, const double *d,
+                                   const double *eta_star,
+                                   descent_error *error)
+{
+    size_t i;
+    descent_status status = check_point_arguments("Taylor step", f,
+                                                  theta, error);
+    if (status)
+        return status;
+    if (d == NULL || eta_star == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "Taylor step: %s is NULL",
+                            d == NULL ? "d" : "eta_star");
+    if (!descent_all_finite(f->n, d, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "Taylor step: d[%zu] = %g", i, d[i]);
+    return descent_succeed(error);
 }
 descent_status descent_taylor_step(descent_objective *f,
                                    const double *theta,
@@ -25,12 +70,9 @@ descent_status descent_taylor_step(descent_objective *f,
                                    double *decrease,
                                    descent_error *error)
 {
-    descent_status status = descent_objective_check(f, error);
+    descent_status status = check_taylor(f, theta, d, eta_star, error);
     if (status)
         return status;
-    if (theta == NULL || d == NULL || eta_star == NULL)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "Taylor step: theta, d or eta_star is NULL");
     size_t n = f->n;
     double *g = malloc((2 * n + n * n) * sizeof *g);
     if (g == NULL)
@@ -73,15 +115,21 @@ descent_status descent_symmetric_eigenvalues(size_t n, const double *H,
                                              double *lambda,
                                              descent_error *error)
 {
-    size_t where;
-    if (n == 0 || H == NULL || lambda == NULL)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "eigenvalues: n = %zu, or H or lambda NULL",
-                            n);
-    if (!descent_all_finite(n * n, H, &where))
-        return descent_fail(error, DESCENT_NONFINITE,
-                            "eigenvalues: H[%zu][%zu] = %g", where / n,
-                            where % n, H[where]);
+    descent_status status = DESCENT_OK;
+    if (n == 0)
+        status = descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                              "eigenvalues: n = 0");
+    else if (H == NULL || lambda == NULL)
+        status = descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                              "eigenvalues: %s is NULL",
+                              H == NULL ? "H" : "lambda");
+    if (!status)
+        status = descent_check_size(n, 1, 1, "eigenvalues", error);
+    if (!status)
+        status = descent_check_symmetric(n, H, "eigenvalue problem",
+                                         "H", error);
+    if (status)
+        return status;
     double *copy = malloc(n * n * sizeof *copy);
     if (copy == NULL)
         return descent_fail(error, DESCENT_OUT_OF_MEMORY,
@@ -131,17 +179,21 @@ descent_status descent_classify_point(descent_objective *f,
                                       double *eigenvalues,
                                       descent_error *error)
 {
-    descent_status status = descent_objective_check(f, error);
+    descent_status status = check_point_arguments("classify", f, theta,
+                                                  error);
     if (status)
         return status;
-    if (theta == NULL || kind == NULL)
+    if (kind == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "classify: theta or kind is NULL");
-    if (!(gradient_tolerance >= 0) || !(eigenvalue_tolerance >= 0))
+                            "classify: kind is NULL");
+    if (!(gradient_tolerance >= 0) || !isfinite(gradient_tolerance))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "classify: tolerances %g and %g must be "
-                            ">= 0", gradient_tolerance,
-                            eigenvalue_tolerance);
+                            "classify: gradient_tolerance = %g must be "
+                            "finite and >= 0", gradient_tolerance);
+    if (!(eigenvalue_tolerance >= 0) || !isfinite(eigenvalue_tolerance))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "classify: eigenvalue_tolerance = %g must be "
+                            "finite and >= 0", eigenvalue_tolerance);
     size_t n = f->n;
     double *g = malloc((2 * n + n * n) * sizeof *g);
     if (g == NULL)

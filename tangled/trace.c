@@ -1,5 +1,6 @@
 /* trace.c: generated from chapters/01-descent.nw; do not edit. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,9 @@ descent_status descent_trace_init(descent_trace *trace, size_t n,
     if (n == 0)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "trace dimension n = 0");
+    descent_status status = descent_check_size(n, 1, 0, "trace", error);
+    if (status)
+        return status;
     *trace = (descent_trace){.n = n, .keep_iterates = keep_iterates};
     return descent_succeed(error);
 }
@@ -28,8 +32,7 @@ void descent_trace_free(descent_trace *trace)
     free(trace->eta);
     free(trace->evaluations);
     free(trace->theta);
-    *trace = (descent_trace){.n = trace->n,
-                             .keep_iterates = trace->keep_iterates};
+    *trace = (descent_trace){0};
 }
 
 void trace_restart(descent_trace *trace) { trace->length = 0; }
@@ -37,13 +40,17 @@ void trace_restart(descent_trace *trace) { trace->length = 0; }
 const double *descent_trace_iterate(const descent_trace *trace,
                                     size_t k)
 {
-    if (trace == NULL || !trace->keep_iterates || k >= trace->length)
+    if (trace == NULL || !trace->keep_iterates || trace->theta == NULL ||
+        k >= trace->length)
         return NULL;
     return trace->theta + k * trace->n;
 }
 static bool grow(double **array, size_t count)
 {
-    double *bigger = realloc(*array, count * sizeof **array);
+    size_t bytes;
+    if (!descent_product_fits(count, sizeof **array, &bytes))
+        return false;
+    double *bigger = realloc(*array, bytes);
     if (bigger == NULL)
         return false;
     *array = bigger;
@@ -52,17 +59,23 @@ static bool grow(double **array, size_t count)
 
 static bool trace_reserve(descent_trace *trace, size_t needed)
 {
+    size_t iterates;
     if (needed <= trace->capacity)
         return true;
-    size_t capacity = trace->capacity ? 2 * trace->capacity : 64;
-    while (capacity < needed)
+    size_t capacity = trace->capacity ? trace->capacity : 64;
+    while (capacity < needed) {
+        if (capacity > SIZE_MAX / 2)
+            return false;
         capacity *= 2;
+    }
+    if (trace->keep_iterates &&
+        !descent_product_fits(capacity, trace->n, &iterates))
+        return false;
     if (!grow(&trace->value, capacity) ||
         !grow(&trace->gradient_norm, capacity) ||
         !grow(&trace->eta, capacity) ||
         !grow(&trace->evaluations, capacity) ||
-        (trace->keep_iterates &&
-         !grow(&trace->theta, capacity * trace->n)))
+        (trace->keep_iterates && !grow(&trace->theta, iterates)))
         return false;
     trace->capacity = capacity;
     return true;

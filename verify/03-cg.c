@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <cblas.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +115,26 @@ static descent_status watch(void *state, descent_objective *f,
     }
     return status;
 }
+#define LINEAR_CG(n, A, b, x, options)                                \
+    (descent_linear_cg(n, A, b, x, options, &r), r.status)
+#define BAD_CG(n, A, b, x, options, want, fragment)                   \
+    BAD("descent_linear_cg", LINEAR_CG(n, A, b, x, options), r, want, \
+        fragment)
+#define CG_OPTION(field, value)                                       \
+    (options = descent_cg_default_options(), options.field = (value), \
+     &options)
+#define CG_RUN(state)                                                 \
+    (direction = descent_nonlinear_cg_direction(state),               \
+     theta[0] = theta[1] = 0.5,                                       \
+     descent_minimize(&cubic, &direction, &step, NULL, theta,         \
+                      &result))
+#define BAD_CG_RUN(state, want, fragment)                             \
+    BAD("descent_nonlinear_cg_direction", CG_RUN(state), result,      \
+        want, fragment)
+#define BAD_CG_INIT(n, formula, fragment)                             \
+    BAD("descent_nonlinear_cg_init",                                  \
+        descent_nonlinear_cg_init(&cg, n, formula, 0, &e), e,         \
+        DESCENT_INVALID_ARGUMENT, fragment)
 static void claim_cg_finite(void **state)
 {
     const size_t sizes[3] = {10, 20, 50}, distinct[4] = {2, 3, 5, 8};
@@ -414,43 +435,143 @@ static void claim_cg_faster_and_descent(void **state)
 }
 static void bad_cg_input(void **state)
 {
-    const double indefinite[4] = {1, 0, 0, -1}, b[2] = {1, 1};
-    const double zero[2] = {0, 0}, nan_A[4] = {1, NAN, NAN, 1};
-    double x[2] = {0, 0};
-    descent_cg_options jacobi = descent_cg_default_options();
+    const double A[4] = {2, 1, 1, 2}, b[2] = {1, 1};
+    double x[2] = {0, 0}, norms[4];
+    descent_cg_options options = descent_cg_default_options();
     descent_cg_result r;
+    descent_error e;
     (void)state;
-    jacobi.jacobi = true;
-    descent_linear_cg(2, indefinite, b, x, NULL, &r);
-    expect(r.status, r.message, DESCENT_INVALID_ARGUMENT,
+    BAD("descent_linear_cg", descent_linear_cg(2, A, b, x, NULL, NULL),
+        e, DESCENT_INVALID_ARGUMENT, "");
+    BAD_CG(2, NULL, b, x, NULL, DESCENT_INVALID_ARGUMENT, "A is NULL");
+    BAD_CG(2, A, NULL, x, NULL, DESCENT_INVALID_ARGUMENT, "b is NULL");
+    BAD_CG(2, A, b, NULL, NULL, DESCENT_INVALID_ARGUMENT, "x is NULL");
+    BAD_CG(0, A, b, x, NULL, DESCENT_INVALID_ARGUMENT, "n = 0");
+    BAD_CG((size_t)1 << 61, A, b, x, NULL, DESCENT_INVALID_ARGUMENT,
+           "n = 2305843009213693952");
+    BAD_CG((size_t)1 << 60, A, b, x, NULL, DESCENT_INVALID_ARGUMENT,
+           "n = 1152921504606846976");
+    BAD_CG(SIZE_MAX, A, b, x, NULL, DESCENT_INVALID_ARGUMENT,
+           "n = 18446744073709551615");
+    BAD_CG((size_t)INT_MAX + 1, A, b, x, NULL, DESCENT_INVALID_ARGUMENT,
+           "n = 2147483648");
+    BAD_CG(2, A, b, x, CG_OPTION(tolerance, NAN), DESCENT_INVALID_ARGUMENT,
+           "tolerance = nan");
+    BAD_CG(2, A, b, x, CG_OPTION(tolerance, INFINITY),
+           DESCENT_INVALID_ARGUMENT, "tolerance = inf");
+    BAD_CG(2, A, b, x, CG_OPTION(tolerance, -INFINITY),
+           DESCENT_INVALID_ARGUMENT, "tolerance = -inf");
+    BAD_CG(2, A, b, x, CG_OPTION(tolerance, 0), DESCENT_INVALID_ARGUMENT,
+           "tolerance = 0");
+    BAD_CG(2, A, b, x, CG_OPTION(tolerance, -1), DESCENT_INVALID_ARGUMENT,
+           "tolerance = -1");
+    options = descent_cg_default_options();
+    options.residual_norms = norms;
+    options.max_iterations = SIZE_MAX;
+    BAD_CG(2, A, b, x, &options, DESCENT_INVALID_ARGUMENT,
+           "max_iterations = 18446744073709551615");
+    options.residual_norms = NULL;
+    options.iterates = norms;
+    options.max_iterations = SIZE_MAX / 4;
+    BAD_CG(2, A, b, x, &options, DESCENT_INVALID_ARGUMENT,
+           "max_iterations = 4611686018427387903");
+    const double nan_A[4] = {1, NAN, NAN, 1}, inf_A[4] = {1, 0, 0, INFINITY};
+    const double lopsided[4] = {2, 1, 0, 2}, indefinite[4] = {1, 0, 0, -1};
+    const double huge[4] = {1e300, 0, 0, 1e300}, nan_b[2] = {1, NAN};
+    double far[2] = {1e300, 1e300}, nan_x[2] = {NAN, 0};
+    BAD_CG(2, nan_A, b, x, NULL, DESCENT_NONFINITE, "A[0][1] = nan");
+    BAD_CG(2, inf_A, b, x, NULL, DESCENT_NONFINITE, "A[1][1] = inf");
+    BAD_CG(2, lopsided, b, x, NULL, DESCENT_INVALID_ARGUMENT,
+           "A is not symmetric: A[0][1] = 1 but A[1][0] = 0");
+    BAD_CG(2, indefinite, b, x, NULL, DESCENT_INVALID_ARGUMENT,
            "not positive definite: d^T A d = 0");
-    descent_linear_cg(2, indefinite, b, x, &jacobi, &r);
-    expect(r.status, r.message, DESCENT_INVALID_ARGUMENT,
-           "positive diagonal: A[1][1] = -1");
-    descent_linear_cg(0, indefinite, b, x, NULL, &r);
-    expect(r.status, r.message, DESCENT_INVALID_ARGUMENT, "n = 0");
-    descent_linear_cg(2, nan_A, b, x, NULL, &r);
-    expect(r.status, r.message, DESCENT_NONFINITE, "A[0][1] = nan");
+    BAD_CG(2, indefinite, b, x, CG_OPTION(jacobi, true),
+           DESCENT_INVALID_ARGUMENT, "positive diagonal: A[1][1] = -1");
+    BAD_CG(2, A, nan_b, x, NULL, DESCENT_NONFINITE, "b[1] = nan");
+    BAD_CG(2, A, b, nan_x, NULL, DESCENT_NONFINITE, "x[0] = nan");
+    BAD_CG(2, huge, b, far, NULL, DESCENT_NONFINITE,
+           "the residual became inf");
+    const double zero[2] = {0, 0};
     x[0] = 5;
-    descent_linear_cg(2, indefinite, zero, x, NULL, &r);
-    expect(r.status, r.message, DESCENT_OK, "b = 0");
+    VALID("descent_linear_cg", "b = 0 has the solution x = 0",
+          LINEAR_CG(2, indefinite, zero, x, NULL), r);
     assert_true(x[0] == 0 && x[1] == 0);
+    VALID("descent_linear_cg", "NULL options are the defaults",
+          LINEAR_CG(2, A, b, x, NULL), r);
+    VALID("descent_linear_cg", "max_iterations = 0 means 10 n",
+          LINEAR_CG(2, A, b, x, CG_OPTION(max_iterations, 0)), r);
+    VALID("descent_cg_default_options", "the defaults pass the checks",
+          LINEAR_CG(2, A, b, x, CG_OPTION(jacobi, false)), r);
+}
+static void bad_nonlinear_cg_input(void **state)
+{
     descent_nonlinear_cg cg;
     descent_error e;
-    REQUIRE(descent_nonlinear_cg_init(&cg, 3, DESCENT_FLETCHER_REEVES, 0, &e),
-            e);
     descent_objective cubic = descent_cubic_objective();
-    descent_direction_rule direction = descent_nonlinear_cg_direction(&cg);
+    descent_direction_rule direction;
     descent_line_search search = descent_line_search_defaults();
     descent_step_rule step = descent_wolfe_step(&search);
     descent_result result;
-    double theta[2] = {0.5, 0.5};
-    descent_minimize(&cubic, &direction, &step, NULL, theta, &result);
-    expect(result.status, result.message, DESCENT_DIRECTION_FAILED,
-           "another dimension");
+    double theta[2];
+    (void)state;
+    BAD("descent_nonlinear_cg_init",
+        descent_nonlinear_cg_init(NULL, 2, DESCENT_FLETCHER_REEVES, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "cg is NULL");
+    BAD_CG_INIT(0, DESCENT_FLETCHER_REEVES, "n = 0");
+    BAD_CG_INIT((size_t)1 << 61, DESCENT_FLETCHER_REEVES,
+                "n = 2305843009213693952");
+    BAD_CG_INIT((size_t)1 << 60, DESCENT_POLAK_RIBIERE,
+                "n = 1152921504606846976");
+    BAD_CG_INIT(SIZE_MAX, DESCENT_POLAK_RIBIERE_PLUS,
+                "n = 18446744073709551615");
+    BAD_CG_INIT((size_t)INT_MAX + 1, DESCENT_HESTENES_STIEFEL,
+                "n = 2147483648");
+    BAD_CG_INIT(2, (descent_cg_formula)4, "formula = 4");
+    BAD_CG_INIT(2, (descent_cg_formula)-1, "formula = -1");
+    VALID("descent_nonlinear_cg_init", "restart_every = 0 means n",
+          descent_nonlinear_cg_init(&cg, 2, DESCENT_FLETCHER_REEVES, 0, &e), e);
+    assert_true(cg.restart_every == 2);
     descent_nonlinear_cg_free(&cg);
-    expect(descent_nonlinear_cg_init(&cg, 0, DESCENT_FLETCHER_REEVES, 0, &e),
-           e.message, DESCENT_INVALID_ARGUMENT, "n = 0");
+    VALID("descent_nonlinear_cg_init", "the error is optional",
+          descent_nonlinear_cg_init(&cg, 2, DESCENT_FLETCHER_REEVES, 0, NULL),
+          e);
+    SURVIVES("descent_nonlinear_cg_free", "freeing NULL does nothing",
+             descent_nonlinear_cg_free(NULL));
+    SURVIVES("descent_nonlinear_cg_free", "a freed state is freed again",
+             (descent_nonlinear_cg_free(&cg), descent_nonlinear_cg_free(&cg)));
+    assert_true(cg.g_previous == NULL && cg.d_previous == NULL && cg.n == 0);
+    descent_nonlinear_cg failed;
+    descent_nonlinear_cg_init(&failed, 0, DESCENT_FLETCHER_REEVES, 0, &e);
+    SURVIVES("descent_nonlinear_cg_free", "a failed init leaves it freeable",
+             descent_nonlinear_cg_free(&failed));
+    BAD_CG_RUN(NULL, DESCENT_INVALID_ARGUMENT, "cg is NULL");
+    BAD_CG_RUN(&cg, DESCENT_DIRECTION_FAILED, "cg is used after free");
+    BAD_CG_RUN(&failed, DESCENT_DIRECTION_FAILED, "cg is used after free");
+    REQUIRE(descent_nonlinear_cg_init(&cg, 3, DESCENT_FLETCHER_REEVES, 0, &e),
+            e);
+    BAD_CG_RUN(&cg, DESCENT_DIRECTION_FAILED,
+               "cg was made for n = 3; the objective has another dimension");
+    descent_nonlinear_cg_free(&cg);
+    REQUIRE(descent_nonlinear_cg_init(&cg, 2, DESCENT_POLAK_RIBIERE, 0, &e),
+            e);
+    cg.formula = (descent_cg_formula)9;
+    BAD_CG_RUN(&cg, DESCENT_DIRECTION_FAILED, "formula = 9");
+    cg.formula = DESCENT_POLAK_RIBIERE;
+    cg.restart_every = 0;
+    BAD_CG_RUN(&cg, DESCENT_DIRECTION_FAILED, "restart_every = 0");
+    cg.restart_every = 2;
+    const double cosines[4] = {NAN, 1, -1, INFINITY};
+    const char *fragments[4] = {"min_cosine = nan", "min_cosine = 1 ",
+                                "min_cosine = -1", "min_cosine = inf"};
+    for (int i = 0; i < 4; i++) {
+        cg.min_cosine = cosines[i];
+        BAD_CG_RUN(&cg, DESCENT_DIRECTION_FAILED, fragments[i]);
+    }
+    cg.min_cosine = 0;
+    VALID("descent_nonlinear_cg_direction",
+          "min_cosine = 0 asks only for a downhill direction", CG_RUN(&cg),
+          result);
+    descent_nonlinear_cg_free(&cg);
 }
 static void jacobi_helps(void **state)
 {
@@ -517,6 +638,12 @@ static void cg_cancelled_direction(void **state)
         descent_nonlinear_cg_free(&cg);
     }
 }
+static void bad_input_summary(void **state)
+{
+    (void)state;
+    bad_input_table("bad-input-03-table");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -526,8 +653,10 @@ int main(void)
         cmocka_unit_test(claim_cg_matches_linear),
         cmocka_unit_test(claim_cg_faster_and_descent),
         cmocka_unit_test(bad_cg_input),
+        cmocka_unit_test(bad_nonlinear_cg_input),
         cmocka_unit_test(cg_cancelled_direction),
         cmocka_unit_test(jacobi_helps),
+        cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests_name("chapter 3: conjugate gradient",
                                        tests, NULL, NULL);
