@@ -72,8 +72,8 @@ descent_status descent_momentum_step(descent_momentum *m, double *theta,
                             "momentum step: state m is NULL");
     if (m->velocity == NULL || m->n == 0)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "momentum step: state m is used after free or "
-                            "was never initialised");
+                            "momentum step: state m has no velocity (used "
+                            "after descent_momentum_free, or never made)");
     if (theta == NULL || g == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "momentum step: %s is NULL",
@@ -143,8 +143,8 @@ static descent_status momentum_direction(void *state,
                             "momentum rule: state is NULL");
     if (m->previous == NULL || m->n == 0)
         return descent_fail(error, DESCENT_DIRECTION_FAILED,
-                            "momentum rule: state is used after free or "
-                            "was never initialised");
+                            "momentum rule: state has no storage (used after "
+                            "descent_momentum_direction_free, or never made)");
     if (m->n != at->n)
         return descent_fail(error, DESCENT_DIRECTION_FAILED,
                             "momentum rule: state made for n = %zu, but the "

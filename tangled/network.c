@@ -3,7 +3,6 @@
 #include <float.h>
 #include <limits.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,7 +193,6 @@ descent_status descent_network_problem_init(descent_network_problem *p,
     p->net = net;
     p->data = data;
     p->divergence = divergence;
-    snprintf(p->name, sizeof p->name, "network");
     return descent_succeed(error);
 }
 void descent_network_problem_free(descent_network_problem *p)
@@ -202,7 +200,6 @@ void descent_network_problem_free(descent_network_problem *p)
     if (p != NULL) {
         free(p->work);
         *p = (descent_network_problem){0};
-        snprintf(p->name, sizeof p->name, "network (problem freed)");
     }
 }
 
@@ -275,8 +272,9 @@ descent_status descent_network_outputs(descent_network_problem *p,
                             "network outputs: problem p is NULL");
     if (p->work == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "network outputs: problem p is used after free "
-                            "or was never initialised");
+                            "network outputs: problem p has no workspace "
+                            "(used after descent_network_problem_free, or "
+                            "never made)");
     if (theta == NULL || outputs == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "network outputs: %s is NULL",
@@ -359,17 +357,31 @@ static double network_evaluate(const double *theta, double *g,
     }
     return value;
 }
+static descent_status network_check(const descent_objective *f,
+                                    descent_error *error)
+{
+    const descent_network_problem *p = f->context;
+    if (p == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "network objective: the problem is NULL");
+    if (p->work == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "network objective: the problem has no "
+                            "workspace (used after "
+                            "descent_network_problem_free, or never made)");
+    if (f->n != p->net->parameters)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "network objective has n = %zu, its network "
+                            "%zu parameters", f->n, p->net->parameters);
+    return descent_succeed(error);
+}
+
 descent_objective descent_network_objective(descent_network_problem *p)
 {
-    if (p == NULL || p->work == NULL)
-        return (descent_objective){
-            .n = 0, .evaluate = network_evaluate, .context = p,
-            .name = p == NULL ? "network (problem is NULL)"
-                              : "network (problem freed or never "
-                                "initialised)"};
-    return (descent_objective){.n = p->net->parameters,
-                               .evaluate = network_evaluate,
-                               .context = p, .name = p->name};
+    return (descent_objective){
+        .n = p != NULL && p->work != NULL ? p->net->parameters : 0,
+        .evaluate = network_evaluate, .context = p, .name = "network",
+        .check = network_check};
 }
 static descent_status check_perceptron(const descent_dataset *data,
                                        const double *w, size_t max_updates,

@@ -40,7 +40,6 @@ typedef struct descent_network_problem {
     const descent_dataset *data;
     descent_divergence divergence;
     double *work;          /* z and a of every layer, every example */
-    char name[40];         /* the objective's name */
 } descent_network_problem;
 
 descent_status descent_network_problem_init(descent_network_problem *p,

@@ -574,7 +574,7 @@ static void bad_momentum_step(void **state)
     BAD(step, descent_momentum_step(&m, theta, NULL, &e), e,
         DESCENT_INVALID_ARGUMENT, "g is NULL");
     BAD(step, descent_momentum_step(&never, theta, g, &e), e,
-        DESCENT_INVALID_ARGUMENT, "never initialised");
+        DESCENT_INVALID_ARGUMENT, "or never made");
     for (int i = 0; i < 3; i++) {
         theta[1] = bad[i];
         snprintf(fragment, sizeof fragment, "theta[1] = %g", bad[i]);
@@ -595,7 +595,7 @@ static void bad_momentum_step(void **state)
         "overflowed: theta[0] = -inf");
     descent_momentum_free(&m);
     BAD(step, descent_momentum_step(&m, theta, g, &e), e,
-        DESCENT_INVALID_ARGUMENT, "used after free");
+        DESCENT_INVALID_ARGUMENT, "used after descent_momentum_free");
     const char *release = "descent_momentum_free";
     SURVIVES(release, "freeing a freed state does nothing",
              descent_momentum_free(&m));
@@ -630,14 +630,14 @@ static void bad_momentum_rule(void **state)
     BAD(rule, run_rule(NULL, &r), r, DESCENT_DIRECTION_FAILED,
         "momentum rule: state is NULL");
     BAD(rule, run_rule(&never, &r), r, DESCENT_DIRECTION_FAILED,
-        "never initialised");
+        "or never made");
     REQUIRE(descent_momentum_direction_init(&md, 3, DESCENT_HEAVY_BALL, 0.1,
                                             0.5, false, &e), e);
     BAD(rule, run_rule(&md, &r), r, DESCENT_DIRECTION_FAILED,
         "another dimension, n = 2");
     descent_momentum_direction_free(&md);
     BAD(rule, run_rule(&md, &r), r, DESCENT_DIRECTION_FAILED,
-        "used after free");
+        "used after descent_momentum_direction_free");
     SURVIVES(release, "freeing a freed state does nothing",
              descent_momentum_direction_free(&md));
     SURVIVES(release, "freeing NULL does nothing",

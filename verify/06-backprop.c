@@ -720,7 +720,10 @@ static void bad_network_use(void **state)
         theta[0] = nonfinite[i];
         BAD_NAN(objective, descent_value(&f, theta));
     }
-    BAD_NAN(objective, descent_value(&f, NULL));
+    descent_objective resized = f;
+    resized.n = 5;
+    BAD(objective, descent_objective_check(&resized, &e), e,
+        DESCENT_INVALID_ARGUMENT, "n = 5, its network 13 parameters");
     const char *outputs = "descent_network_outputs";
     char fragment[64];
     for (int i = 0; i < 3; i++) {
@@ -737,7 +740,7 @@ static void bad_network_use(void **state)
     BAD(outputs, descent_network_outputs(&p, theta, NULL, &e), e,
         DESCENT_INVALID_ARGUMENT, "outputs is NULL");
     BAD(outputs, descent_network_outputs(&never, theta, y, &e), e,
-        DESCENT_INVALID_ARGUMENT, "never initialised");
+        DESCENT_INVALID_ARGUMENT, "or never made");
     descent_network line;
     descent_network_problem q;
     const size_t one[2] = {1, 1};
@@ -750,26 +753,27 @@ static void bad_network_use(void **state)
     descent_network_problem_free(&q);
     descent_objective none = descent_network_objective(NULL);
     BAD(objective, descent_objective_check(&none, &e), e,
-        DESCENT_INVALID_ARGUMENT, "network (problem is NULL)");
+        DESCENT_INVALID_ARGUMENT, "network objective: the problem is NULL");
     descent_objective empty = descent_network_objective(&never);
     BAD(objective, descent_objective_check(&empty, &e), e,
-        DESCENT_INVALID_ARGUMENT, "freed or never initialised");
+        DESCENT_INVALID_ARGUMENT, "or never made");
     descent_network_problem_free(&p);
     BAD(outputs, descent_network_outputs(&p, theta, y, &e), e,
-        DESCENT_INVALID_ARGUMENT, "used after free");
+        DESCENT_INVALID_ARGUMENT, "used after descent_network_problem_free");
     descent_objective freed = descent_network_objective(&p);
     BAD(objective, descent_objective_check(&freed, &e), e,
-        DESCENT_INVALID_ARGUMENT, "freed or never initialised");
+        DESCENT_INVALID_ARGUMENT, "used after descent_network_problem_free");
     BAD_NAN(objective, descent_value(&f, theta));
     BAD(objective, descent_gradient_check(&f, theta, &worst, NULL, NULL, &e),
-        e, DESCENT_NONFINITE, "network (problem freed) gave E = nan");
+        e, DESCENT_INVALID_ARGUMENT, "used after descent_network_problem_free");
     descent_step_schedule schedule;
     descent_step_rule step = descent_fixed_step(&schedule, 0.1);
     descent_direction_rule steepest = descent_steepest_descent();
     descent_result result;
     BAD(objective, descent_minimize(&f, &steepest, &step, NULL, theta,
                                     &result),
-        result, DESCENT_NONFINITE, "network (problem freed)");
+        result, DESCENT_INVALID_ARGUMENT,
+        "used after descent_network_problem_free");
 }
 static void bad_perceptron_input(void **state)
 {
