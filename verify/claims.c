@@ -205,6 +205,12 @@ void claim_report(const char *key, const char *statement,
             bound, passed ? "holds" : "fails");
     fclose(record);
 }
+
+__attribute__((constructor)) static void claim_output_by_lines(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+}
+
 void claim_table_row(const char *table, const char *format, ...)
 {
     const char *record = getenv("DESCENT_CLAIMS");
