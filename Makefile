@@ -17,14 +17,24 @@ SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 VERSION := 0.1.0
 
-# What a Debian or Ubuntu machine needs beyond a C compiler, make and git.
-PACKAGES := noweb libopenblas-dev liblapacke-dev libcmocka-dev \
-            pkg-config gnuplot-nox lmodern texlive-latex-base poppler-utils \
-            texlive-latex-recommended texlive-fonts-recommended
-
-# What only `make bench` needs: GSL, for the comparison in bench/cg-gsl.c.
-# `make` and `make check` never ask for it.
-BENCH_PACKAGES := libgsl-dev
+# What a Debian or Ubuntu machine needs beyond a C compiler, make and git,
+# by target: each public target installs (or asks for) only its own list,
+# so that the library and its checks need no TeX and no gnuplot.
+PACKAGES_library := noweb libopenblas-dev liblapacke-dev
+PACKAGES_check := $(PACKAGES_library) libcmocka-dev
+PACKAGES_figures := $(PACKAGES_library) gnuplot-nox
+PACKAGES_all := $(PACKAGES_check) gnuplot-nox lmodern texlive-latex-base \
+                texlive-latex-recommended texlive-fonts-recommended
+PACKAGES_book := $(PACKAGES_all)
+PACKAGES_deps := $(PACKAGES_all)
+PACKAGES_tangle := noweb
+PACKAGES_install := $(PACKAGES_library)
+PACKAGES_check-sanitize := $(PACKAGES_check)
+PACKAGES_check-valgrind := $(PACKAGES_check) valgrind
+# GSL, for the comparison in bench/cg-gsl.c: only `make bench` asks for it.
+PACKAGES_bench := $(PACKAGES_library) libgsl-dev
+PACKAGES := $(sort $(foreach goal,$(or $(MAKECMDGOALS),all),\
+                                  $(PACKAGES_$(goal))))
 
 B ?= build
 STEP := build-aux/step
@@ -46,10 +56,22 @@ FIG_DATA := $(FIG_PROGS:figures/%.c=$(B)/figures/data/%.done)
 FIG_PLOTS := $(sort $(wildcard figures/*.gp))
 FIG_TEX := $(FIG_PLOTS:figures/%.gp=$(B)/figures/%.tex)
 
-.PHONY: all tangle library figures book check check-sanitize install \
-        uninstall clean bench deps bench-deps tangle-check \
+# The compiler and the flags the build uses, remembered in $(B)/flags:
+# build-aux/remember rewrites the file only when they change, and every
+# compiled file depends on it, so `make CC=clang` after a build with gcc
+# (or a new CFLAGS) rebuilds everything instead of reusing the objects.
+FLAGS := $(B)/flags
+ifeq ($(filter clean uninstall deps tangle tangle-check,$(MAKECMDGOALS)),)
+  $(shell build-aux/remember $(FLAGS) 'CC=$(CC)' \
+            "$$($(CC) --version 2>&1 | head -n 1)" \
+            'WARNINGS=$(WARNINGS)' 'CFLAGS=$(CFLAGS)' 'LIBS=$(LIBS)' \
+            'SANITIZE=$(SANITIZE)')
+endif
+
+.PHONY: all tangle library figures book check check-sanitize check-valgrind \
+        install uninstall clean bench deps tangle-check \
         stage-all stage-library stage-figures stage-book stage-check \
-        stage-check-sanitize stage-install stage-bench
+        stage-check-sanitize stage-check-valgrind stage-install stage-bench
 
 # ---------------------------------------------------------------------
 # Public targets: make sure of the packages, then tangle (or, for the
@@ -59,97 +81,149 @@ all: deps tangle
 	@$(MAKE) stage-all
 library figures book install bench: deps tangle
 	@$(MAKE) stage-$@
-check check-sanitize: deps tangle-check
+check check-sanitize check-valgrind: deps tangle-check
 	@$(MAKE) stage-$@
 
 deps:
 	@build-aux/deps $(PACKAGES)
 
-bench: bench-deps
-bench-deps: deps
-	@build-aux/deps $(BENCH_PACKAGES)
-
+# Tangling runs when a chapter changes, and when a file in tangled/ or
+# verify/ changes or appears or goes (the stamp lists them), so that a
+# hand edit is caught: build-aux/tangle refuses to overwrite one, and
+# names the file.
+TANGLED := $(sort $(wildcard tangled/* verify/*))
 tangle: deps $(B)/tangle.done
-$(B)/tangle.done: $(CHAPTERS) build-aux/tangle
+ifneq ($(strip $(file < $(B)/tangle.done)),$(TANGLED))
+$(B)/tangle.done: FORCE
+endif
+$(B)/tangle.done: $(CHAPTERS) build-aux/tangle $(TANGLED)
 	@mkdir -p $(B)
 	@build-aux/tangle
-	@touch $@
+	@find tangled verify -type f | LC_ALL=C sort >$@
 
 tangle-check:
 	@printf '  %-8s %s\n' VERIFY "tangled/ and verify/ match chapters/"
 	@build-aux/tangle --check
 
+FORCE:
+
 # ---------------------------------------------------------------------
-# The library.
+# The library. The shared one exports the public functions and nothing
+# else: the version script lists what build-aux/public-functions finds
+# in the public headers, and `make check` checks the result with nm.
 
 stage-all: stage-library stage-figures stage-book
+	@:
 stage-library: $(B)/lib/libdescent.a $(B)/lib/libdescent.so
+	@:
 
-$(B)/obj/%.o: tangled/%.c $(LIB_HDR)
+$(B)/obj/%.o: tangled/%.c $(LIB_HDR) $(FLAGS)
 	@mkdir -p $(@D)
 	@$(STEP) CC $< $(B)/logs/cc-$*.log \
 	  $(CC) $(WARNINGS) $(CFLAGS) -fPIC -Itangled -c $< -o $@
 
 $(B)/lib/libdescent.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
+	@rm -f $@
 	@$(STEP) AR $@ $(B)/logs/ar.log ar rcs $@ $^
 
-$(B)/lib/libdescent.so: $(LIB_OBJ)
+$(B)/lib/libdescent.map: $(PUBLIC_HDR) build-aux/public-functions
+	@mkdir -p $(@D)
+	@{ echo '{ global:'; build-aux/public-functions $(PUBLIC_HDR) \
+	     | sed 's/.*/    &;/'; echo '  local: *; };'; } >$@
+
+$(B)/lib/libdescent.so: $(LIB_OBJ) $(B)/lib/libdescent.map
 	@mkdir -p $(@D)
 	@$(STEP) LD $@ $(B)/logs/ld.log \
-	  $(CC) -shared -Wl,-soname,libdescent.so.0 -o $@.0 $^ $(LIBS)
+	  $(CC) -shared -Wl,-soname,libdescent.so.0 \
+	    -Wl,--version-script=$(B)/lib/libdescent.map -o $@.0 $(LIB_OBJ) $(LIBS)
 	@ln -sf libdescent.so.0 $@
 
 # ---------------------------------------------------------------------
 # The claim-verification suite. Each verify/NN-topic.c is one program
-# (one chapter's claims); verify/claims.c is the support they share.
-# A run writes one line per claim to $(B)/claims/run.tsv; only a run
-# in which every program passed becomes $(B)/claims/claims.tsv, the
-# record the book's appendix is made from.
+# (one chapter's claims and bad-input cases); verify/claims.c is the
+# support they share. build-aux/suite runs them: each writes one line per
+# claim to $(B)/claims/run.tsv, and its bad-input totals to
+# $(B)/claims/bad-input.tsv. Only a run in which every program passed
+# becomes $(B)/claims/claims.tsv, the record the book's appendix is made
+# from (build-aux/record-claims); build-aux/tally then checks that every
+# public function has bad-input cases and prints the total.
 
 $(B)/verify/%: verify/%.c verify/claims.c verify/claims.h \
-               $(B)/lib/libdescent.a
+               $(B)/lib/libdescent.a $(FLAGS)
 	@mkdir -p $(@D)
 	@$(STEP) CC $< $(B)/logs/verify-$*.log \
 	  $(CC) $(WARNINGS) $(CFLAGS) -Itangled -Iverify -o $@ \
 	    $< verify/claims.c $(B)/lib/libdescent.a -lcmocka $(LIBS)
 
-$(B)/claims/claims-table.tex: $(SUITE) verify/claims-table.awk $(CHAPTERS)
+RECORD_CLAIMS = build-aux/record-claims $(B)/claims/run.tsv $(B)/claims \
+                  $(CHAPTERS)
+TALLY = build-aux/tally $(1) $(PUBLIC_HDR)
+
+# The book needs the record. The suite's run is remembered by a stamp,
+# claims.done; the files the book reads are rewritten only when their
+# contents change (cpif), so a run that measures the same values does
+# not retypeset the book, and the stamp keeps the next make from running
+# the suite again.
+$(B)/claims/claims.done: $(SUITE) verify/claims-table.awk $(CHAPTERS) \
+                         build-aux/suite build-aux/record-claims \
+                         build-aux/tally build-aux/public-functions
 	@$(STEP) VERIFY "the claims: $(notdir $(SUITE))" \
 	  $(B)/logs/check.log build-aux/suite $(B)/claims/run.tsv $(SUITE)
-	@build-aux/record-claims $(B)/claims/run.tsv $(B)/claims $(CHAPTERS)
-$(B)/claims/claims-values.tex: $(B)/claims/claims-table.tex
+	@$(RECORD_CLAIMS)
+	@$(call TALLY,$(B)/claims)
+	@touch $@
+$(B)/claims/claims-table.tex $(B)/claims/claims-values.tex: \
+  $(B)/claims/claims.done ;
 
-stage-check: $(SUITE)
+stage-check: $(SUITE) $(B)/lib/libdescent.so
 	@build-aux/suite $(B)/claims/run.tsv $(SUITE)
-	@build-aux/record-claims $(B)/claims/run.tsv $(B)/claims $(CHAPTERS)
+	@$(RECORD_CLAIMS)
+	@build-aux/exports $(B)/lib/libdescent.so.0 $(PUBLIC_HDR)
+	@$(call TALLY,$(B)/claims)
+	@touch $(B)/claims/claims.done
 
 # The same suite, library included, under AddressSanitizer and
 # UndefinedBehaviorSanitizer. It records no claims.
-$(B)/sanitize/obj/%.o: tangled/%.c $(LIB_HDR)
+$(B)/sanitize/obj/%.o: tangled/%.c $(LIB_HDR) $(FLAGS)
 	@mkdir -p $(@D)
-	@$(STEP) CC $< $(B)/logs/san-cc-$*.log \
+	@$(STEP) CC-SAN $< $(B)/logs/san-cc-$*.log \
 	  $(CC) $(WARNINGS) -O1 -g $(SANITIZE) -Itangled -c $< -o $@
 
 $(B)/sanitize/verify/%: verify/%.c verify/claims.c verify/claims.h \
-                        $(SAN_OBJ)
+                        $(SAN_OBJ) $(FLAGS)
 	@mkdir -p $(@D)
-	@$(STEP) CC "$< (sanitized)" $(B)/logs/san-verify-$*.log \
+	@$(STEP) CC-SAN $< $(B)/logs/san-verify-$*.log \
 	  $(CC) $(WARNINGS) -O1 -g $(SANITIZE) -Itangled -Iverify -o $@ \
 	    $< verify/claims.c $(SAN_OBJ) -lcmocka $(LIBS)
 
 stage-check-sanitize: $(SAN_SUITE)
-	@for test in $(SAN_SUITE); do \
-	  ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $$test; done
+	@ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  build-aux/suite $(B)/sanitize/claims/run.tsv $(SAN_SUITE)
+	@$(call TALLY,$(B)/sanitize/claims)
+
+# The same suite again, the programs of `make check` run under valgrind's
+# memcheck: any invalid read or write, use of an uninitialised value or
+# leak fails the program. OpenBLAS runs on one thread, which valgrind
+# would run one at a time anyway. It records no claims.
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
+            --errors-for-leak-kinds=definite,indirect,possible
+
+stage-check-valgrind: $(SUITE)
+	@OPENBLAS_NUM_THREADS=1 \
+	  build-aux/suite --under "$(VALGRIND)" $(B)/valgrind/claims/run.tsv \
+	    $(SUITE)
+	@$(call TALLY,$(B)/valgrind/claims)
 
 # ---------------------------------------------------------------------
 # Figures: figures/NAME.c writes data, figures/NAME.gp draws it.
 
 stage-figures: $(FIG_TEX)
+	@:
 
 $(B)/figures/bin/%: figures/%.c $(wildcard figures/*.h) $(B)/lib/libdescent.a \
-                    $(PUBLIC_HDR)
+                    $(PUBLIC_HDR) $(FLAGS)
 	@mkdir -p $(@D)
 	@$(STEP) CC $< $(B)/logs/figure-cc-$*.log \
 	  $(CC) $(WARNINGS) $(CFLAGS) -Itangled -Ifigures -o $@ $< \
@@ -172,8 +246,11 @@ $(B)/figures/%.tex: figures/%.gp $(FIG_DATA)
 # Then typeset it with the driver chapters/book.tex, with BibTeX and
 # makeindex, and check the page budget of every Part I chapter
 # (build-aux/page-budget; BUDGET=report prints it without enforcing it).
+# The page count comes from LaTeX's log (its lines are cut at 79
+# characters, hence the tr).
 
 stage-book: book.pdf
+	@:
 
 BUDGET ?= enforce
 WEAVE_TOOLS := build-aux/weave build-aux/streams build-aux/scope-uses
@@ -189,28 +266,33 @@ book.pdf: chapters/book.tex chapters/descent.bib $(B)/book/chapters.tex \
           $(B)/claims/claims-values.tex build-aux/typeset build-aux/page-budget
 	@$(STEP) LATEX "$@" $(B)/logs/latex.log build-aux/typeset $(B)
 	@cp $(B)/book/book.pdf $@
-	@printf '  %-8s %s\n' DONE "$@: $$(pdfinfo $@ 2>/dev/null | sed -n 's/^Pages: *//p') pages"
+	@printf '  %-8s %s\n' DONE "$@: $$(tr -d '\n' <$(B)/book/book.log \
+	   | sed -n 's/.*Output written on [^(]*(\([0-9]*\) page.*/\1/p') pages"
 	@build-aux/page-budget $(B)/book/book.pos $(BUDGET)
 
 # ---------------------------------------------------------------------
-# Installing: the library, its public headers and a pkg-config file.
+# Installing: the library, its public headers in include/descent/ (a
+# program includes <descent/descent.h>, which includes the rest), and a
+# pkg-config file. Uninstalling removes exactly these.
+
+INCLUDEDIR := $(DESTDIR)$(PREFIX)/include/descent
+LIBDIR := $(DESTDIR)$(PREFIX)/lib
 
 stage-install: stage-library
-	@printf '  %-8s %s\n' INSTALL "$(PREFIX)"
-	@install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
-	@install -m 644 $(B)/lib/libdescent.a $(DESTDIR)$(PREFIX)/lib/
-	@install -m 755 $(B)/lib/libdescent.so.0 $(DESTDIR)$(PREFIX)/lib/
-	@ln -sf libdescent.so.0 $(DESTDIR)$(PREFIX)/lib/libdescent.so
-	@install -m 644 $(PUBLIC_HDR) $(DESTDIR)$(PREFIX)/include/
+	@printf '  %-8s %s\n' INSTALL "$(DESTDIR)$(PREFIX)"
+	@install -d $(LIBDIR)/pkgconfig $(INCLUDEDIR)
+	@install -m 644 $(B)/lib/libdescent.a $(LIBDIR)/
+	@install -m 755 $(B)/lib/libdescent.so.0 $(LIBDIR)/
+	@ln -sf libdescent.so.0 $(LIBDIR)/libdescent.so
+	@install -m 644 $(PUBLIC_HDR) $(INCLUDEDIR)/
 	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
-	  build-aux/descent.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/descent.pc
+	  build-aux/descent.pc.in > $(LIBDIR)/pkgconfig/descent.pc
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/lib/libdescent.a \
-	  $(DESTDIR)$(PREFIX)/lib/libdescent.so \
-	  $(DESTDIR)$(PREFIX)/lib/libdescent.so.0 \
-	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/descent.pc \
-	  $(addprefix $(DESTDIR)$(PREFIX)/include/,$(notdir $(PUBLIC_HDR)))
+	@printf '  %-8s %s\n' REMOVE "$(DESTDIR)$(PREFIX)"
+	@rm -f $(LIBDIR)/libdescent.a $(LIBDIR)/libdescent.so \
+	  $(LIBDIR)/libdescent.so.0 $(LIBDIR)/pkgconfig/descent.pc
+	@rm -rf $(INCLUDEDIR)
 
 # ---------------------------------------------------------------------
 
@@ -223,7 +305,7 @@ BENCH := $(patsubst bench/%.c,$(B)/bench/%,$(sort $(wildcard bench/*.c)))
 BENCH_LIBS_cg-gsl := -lgsl
 
 $(B)/bench/%: bench/%.c $(wildcard bench/*.h) $(B)/lib/libdescent.a \
-              $(PUBLIC_HDR)
+              $(PUBLIC_HDR) $(FLAGS)
 	@mkdir -p $(@D)
 	@$(STEP) CC $< $(B)/logs/bench-$*.log \
 	  $(CC) $(WARNINGS) -O2 -g -Itangled -o $@ $< \
@@ -233,4 +315,5 @@ stage-bench: $(BENCH)
 	@for bench in $(BENCH); do echo; $$bench; done
 
 clean:
-	rm -rf $(B) book.pdf
+	@printf '  %-8s %s\n' CLEAN "$(B)/ book.pdf"
+	@rm -rf $(B) book.pdf

@@ -2,7 +2,7 @@
 #ifndef DESCENT_CG_H
 #define DESCENT_CG_H
 
-#include "descent.h"
+#include "core.h"
 
 typedef struct descent_cg_options {
     double tolerance;           /* on ||r|| / ||b|| */

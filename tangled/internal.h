@@ -2,7 +2,7 @@
 #ifndef DESCENT_INTERNAL_H
 #define DESCENT_INTERNAL_H
 
-#include "descent.h"
+#include "core.h"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define DESCENT_PRINTF(f, a) __attribute__((format(printf, f, a)))

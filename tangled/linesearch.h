@@ -2,7 +2,7 @@
 #ifndef DESCENT_LINESEARCH_H
 #define DESCENT_LINESEARCH_H
 
-#include "descent.h"
+#include "core.h"
 
 typedef double descent_scalar_fn(double x, void *context);
 

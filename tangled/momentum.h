@@ -2,7 +2,7 @@
 #ifndef DESCENT_MOMENTUM_H
 #define DESCENT_MOMENTUM_H
 
-#include "descent.h"
+#include "core.h"
 
 typedef enum descent_momentum_kind {
     DESCENT_HEAVY_BALL,

@@ -2,7 +2,7 @@
 #ifndef DESCENT_NETWORK_H
 #define DESCENT_NETWORK_H
 
-#include "descent.h"
+#include "core.h"
 
 typedef enum descent_activation {
     DESCENT_LOGISTIC,

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,20 +48,140 @@ bool claim_report_at_most(const char *key, const char *statement,
     claim_report(key, statement, m, b, passed);
     return passed;
 }
-static void print_plain(const char *latex)
+typedef struct plain_text {
+    bool started;   /* something has been printed */
+    bool blank;     /* a blank is due before the next character */
+    bool word;      /* the last thing printed was a command's name */
+    char last;      /* the last character printed */
+} plain_text;
+
+static void plain_char(plain_text *out, char c)
 {
-    static const char times_ten[] = "\\times10^";
-    for (const char *c = latex; *c != '\0'; c++) {
-        if (strncmp(c, times_ten, sizeof times_ten - 1) == 0) {
-            putchar('e');
-            c += sizeof times_ten - 2;
-        } else if (c[0] == '\\' && (c[1] == ',' || c[1] == ';')) {
-            putchar(' ');
+    if (c == ' ' || c == '~') {
+        out->blank = out->started;
+        return;
+    }
+    if (out->blank || (out->word && isalnum((unsigned char)c)))
+        putchar(' ');
+    putchar(c);
+    out->started = true;
+    out->blank = out->word = false;
+    out->last = c;
+}
+
+static void plain_string(plain_text *out, const char *text)
+{
+    for (; *text != '\0'; text++)
+        plain_char(out, *text);
+}
+static const struct {
+    const char *command, *text;
+} plain_commands[] = {
+    {"le", " <= "}, {"leq", " <= "}, {"ge", " >= "}, {"geq", " >= "},
+    {"ne", " != "}, {"approx", " ~= "}, {"pm", " +- "},
+    {"times", " x "}, {"cdot", " * "}, {"infty", "inf"},
+    {"ldots", "..."}, {"dots", "..."}, {"rm", ""}, {"mathrm", ""},
+    {"mathsf", ""}, {"mathbf", ""}, {"mathit", ""}, {"operatorname", ""},
+    {"left", ""}, {"right", ""}, {"big", ""}, {"Big", ""},
+};
+
+static void plain_range(plain_text *out, const char *c, const char *end);
+
+static const char *plain_argument(plain_text *out, const char *c,
+                                  const char *end, bool parenthesize)
+{
+    const char *begin = c, *stop = c < end ? c + 1 : end, *next = stop;
+    if (c < end && *c == '{') {
+        int depth = 1;
+        begin = stop = c + 1;
+        while (stop < end) {
+            depth += (*stop == '{') - (*stop == '}');
+            if (depth == 0)
+                break;
+            stop++;
+        }
+        next = stop < end ? stop + 1 : end;
+    }
+    bool parentheses = parenthesize && stop - begin > 1;
+    if (parentheses)
+        plain_char(out, '(');
+    plain_range(out, begin, stop);
+    if (parentheses)
+        plain_char(out, ')');
+    return next;
+}
+static const char *plain_command(plain_text *out, const char *name,
+                                 size_t length, const char *c,
+                                 const char *end)
+{
+    if (length == 5 && strncmp(name, "times", 5) == 0
+        && strncmp(c, "10^", 3) == 0) {
+        plain_char(out, 'e');
+        return c + 3;
+    }
+    if (length == 4 && strncmp(name, "frac", 4) == 0) {
+        c = plain_argument(out, c, end, true);
+        plain_char(out, '/');
+        return plain_argument(out, c, end, true);
+    }
+    for (size_t i = 0; i < sizeof plain_commands / sizeof plain_commands[0];
+         i++)
+        if (strlen(plain_commands[i].command) == length
+            && strncmp(plain_commands[i].command, name, length) == 0) {
+            plain_string(out, plain_commands[i].text);
+            return c;
+        }
+    if (isalnum((unsigned char)out->last) && !out->blank)
+        plain_char(out, ' ');
+    for (size_t i = 0; i < length; i++)
+        plain_char(out, name[i]);
+    out->word = true;
+    if (length == 4 && strncmp(name, "sqrt", 4) == 0) {
+        plain_char(out, '(');
+        c = plain_argument(out, c, end, false);
+        plain_char(out, ')');
+    }
+    return c;
+}
+static void plain_range(plain_text *out, const char *c, const char *end)
+{
+    while (c < end) {
+        if (*c == '$' || *c == '{' || *c == '}') {
             c++;
-        } else if (*c != '$' && *c != '{' && *c != '}' && *c != '\\') {
-            putchar(*c);
+        } else if (*c != '\\') {
+            plain_char(out, *c++);
+        } else if (c + 1 < end && isalpha((unsigned char)c[1])) {
+            const char *name = ++c;
+            while (c < end && isalpha((unsigned char)*c))
+                c++;
+            size_t length = (size_t)(c - name);
+            while (c < end && *c == ' ')
+                c++;
+            c = plain_command(out, name, length, c, end);
+        } else if (c + 1 < end) {
+            switch (c[1]) {
+            case ',': case ';': case ':': case ' ':
+                plain_char(out, ' ');
+                break;
+            case '!':
+                break;
+            case '|':
+                plain_string(out, "||");
+                break;
+            default:
+                plain_char(out, c[1]);
+            }
+            c += 2;
+        } else {
+            c++;
         }
     }
+}
+
+static void print_plain(const char *latex)
+{
+    plain_text out = {false, false, false, ' '};
+    plain_range(&out, latex, latex + strlen(latex));
 }
 
 void claim_report(const char *key, const char *statement,
@@ -84,6 +205,12 @@ void claim_report(const char *key, const char *statement,
             bound, passed ? "holds" : "fails");
     fclose(record);
 }
+
+__attribute__((constructor)) static void claim_output_by_lines(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+}
+
 void claim_table_row(const char *table, const char *format, ...)
 {
     const char *record = getenv("DESCENT_CLAIMS");

@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-#include "descent.h"
+#include "core.h"
 
 void claim_report(const char *key, const char *statement,
                   const char *measured, const char *bound, bool passed);
