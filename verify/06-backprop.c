@@ -157,6 +157,19 @@ static double ulps(double a, double b)
 static const size_t huge[4] = {(size_t)1 << 61, (size_t)1 << 60, SIZE_MAX,
                                (size_t)INT_MAX + 1};
 static const double nonfinite[3] = {NAN, INFINITY, -INFINITY};
+enum { BAD_SHAPES = 15 };
+
+static descent_dataset bad_shape(const descent_dataset *good, int c,
+                                 char *fragment, size_t size)
+{
+    static const char *const names[3] = {"count", "inputs", "outputs"};
+    descent_dataset bad = *good;
+    size_t *counts[3] = {&bad.count, &bad.inputs, &bad.outputs};
+    *counts[c / 5] = c % 5 == 0 ? 0 : huge[c % 5 - 1];
+    snprintf(fragment, size, "data->%s = %zu", names[c / 5],
+             *counts[c / 5]);
+    return bad;
+}
 static double trap(const double *theta, double *g, void *context)
 {
     int mode = *(const int *)context;
@@ -620,18 +633,11 @@ static void bad_network_problem(void **state)
     bad.t = NULL;
     BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e), e,
         DESCENT_INVALID_ARGUMENT, "data->t is NULL");
-    for (int k = 0; k < 3; k++)
-        for (int i = -1; i < 4; i++) {
-            size_t *count = k == 0 ? &bad.count : k == 1 ? &bad.inputs
-                                                         : &bad.outputs;
-            const char *name = k == 0 ? "count" : k == 1 ? "inputs" : "outputs";
-            bad = data;
-            *count = i < 0 ? 0 : huge[i];
-            snprintf(fragment, sizeof fragment, "data->%s = %zu", name, *count);
-            BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2,
-                                                   &e),
-                e, DESCENT_INVALID_ARGUMENT, fragment);
-        }
+    for (int c = 0; c < BAD_SHAPES; c++) {
+        bad = bad_shape(&data, c, fragment, sizeof fragment);
+        BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e),
+            e, DESCENT_INVALID_ARGUMENT, fragment);
+    }
     bad = (descent_dataset){INT_MAX, INT_MAX, INT_MAX, x, t};
     BAD(init, descent_network_problem_init(&p, &net, &bad, DESCENT_L2, &e), e,
         DESCENT_INVALID_ARGUMENT, "more than size_t can count");
@@ -795,17 +801,11 @@ static void bad_perceptron_input(void **state)
     bad.t = NULL;
     BAD(perceptron, descent_perceptron(&bad, w, 10, &updates, &e), e,
         DESCENT_INVALID_ARGUMENT, "data->t is NULL");
-    for (int k = 0; k < 3; k++)
-        for (int i = -1; i < 4; i++) {
-            size_t *count = k == 0 ? &bad.count : k == 1 ? &bad.inputs
-                                                         : &bad.outputs;
-            const char *name = k == 0 ? "count" : k == 1 ? "inputs" : "outputs";
-            bad = data;
-            *count = i < 0 ? 0 : huge[i];
-            snprintf(fragment, sizeof fragment, "data->%s = %zu", name, *count);
-            BAD(perceptron, descent_perceptron(&bad, w, 10, &updates, &e), e,
-                DESCENT_INVALID_ARGUMENT, fragment);
-        }
+    for (int c = 0; c < BAD_SHAPES; c++) {
+        bad = bad_shape(&data, c, fragment, sizeof fragment);
+        BAD(perceptron, descent_perceptron(&bad, w, 10, &updates, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+    }
     bad = (descent_dataset){1, 2, 2, x, t};
     BAD(perceptron, descent_perceptron(&bad, w, 10, &updates, &e), e,
         DESCENT_INVALID_ARGUMENT, "outputs = 1, not 2");
