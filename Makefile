@@ -31,6 +31,8 @@ PACKAGES_tangle := noweb
 PACKAGES_install := $(PACKAGES_library)
 PACKAGES_check-sanitize := $(PACKAGES_check)
 PACKAGES_check-valgrind := $(PACKAGES_check) valgrind
+# gcov comes with gcc.
+PACKAGES_coverage := $(PACKAGES_check)
 # GSL, for the comparison in bench/cg-gsl.c: only `make bench` asks for it.
 PACKAGES_bench := $(PACKAGES_library) libgsl-dev
 PACKAGES := $(sort $(foreach goal,$(or $(MAKECMDGOALS),all),\
@@ -51,6 +53,8 @@ SAN_OBJ := $(LIB_SRC:tangled/%.c=$(B)/sanitize/obj/%.o)
 SUITE_SRC := $(filter-out verify/claims.c,$(sort $(wildcard verify/*.c)))
 SUITE := $(SUITE_SRC:verify/%.c=$(B)/verify/%)
 SAN_SUITE := $(SUITE_SRC:verify/%.c=$(B)/sanitize/verify/%)
+COV_OBJ := $(LIB_SRC:tangled/%.c=$(B)/coverage/obj/%.o)
+COV_SUITE := $(SUITE_SRC:verify/%.c=$(B)/coverage/verify/%)
 FIG_PROGS := $(sort $(wildcard figures/*.c))
 FIG_DATA := $(FIG_PROGS:figures/%.c=$(B)/figures/data/%.done)
 FIG_PLOTS := $(sort $(wildcard figures/*.gp))
@@ -69,7 +73,7 @@ ifeq ($(filter clean uninstall deps tangle tangle-check,$(MAKECMDGOALS)),)
 endif
 
 .PHONY: all tangle library figures book check check-sanitize check-valgrind \
-        install uninstall clean bench deps tangle-check \
+        coverage stage-coverage install uninstall clean bench deps tangle-check \
         stage-all stage-library stage-figures stage-book stage-check \
         stage-check-sanitize stage-check-valgrind stage-install stage-bench
 
@@ -81,7 +85,7 @@ all: deps tangle
 	@$(MAKE) stage-all
 library figures book install bench: deps tangle
 	@$(MAKE) stage-$@
-check check-sanitize check-valgrind: deps tangle-check
+check check-sanitize check-valgrind coverage: deps tangle-check
 	@$(MAKE) stage-$@
 
 deps:
@@ -156,6 +160,12 @@ $(B)/verify/%: verify/%.c verify/claims.c verify/claims.h \
 	  $(CC) $(WARNINGS) $(CFLAGS) -Itangled -Iverify -o $@ \
 	    $< verify/claims.c $(B)/lib/libdescent.a -lcmocka $(LIBS)
 
+# No program may hang: build-aux/suite kills one that runs longer than
+# SUITE_TIMEOUT seconds (the slowest takes about 5 s on two cores) and
+# names the test it was in; the sanitizers get 4 times as long, the
+# coverage build twice, valgrind 20 times.
+SUITE_TIMEOUT ?= 120
+
 RECORD_CLAIMS = build-aux/record-claims $(B)/claims/run.tsv $(B)/claims \
                   $(CHAPTERS)
 TALLY = build-aux/tally $(1) $(PUBLIC_HDR)
@@ -169,7 +179,8 @@ $(B)/claims/claims.done: $(SUITE) verify/claims-table.awk $(CHAPTERS) \
                          build-aux/suite build-aux/record-claims \
                          build-aux/tally build-aux/public-functions
 	@$(STEP) VERIFY "the claims: $(notdir $(SUITE))" \
-	  $(B)/logs/check.log build-aux/suite $(B)/claims/run.tsv $(SUITE)
+	  $(B)/logs/check.log \
+	  build-aux/suite --timeout $(SUITE_TIMEOUT) $(B)/claims/run.tsv $(SUITE)
 	@$(RECORD_CLAIMS)
 	@$(call TALLY,$(B)/claims)
 	@touch $@
@@ -177,7 +188,7 @@ $(B)/claims/claims-table.tex $(B)/claims/claims-values.tex: \
   $(B)/claims/claims.done ;
 
 stage-check: $(SUITE) $(B)/lib/libdescent.so
-	@build-aux/suite $(B)/claims/run.tsv $(SUITE)
+	@build-aux/suite --timeout $(SUITE_TIMEOUT) $(B)/claims/run.tsv $(SUITE)
 	@$(RECORD_CLAIMS)
 	@build-aux/exports $(B)/lib/libdescent.so.0 $(PUBLIC_HDR)
 	@$(call TALLY,$(B)/claims)
@@ -200,7 +211,8 @@ $(B)/sanitize/verify/%: verify/%.c verify/claims.c verify/claims.h \
 stage-check-sanitize: $(SAN_SUITE)
 	@ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  build-aux/suite $(B)/sanitize/claims/run.tsv $(SAN_SUITE)
+	  build-aux/suite --timeout $$(( $(SUITE_TIMEOUT) * 4 )) \
+	    $(B)/sanitize/claims/run.tsv $(SAN_SUITE)
 	@$(call TALLY,$(B)/sanitize/claims)
 
 # The same suite again, the programs of `make check` run under valgrind's
@@ -212,9 +224,48 @@ VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
 
 stage-check-valgrind: $(SUITE)
 	@OPENBLAS_NUM_THREADS=1 \
-	  build-aux/suite --under "$(VALGRIND)" $(B)/valgrind/claims/run.tsv \
-	    $(SUITE)
+	  build-aux/suite --under "$(VALGRIND)" \
+	    --timeout $$(( $(SUITE_TIMEOUT) * 20 )) \
+	    $(B)/valgrind/claims/run.tsv $(SUITE)
 	@$(call TALLY,$(B)/valgrind/claims)
+
+# The suite's line coverage of the library: the library and the suite
+# built again with gcc's --coverage, unoptimized, in $(B)/coverage; the
+# counts of the last run are removed, the suite runs, and
+# build-aux/coverage reports with gcov the coverage of each tangled/*.c
+# and the total, writes the lines never executed to
+# $(B)/coverage/report/report.txt, and fails if the total is below
+# COVERAGE_MIN percent or a public function is never executed. It
+# records no claims. gcov reads gcc's counts only: the target compiles
+# with gcc, whatever CC is.
+COVERAGE_CC := gcc
+COVERAGE_MIN ?= 95
+
+$(B)/coverage/obj/%.o: tangled/%.c $(LIB_HDR) $(FLAGS)
+	@mkdir -p $(@D)
+	@$(STEP) CC-COV $< $(B)/logs/cov-cc-$*.log \
+	  $(COVERAGE_CC) $(WARNINGS) -O0 -g --coverage -Itangled -c $< -o $@
+
+$(B)/coverage/verify/%: verify/%.c verify/claims.c verify/claims.h \
+                        $(COV_OBJ) $(FLAGS)
+	@mkdir -p $(@D)
+	@$(STEP) CC-COV $< $(B)/logs/cov-verify-$*.log \
+	  $(COVERAGE_CC) $(WARNINGS) -O0 -g --coverage -Itangled -Iverify -o $@ \
+	    $< verify/claims.c $(COV_OBJ) -lcmocka $(LIBS)
+
+stage-coverage: $(COV_SUITE)
+	@find $(B)/coverage -name '*.gcda' -delete
+	@status=0; \
+	  build-aux/suite --timeout $$(( $(SUITE_TIMEOUT) * 2 )) \
+	    $(B)/coverage/claims/run.tsv $(COV_SUITE) \
+	    >$(B)/logs/coverage-suite.log 2>&1 || status=$$?; \
+	  if [[ $$status -ne 0 ]]; then \
+	    echo "*** the suite failed under coverage; the end of" \
+	         "$(B)/logs/coverage-suite.log:" >&2; \
+	    tail -n 40 $(B)/logs/coverage-suite.log >&2; fi; \
+	  build-aux/coverage $(B)/coverage/obj $(B)/coverage/report \
+	    $(COVERAGE_MIN) $(LIB_SRC) -- $(PUBLIC_HDR) || status=$$?; \
+	  exit $$status
 
 # ---------------------------------------------------------------------
 # Figures: figures/NAME.c writes data, figures/NAME.gp draws it.
