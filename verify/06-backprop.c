@@ -262,6 +262,90 @@ static void claim_gradient_check(void **state)
         "backpropagation agrees with central differences", worst, 1e-6);
     assert_true(holds);
 }
+static double hessian_error(descent_objective *f, const double *theta)
+{
+    enum { most = 8 };
+    size_t n = f->n;
+    double H[most * most], x[most], g_up[most], g_down[most];
+    double largest = 0, worst = 0;
+    descent_error e;
+    assert_true(n <= most);
+    REQUIRE(descent_hessian(f, theta, H, &e), e);
+    for (size_t k = 0; k < n * n; k++)
+        largest = fmax(largest, fabs(H[k]));
+    double smallest = 1e-4 * fmax(1, largest);
+    memcpy(x, theta, n * sizeof *x);
+    for (size_t i = 0; i < n; i++) {
+        double h = cbrt(DBL_EPSILON) * fmax(1, fabs(theta[i]));
+        double up = theta[i] + h, down = theta[i] - h;
+        x[i] = up;
+        descent_value_gradient(f, x, g_up);
+        x[i] = down;
+        descent_value_gradient(f, x, g_down);
+        x[i] = theta[i];
+        for (size_t j = 0; j < n; j++) {
+            double estimate = (g_up[j] - g_down[j]) / (up - down);
+            double exact = H[i * n + j];
+            worst = fmax(worst, fabs(exact - estimate) /
+                                    fmax(fmax(fabs(exact), fabs(estimate)),
+                                         smallest));
+        }
+    }
+    return worst;
+}
+
+static void check_derivatives(descent_objective *f, unsigned seed,
+                              double *gradient_worst, double *hessian_worst)
+{
+    double theta[8], worst;
+    descent_error e;
+    for (unsigned point = 0; point < 5; point++) {
+        random_numbers(f->n, 2, seed + point, theta);
+        cblas_dscal((int)f->n, 2, theta, 1);
+        REQUIRE(descent_gradient_check(f, theta, &worst, NULL, NULL, &e), e);
+        *gradient_worst = fmax(*gradient_worst, worst);
+        *hessian_worst = fmax(*hessian_worst, hessian_error(f, theta));
+    }
+}
+
+static void test_problem_derivatives(void **state)
+{
+    const size_t sizes[3] = {2, 3, 7};
+    const double ab[3][2] = {{1, 100}, {2, 5}, {-0.5, 1}};
+    double gradient = 0, hessian = 0, lambda[5], b[5];
+    unsigned seed = 100;
+    descent_error e;
+    (void)state;
+    for (int s = 0; s < 3; s++)
+        for (int p = 0; p < 3; p++, seed += 5) {
+            descent_rosenbrock r;
+            REQUIRE(descent_rosenbrock_init(&r, sizes[s], ab[p][0], ab[p][1],
+                                            &e), e);
+            descent_objective f = descent_rosenbrock_objective(&r);
+            check_derivatives(&f, seed, &gradient, &hessian);
+        }
+    for (int definite = 0; definite < 2; definite++, seed += 5) {
+        descent_quadratic q;
+        random_numbers(5, 3, seed, lambda);
+        for (int i = 0; i < 5; i++)
+            lambda[i] = definite ? 1 + fabs(lambda[i]) : 3 * lambda[i];
+        random_numbers(5, 3, seed + 1, b);
+        REQUIRE(descent_quadratic_spectrum(&q, 5, lambda, b, 0.5, seed, &e),
+                e);
+        descent_objective f = descent_quadratic_objective(&q);
+        check_derivatives(&f, seed, &gradient, &hessian);
+        descent_quadratic_free(&q);
+    }
+    descent_objective fixed[3] = {descent_cubic_objective(),
+                                  descent_monkey_saddle_objective(),
+                                  descent_two_wells_objective()};
+    for (int i = 0; i < 3; i++, seed += 5)
+        check_derivatives(&fixed[i], seed, &gradient, &hessian);
+    print_message("  test problems: worst relative error %.2g (gradients), "
+                  "%.2g (Hessians)\n", gradient, hessian);
+    assert_true(gradient <= 1e-6);
+    assert_true(hessian <= 1e-6);
+}
 static void claim_perceptron_bound(void **state)
 {
     const double spoilers[2] = {100, 1000};
@@ -927,6 +1011,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(claim_gradient_check),
+        cmocka_unit_test(test_problem_derivatives),
         cmocka_unit_test(claim_perceptron_bound),
         cmocka_unit_test(claim_perceptron_updates),
         cmocka_unit_test(claim_spoiler_minimum),
