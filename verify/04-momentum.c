@@ -245,6 +245,47 @@ static void claim_momentum_forms(void **state)
         worst, 1e-12);
     assert_true(holds);
 }
+static void nesterov_current_point(void **state)
+{
+    enum { n = 10, steps = 500 };
+    const double betas[2] = {0.5, 0.9}, eta = 0.01;
+    double phi[n], theta[n], delta[n], ahead[n], g[n], worst = 0;
+    descent_error error;
+    (void)state;
+    descent_quadratic q = quadratic(n, 100, 150);
+    descent_objective f = descent_quadratic_objective(&q);
+    for (int b = 0; b < 2; b++) {
+        descent_momentum current;
+        double beta = betas[b];
+        REQUIRE(descent_momentum_init(&current, n, DESCENT_NESTEROV, eta,
+                                      beta, &error), error);
+        start_point(n, phi);
+        start_point(n, theta);
+        memset(delta, 0, sizeof delta);
+        double size = cblas_dnrm2(n, theta, 1);
+        for (int k = 0; k < steps; k++) {
+            descent_value_gradient(&f, phi, g);
+            REQUIRE(descent_momentum_step(&current, phi, g, &error), error);
+            for (int i = 0; i < n; i++)
+                ahead[i] = theta[i] + beta * delta[i];
+            descent_value_gradient(&f, ahead, g);
+            double difference = 0;
+            for (int i = 0; i < n; i++) {
+                delta[i] = beta * delta[i] - eta * g[i];
+                theta[i] += delta[i];
+                difference = fmax(difference, fabs(phi[i] - (theta[i] +
+                                                   beta * delta[i])));
+            }
+            worst = fmax(worst, difference / size);
+        }
+        assert_true(current.steps == steps);
+        descent_momentum_free(&current);
+    }
+    descent_quadratic_free(&q);
+    print_message("  Nesterov, current-point form: largest difference "
+                  "%.2g of the start\n", worst);
+    assert_true(worst <= 1e-12);
+}
 static void claim_momentum_gd(void **state)
 {
     double start[10], etas[2] = {0.01, 0.001};
@@ -669,6 +710,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(claim_momentum_limits),
         cmocka_unit_test(claim_momentum_forms),
+        cmocka_unit_test(nesterov_current_point),
         cmocka_unit_test(claim_momentum_gd),
         cmocka_unit_test(claim_momentum_stability),
         cmocka_unit_test(claim_momentum_rate),
