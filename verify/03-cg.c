@@ -600,6 +600,55 @@ static void jacobi_helps(void **state)
                    jacobi.iterations, plain.iterations);
     free_system(&s);
 }
+static void cg_from_any_start(void **state)
+{
+    enum { n = 20, most = 4 };
+    double lambda[n], x[n], y[n], r0[n], true_r[n];
+    double from_x[(most + 1) * n], from_0[(most + 1) * n];
+    double norms[most + 1], largest = 0, path = 0, drift = 0;
+    descent_cg_options options = descent_cg_default_options();
+    descent_cg_result result, shifted;
+    (void)state;
+    uniform_spectrum(n, 100, lambda);
+    spd_system s = make_system(n, lambda, 150);
+    for (int i = 0; i < n; i++)
+        x[i] = cos(3.0 * i + 1);
+    cblas_dcopy(n, s.b, 1, r0, 1);
+    cblas_dsymv(CblasRowMajor, CblasUpper, n, -1.0, s.q.A, n, x, 1, 1.0,
+                r0, 1);
+    options.tolerance = 1e-14;
+    options.max_iterations = most;
+    options.iterates = from_x;
+    options.residual_norms = norms;
+    descent_linear_cg(n, s.q.A, s.b, x, &options, &result);
+    expect(result.status, result.message, DESCENT_MAX_ITERATIONS,
+           "after 4 iterations");
+    assert_int_equal(result.iterations, most);
+    assert_memory_equal(x, from_x + most * n, sizeof x);
+    options.iterates = from_0;
+    options.residual_norms = NULL;
+    memset(y, 0, sizeof y);
+    descent_linear_cg(n, s.q.A, r0, y, &options, &shifted);
+    assert_int_equal(shifted.iterations, most);
+    double b_norm = cblas_dnrm2(n, s.b, 1);
+    for (int k = 0; k <= most; k++) {
+        const double *xk = from_x + k * n, *yk = from_0 + k * n;
+        largest = fmax(largest, cblas_dnrm2(n, xk, 1));
+        for (int i = 0; i < n; i++)
+            path = fmax(path, fabs((xk[i] - from_x[i]) - yk[i]));
+        cblas_dcopy(n, s.b, 1, true_r, 1);
+        cblas_dsymv(CblasRowMajor, CblasUpper, n, -1.0, s.q.A, n, xk, 1,
+                    1.0, true_r, 1);
+        drift = fmax(drift, fabs(norms[k] - cblas_dnrm2(n, true_r, 1) /
+                                                b_norm));
+    }
+    print_message("  CG from theta_0 != 0: path differs by %.2g of "
+                  "max ||theta_k||, recorded residuals by %.2g\n",
+                  path / largest, drift);
+    assert_true(path <= 1e-12 * largest);
+    assert_true(drift <= 1e-12);
+    free_system(&s);
+}
 static double ring(const double *x, double *g, void *c)
 {
     double r = -1;
@@ -656,6 +705,7 @@ int main(void)
         cmocka_unit_test(bad_nonlinear_cg_input),
         cmocka_unit_test(cg_cancelled_direction),
         cmocka_unit_test(jacobi_helps),
+        cmocka_unit_test(cg_from_any_start),
         cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests_name("chapter 3: conjugate gradient",
