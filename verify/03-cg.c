@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <cblas.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -649,6 +650,100 @@ static void cg_from_any_start(void **state)
     assert_true(drift <= 1e-12);
     free_system(&s);
 }
+static void made_up_gradient(int k, double *g)
+{
+    for (int i = 0; i < 5; i++) {
+        double v = 43758.5453 * sin(12.9898 * (5 * k + i) + 1);
+        g[i] = pow(0.8, k) * (2 * (v - floor(v)) - 1 + (i == 0 ? 0.8 : 0));
+    }
+}
+
+static double reference_beta(descent_cg_formula formula, const double *g,
+                             const double *g_old, const double *d_old)
+{
+    double gg = cblas_ddot(5, g, 1, g, 1);
+    double old = cblas_ddot(5, g_old, 1, g_old, 1), gy = 0, dy = 0;
+    for (int i = 0; i < 5; i++) {
+        gy += g[i] * (g[i] - g_old[i]);
+        dy += d_old[i] * (g[i] - g_old[i]);
+    }
+    switch (formula) {
+    case DESCENT_FLETCHER_REEVES:
+        return gg / old;
+    case DESCENT_POLAK_RIBIERE:
+    case DESCENT_POLAK_RIBIERE_PLUS:
+        return gy / old;
+    default:
+        return gy / dy;
+    }
+}
+
+static void nonlinear_cg_formulas(void **state)
+{
+    enum { n = 5, steps = 24, period = 4 };
+    size_t clips = 0, periodic = 0, safeguards = 0, continued = 0;
+    double worst = 0;
+    descent_error e;
+    (void)state;
+    for (int formula = 0; formula < 4; formula++) {
+        descent_nonlinear_cg cg;
+        REQUIRE(descent_nonlinear_cg_init(&cg, n, (descent_cg_formula)formula,
+                                          period, &e), e);
+        descent_direction_rule rule = descent_nonlinear_cg_direction(&cg);
+        double g[n], g_old[n], d[n], d_old[n] = {0}, want[n];
+        double theta[n] = {0};
+        size_t since = 0, my_clips = 0, my_safeguards = 0;
+        for (int k = 0; k < steps; k++) {
+            made_up_gradient(k, g);
+            double g_norm = cblas_dnrm2(n, g, 1);
+            descent_point at = {(size_t)k, n, theta, 1, g, g_norm};
+            REQUIRE(rule.direction(rule.state, NULL, &at, d, &e), e);
+            double beta = 0;
+            if (k > 0 && since < period) {
+                beta = reference_beta((descent_cg_formula)formula, g, g_old,
+                                      d_old);
+                if (formula == DESCENT_POLAK_RIBIERE_PLUS && beta < 0) {
+                    beta = 0;
+                    my_clips++;
+                }
+            } else if (k > 0) {
+                periodic++;
+            }
+            for (int i = 0; i < n; i++)
+                want[i] = beta * d_old[i] - g[i];
+            double gd = cblas_ddot(n, g, 1, want, 1);
+            double d_norm = cblas_dnrm2(n, want, 1);
+            double noise = 1024 * DBL_EPSILON *
+                           (g_norm + fabs(beta) * cblas_dnrm2(n, d_old, 1));
+            if (beta != 0 && !(gd <= -cg.min_cosine * g_norm * d_norm &&
+                               d_norm > noise)) {
+                beta = 0;
+                my_safeguards++;
+                for (int i = 0; i < n; i++)
+                    want[i] = -g[i];
+            }
+            continued += beta != 0;
+            since = beta == 0 ? 1 : since + 1;
+            double difference = 0;
+            for (int i = 0; i < n; i++)
+                difference = fmax(difference, fabs(d[i] - want[i]));
+            worst = fmax(worst, difference / cblas_dnrm2(n, want, 1));
+            memcpy(g_old, g, sizeof g);
+            memcpy(d_old, want, sizeof want);
+        }
+        assert_int_equal(cg.safeguard_restarts, my_safeguards);
+        if (formula == DESCENT_POLAK_RIBIERE_PLUS)
+            assert_int_equal(cg.negative_beta, my_clips);
+        clips += my_clips;
+        safeguards += my_safeguards;
+        descent_nonlinear_cg_free(&cg);
+    }
+    print_message("  four formulas: directions agree to %.2g; %zu continued, "
+                  "%zu periodic restarts, %zu safeguard restarts, %zu PR+ "
+                  "clips\n", worst, continued, periodic, safeguards, clips);
+    assert_true(worst <= 1e-13);
+    assert_true(clips > 0 && periodic > 0 && safeguards > 0 && continued > 0);
+}
 static double ring(const double *x, double *g, void *c)
 {
     double r = -1;
@@ -706,6 +801,7 @@ int main(void)
         cmocka_unit_test(cg_cancelled_direction),
         cmocka_unit_test(jacobi_helps),
         cmocka_unit_test(cg_from_any_start),
+        cmocka_unit_test(nonlinear_cg_formulas),
         cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests_name("chapter 3: conjugate gradient",
