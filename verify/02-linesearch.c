@@ -462,6 +462,79 @@ static void claim_brent_fewer(void **state)
                  measured, "all 5", fewer == 5);
     assert_int_equal(fewer, 5);
 }
+typedef struct watched {
+    descent_scalar_fn *f;
+    double relative, absolute;   /* the tolerance rule */
+    double best_x, best_f;
+    size_t calls, too_close;
+} watched;
+
+static double watch(double x, void *context)
+{
+    watched *w = context;
+    double fx = w->f(x, NULL);
+    if (w->calls > 0 && fabs(x - w->best_x) <
+                            0.999 * (w->relative * fabs(w->best_x) +
+                                     w->absolute))
+        w->too_close++;
+    if (w->calls == 0 || fx <= w->best_f) {
+        w->best_x = x;
+        w->best_f = fx;
+    }
+    w->calls++;
+    return fx;
+}
+
+static bool within_stopping_rule(const descent_scalar_options *options,
+                                 const descent_scalar_minimum *m)
+{
+    double tau = options->relative_tolerance * fabs(m->x) +
+                 options->absolute_tolerance;
+    return fmax(m->x - m->lower, m->upper - m->x) <= 2 * tau;
+}
+
+static void scalar_stopping_rules(void **state)
+{
+    const double r = (sqrt(5.0) - 1) / 2;
+    descent_scalar_minimum golden, brent;
+    descent_error error;
+    size_t mismatches = 0, outside = 0, too_close = 0;
+    (void)state;
+    for (int rule = 0; rule < 2; rule++)
+        for (int i = 0; i < 5; i++) {
+            descent_scalar_options options = descent_scalar_default_options();
+            if (rule == 1) {
+                options.relative_tolerance = 0;
+                options.absolute_tolerance = 1e-6;
+            }
+            scalar_case c = scalar_cases(i);
+            REQUIRE(descent_golden_section(c.f, NULL, c.lower, c.upper,
+                                           &options, &golden, &error), error);
+            watched w = {c.f, options.relative_tolerance,
+                         options.absolute_tolerance, NAN, NAN, 0, 0};
+            REQUIRE(descent_brent(watch, &w, c.lower, c.upper, &options,
+                                  &brent, &error), error);
+            double tau = options.relative_tolerance * fabs(golden.x) +
+                         options.absolute_tolerance;
+            double width = c.upper - c.lower;
+            size_t count = 2;
+            while (r * width > 2 * tau) {
+                width *= r;
+                count++;
+            }
+            mismatches += golden.evaluations != count;
+            outside += !within_stopping_rule(&options, &golden) +
+                       !within_stopping_rule(&options, &brent);
+            too_close += w.too_close;
+            assert_int_equal(w.calls, brent.evaluations);
+        }
+    print_message("  stopping rules: %zu golden counts off, %zu brackets "
+                  "too wide, %zu Brent evaluations too close\n", mismatches,
+                  outside, too_close);
+    assert_int_equal(mismatches, 0);
+    assert_int_equal(outside, 0);
+    assert_int_equal(too_close, 0);
+}
 static void claim_exact_orthogonal(void **state)
 {
     const double kappas[4] = {10, 1e2, 1e3, 1e4};
@@ -1162,6 +1235,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(claim_golden_ratio),
         cmocka_unit_test(claim_brent_fewer),
+        cmocka_unit_test(scalar_stopping_rules),
         cmocka_unit_test(claim_exact_orthogonal),
         cmocka_unit_test(claim_exact_closed_form),
         cmocka_unit_test(claim_exact_kantorovich),
