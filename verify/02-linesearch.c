@@ -405,6 +405,70 @@ static double far_and_near(const double *x, double *g, void *c)
     }
     return (x[1] - 1e-7) * (x[1] - 1e-7);
 }
+typedef struct watched_line {
+    int shape;
+    size_t count;
+    double alpha[64];
+} watched_line;
+
+static double watched_line_value(const double *x, double *g, void *context)
+{
+    watched_line *w = context;
+    double t = x[0], value, slope;
+    if (w->count < 64)
+        w->alpha[w->count] = t;
+    w->count++;
+    if (w->shape == 0 && t <= 30) {
+        value = -t - t * t;
+        slope = -1 - 2 * t;
+    } else if (w->shape == 0) {
+        value = -930 - 61 * (t - 30) + 1000 * (t - 30) * (t - 30);
+        slope = -61 + 2000 * (t - 30);
+    } else if (w->shape == 1) {
+        value = (t - 1.05) * (t - 1.05);
+        slope = 2 * (t - 1.05);
+    } else {
+        value = -1e-3 * t + 100 * t * t;
+        slope = -1e-3 + 200 * t;
+    }
+    if (g != NULL)
+        g[0] = slope;
+    return value;
+}
+
+static watched_line watch_wolfe(int shape, double c2)
+{
+    watched_line w = {shape, 0, {0}};
+    descent_objective f = {.n = 1, .evaluate = watched_line_value,
+                           .context = &w, .name = "watched line"};
+    descent_line_search s = descent_line_search_defaults();
+    descent_error e;
+    double theta = 0, d = 1, x, g;
+    descent_trial trial = {.theta = &x, .g = &g};
+    s.c2 = c2;
+    REQUIRE(descent_line_search_run(descent_wolfe_step(&s), &f, &theta, &d,
+                                    &trial, &e), e);
+    assert_true(w.count >= 3 && w.count <= 64 && w.alpha[0] == 0);
+    assert_true(w.alpha[w.count - 1] == trial.eta);
+    return w;
+}
+
+static void wolfe_trial_steps(void **state)
+{
+    (void)state;
+    watched_line w = watch_wolfe(0, 0.9);
+    const double extension[4] = {1, 5, 21, 85};
+    for (int i = 0; i < 4; i++)
+        assert_true(w.alpha[i + 1] == extension[i]);
+    w = watch_wolfe(1, 0.01);
+    assert_true(w.alpha[1] == 1);
+    assert_true(fabs(w.alpha[2] - 2.1) <= 4 * DBL_EPSILON);
+    w = watch_wolfe(2, 0.9);
+    assert_true(w.alpha[1] == 1 && w.count == 8);
+    for (size_t i = 2; i < 7; i++)
+        assert_true(fabs(w.alpha[i] / w.alpha[i - 1] - 0.1) <= 1e-12);
+    assert_true(fabs(w.alpha[7] / 5e-6 - 1) <= 1e-12);
+}
 static void claim_golden_ratio(void **state)
 {
     const double r = (sqrt(5.0) - 1) / 2;
@@ -1246,6 +1310,7 @@ int main(void)
         cmocka_unit_test(bad_scalar_input),
         cmocka_unit_test(bad_line_searches),
         cmocka_unit_test(hard_line_searches),
+        cmocka_unit_test(wolfe_trial_steps),
         cmocka_unit_test(searches_in_the_driver),
         cmocka_unit_test(bad_input_summary),
     };
