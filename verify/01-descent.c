@@ -367,6 +367,9 @@ static void claim_taylor_exact(void **state)
             }
             assert_true(value[1] < value[0] && value[1] < value[2]);
             worst_slope = fmax(worst_slope, best);
+            double start = descent_value(&f, theta);
+            assert_true(fabs(decrease - (start - value[1])) <=
+                        1e-12 * fmax(1, fabs(start)));
         }
         descent_quadratic_free(&q);
     }
@@ -1577,6 +1580,8 @@ static void bad_classifications(void **state)
 }
 static void status_names(void **state)
 {
+    const char *kinds[5] = {"not critical", "minimum", "maximum",
+                            "saddle point", "degenerate"};
     (void)state;
     for (int i = DESCENT_OK; i <= DESCENT_OUT_OF_MEMORY; i++) {
         assert_true(strncmp(descent_status_name(i), "DESCENT_", 8) == 0);
@@ -1585,6 +1590,9 @@ static void status_names(void **state)
             assert_string_not_equal(descent_status_name(i),
                                     descent_status_name(j));
     }
+    for (int i = DESCENT_NOT_CRITICAL; i <= DESCENT_DEGENERATE; i++)
+        assert_true(strncmp(descent_point_kind_name((descent_point_kind)i),
+                            kinds[i], strlen(kinds[i])) == 0);
 }
 static void bad_input_summary(void **state)
 {
