@@ -1133,6 +1133,28 @@ static void defaults_converge(void **state)
     assert_true(result.gradient_norm <= 1e-8);
     assert_int_equal(result.counts.values, result.iterations + 1);
 }
+static void driver_defaults(void **state)
+{
+    descent_options options = descent_default_options();
+    descent_objective f = {.n = 2, .evaluate = bowl, .name = "bowl"};
+    descent_step_schedule schedule;
+    descent_direction_rule sd = descent_steepest_descent();
+    descent_step_rule step = descent_fixed_step(&schedule, 0.05);
+    descent_result given, omitted;
+    double theta[2] = {0, 0}, same[2] = {0, 0};
+    (void)state;
+    assert_int_equal(options.max_iterations, 10000);
+    assert_true(options.gradient_tolerance == 1e-8);
+    assert_true(options.value_tolerance == 10 * ldexp(1, -52));
+    assert_int_equal(options.stall_iterations, 5);
+    assert_true(options.divergence_threshold == 1e12);
+    assert_null(options.trace);
+    descent_minimize(&f, &sd, &step, &options, theta, &given);
+    step = descent_fixed_step(&schedule, 0.05);
+    descent_minimize(&f, &sd, &step, NULL, same, &omitted);
+    assert_int_equal(given.iterations, omitted.iterations);
+    assert_memory_equal(theta, same, sizeof theta);
+}
 static void bad_objectives(void **state)
 {
     descent_objective none = {.n = 1, .name = "none"};
@@ -1614,6 +1636,7 @@ int main(void)
         cmocka_unit_test(claim_large_step_escape),
         cmocka_unit_test(run_endings),
         cmocka_unit_test(defaults_converge),
+        cmocka_unit_test(driver_defaults),
         cmocka_unit_test(status_names),
         cmocka_unit_test(bad_driver_arguments),
         cmocka_unit_test(bad_options),

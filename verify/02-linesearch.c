@@ -469,6 +469,22 @@ static void wolfe_trial_steps(void **state)
         assert_true(fabs(w.alpha[i] / w.alpha[i - 1] - 0.1) <= 1e-12);
     assert_true(fabs(w.alpha[7] / 5e-6 - 1) <= 1e-12);
 }
+static void search_defaults(void **state)
+{
+    descent_line_search s = descent_line_search_defaults();
+    descent_scalar_options o = descent_scalar_default_options();
+    (void)state;
+    assert_true(s.c1 == 1e-4 && s.c2 == 0.9);
+    assert_true(s.initial_rule == DESCENT_INITIAL_SLOPE_RATIO);
+    assert_true(s.initial_step == 1 && s.trust_length == 1);
+    assert_true(s.backtrack == 0.5 && s.max_length == 1e10);
+    assert_int_equal(s.max_evaluations, 100);
+    assert_true(s.tolerance == 1e-12);
+    assert_true(o.relative_tolerance == ldexp(1, -26));
+    assert_true(o.absolute_tolerance == 1e-12);
+    assert_int_equal(o.max_evaluations, 500);
+    assert_null(o.widths);
+}
 static void claim_golden_ratio(void **state)
 {
     const double r = (sqrt(5.0) - 1) / 2;
@@ -1311,6 +1327,7 @@ int main(void)
         cmocka_unit_test(bad_line_searches),
         cmocka_unit_test(hard_line_searches),
         cmocka_unit_test(wolfe_trial_steps),
+        cmocka_unit_test(search_defaults),
         cmocka_unit_test(searches_in_the_driver),
         cmocka_unit_test(bad_input_summary),
     };

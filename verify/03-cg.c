@@ -744,6 +744,33 @@ static void nonlinear_cg_formulas(void **state)
     assert_true(worst <= 1e-13);
     assert_true(clips > 0 && periodic > 0 && safeguards > 0 && continued > 0);
 }
+static void cg_defaults(void **state)
+{
+    enum { n = 6 };
+    double lambda[n], x[n] = {0};
+    descent_cg_options options = descent_cg_default_options();
+    descent_cg_result result;
+    descent_nonlinear_cg cg;
+    descent_error e;
+    (void)state;
+    assert_true(options.tolerance == 1e-10);
+    assert_int_equal(options.max_iterations, 0);
+    assert_true(!options.jacobi && options.residual_norms == NULL &&
+                options.residuals == NULL && options.directions == NULL &&
+                options.iterates == NULL);
+    uniform_spectrum(n, 10, lambda);
+    spd_system s = make_system(n, lambda, 160);
+    options.tolerance = 1e-300;
+    descent_linear_cg(n, s.q.A, s.b, x, &options, &result);
+    expect(result.status, result.message, DESCENT_MAX_ITERATIONS, "after 60");
+    assert_int_equal(result.iterations, 10 * n);
+    free_system(&s);
+    REQUIRE(descent_nonlinear_cg_init(&cg, n, DESCENT_POLAK_RIBIERE_PLUS, 0,
+                                      &e), e);
+    assert_true(cg.min_cosine == 1e-6);
+    assert_int_equal(cg.restart_every, n);
+    descent_nonlinear_cg_free(&cg);
+}
 static double ring(const double *x, double *g, void *c)
 {
     double r = -1;
@@ -802,6 +829,7 @@ int main(void)
         cmocka_unit_test(jacobi_helps),
         cmocka_unit_test(cg_from_any_start),
         cmocka_unit_test(nonlinear_cg_formulas),
+        cmocka_unit_test(cg_defaults),
         cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests_name("chapter 3: conjugate gradient",
