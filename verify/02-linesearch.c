@@ -615,6 +615,59 @@ static void scalar_stopping_rules(void **state)
     assert_int_equal(outside, 0);
     assert_int_equal(too_close, 0);
 }
+typedef struct walk {
+    double minimizer;
+    size_t count;
+    double x[200], fx[200];
+} walk;
+
+static double walked_parabola(double x, void *context)
+{
+    walk *w = context;
+    double value = (x - w->minimizer) * (x - w->minimizer);
+    if (w->count < 200) {
+        w->x[w->count] = x;
+        w->fx[w->count] = value;
+    }
+    w->count++;
+    return value;
+}
+
+static void bracket_a_minimum(void **state)
+{
+    const double r = (sqrt(5.0) - 1) / 2;
+    const double minimizers[6] = {10, 1e3, 1e6, -10, -1e3, -1e6};
+    descent_error e;
+    (void)state;
+    for (int i = 0; i < 6; i++) {
+        walk w = {.minimizer = minimizers[i]};
+        double x[3], fx[3];
+        size_t count;
+        REQUIRE(descent_bracket_minimum(walked_parabola, &w, 0, 1, 200, x, fx,
+                                        &count, &e), e);
+        assert_int_equal(count, w.count);
+        assert_true(count >= 4 && count <= 200);
+        assert_true((double)count <= 3 + log(fabs(w.minimizer) + 1) / log(1 / r));
+        size_t low = w.fx[1] < w.fx[0];           /* the lower start */
+        size_t before = low;                      /* the point walked from */
+        double stride = w.x[low] - w.x[1 - low];
+        for (size_t k = 2; k < count; k++) {
+            double step = w.x[k] - w.x[before];
+            assert_true(fabs(step / stride - 1 / r) <= 1e-12);
+            if (k + 1 < count)
+                assert_true(w.fx[k] < w.fx[before]);
+            else
+                assert_true(w.fx[k] > w.fx[before]);
+            before = k;
+            stride = step;
+        }
+        assert_true(x[0] < x[1] && x[1] < x[2]);
+        assert_true(fx[1] < fx[0] && fx[1] < fx[2]);
+        assert_true(x[0] < w.minimizer && w.minimizer < x[2]);
+        for (int j = 0; j < 3; j++)
+            assert_true(fx[j] == (x[j] - w.minimizer) * (x[j] - w.minimizer));
+    }
+}
 static void claim_exact_orthogonal(void **state)
 {
     const double kappas[4] = {10, 1e2, 1e3, 1e4};
@@ -1316,6 +1369,7 @@ int main(void)
         cmocka_unit_test(claim_golden_ratio),
         cmocka_unit_test(claim_brent_fewer),
         cmocka_unit_test(scalar_stopping_rules),
+        cmocka_unit_test(bracket_a_minimum),
         cmocka_unit_test(claim_exact_orthogonal),
         cmocka_unit_test(claim_exact_closed_form),
         cmocka_unit_test(claim_exact_kantorovich),
