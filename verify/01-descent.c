@@ -311,7 +311,8 @@ static void claim_gd_best_step(void **state)
             size_t n = dimensions[i];
             double kappa = condition_numbers[j];
             random_spectrum(n, kappa, seed, lambda);
-            double eta = 2 / (1 + kappa);
+            double eta = descent_gd_best_step(lambda[0], lambda[n - 1]);
+            assert_true(fabs(eta - 2 / (1 + kappa)) <= 4e-16 * eta);
             double rate = measured_rate(n, lambda, eta, seed, false);
             worst = fmax(worst, fabs(rate - (kappa - 1) / (kappa + 1)));
         }
