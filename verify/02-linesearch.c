@@ -469,6 +469,37 @@ static void wolfe_trial_steps(void **state)
         assert_true(fabs(w.alpha[i] / w.alpha[i - 1] - 0.1) <= 1e-12);
     assert_true(fabs(w.alpha[7] / 5e-6 - 1) <= 1e-12);
 }
+static double wave(const double *x, double *g, void *context)
+{
+    watched_line *w = context;
+    if (w->count < 64)
+        w->alpha[w->count] = x[0];
+    w->count++;
+    if (g != NULL)
+        g[0] = -cos(5.5 * x[0]);
+    return -sin(5.5 * x[0]) / 5.5;
+}
+
+static void exact_search_rises_and_falls(void **state)
+{
+    watched_line w = {0, 0, {0}};
+    descent_objective f = {.n = 1, .evaluate = wave, .context = &w,
+                           .name = "wave"};
+    descent_line_search s = descent_line_search_defaults();
+    descent_error e;
+    double theta = 0, d = 1, x, g;
+    descent_trial trial = {.theta = &x, .g = &g};
+    (void)state;
+    REQUIRE(descent_line_search_run(descent_exact_step(&s), &f, &theta, &d,
+                                    &trial, &e), e);
+    const double pi = acos(-1.0);
+    assert_true(w.count >= 4 && w.count <= 64);
+    assert_true(w.alpha[1] == 1 && w.alpha[2] == 0.5);
+    for (size_t i = 3; i < w.count; i++)
+        assert_true(w.alpha[i] > 0 && w.alpha[i] < 0.5);
+    assert_true(fabs(trial.eta - pi / 11) <= 1e-12);
+    assert_true(fabs(trial.value + sin(5.5 * trial.eta) / 5.5) <= 1e-15);
+}
 static void search_defaults(void **state)
 {
     descent_line_search s = descent_line_search_defaults();
@@ -1381,6 +1412,7 @@ int main(void)
         cmocka_unit_test(bad_line_searches),
         cmocka_unit_test(hard_line_searches),
         cmocka_unit_test(wolfe_trial_steps),
+        cmocka_unit_test(exact_search_rises_and_falls),
         cmocka_unit_test(search_defaults),
         cmocka_unit_test(searches_in_the_driver),
         cmocka_unit_test(bad_input_summary),
