@@ -268,6 +268,13 @@ static double nan_gradient(const double *x, double *g, void *c)
         descent_line_search_run(wolfe, objective, theta, d, trial,    \
                                 &e),                                  \
         e, want, fragment)
+static double kink(const double *x, double *g, void *c)
+{
+    (void)c;
+    if (g != NULL)
+        g[0] = x[0] < 1 ? -1 : 1;
+    return fabs(x[0] - 1);
+}
 static double wrong_gradient(const double *x, double *g, void *c)
 {
     (void)c;
@@ -279,6 +286,12 @@ static double wrong_gradient(const double *x, double *g, void *c)
 static double lifted_wrong_gradient(const double *x, double *g, void *c)
 {
     return 1 + wrong_gradient(x, g, c);
+}
+
+static double far_wrong_gradient(const double *x, double *g, void *c)
+{
+    double far = x[0] - 1e10;
+    return wrong_gradient(&far, g, c);
 }
 static double scaled_bowl(const double *x, double *g, void *c)
 {
@@ -1301,6 +1314,19 @@ static void bad_line_searches(void **state)
         e, DESCENT_STEP_FAILED, "no decrease along d that rounding can "
                                 "resolve");
     assert_true(block.evaluations < 60);
+    BAD("descent_armijo_step", search_once(descent_armijo_step(&block),
+                                           far_wrong_gradient, 1e10, -1, &e),
+        e, DESCENT_STEP_FAILED, "stops moving theta");
+    assert_true(block.evaluations >= 18 && block.evaluations <= 24);
+    block = descent_line_search_defaults();
+    BAD("descent_wolfe_step", search_once(descent_wolfe_step(&block), kink, 0,
+                                          1, &e),
+        e, DESCENT_STEP_FAILED, "has |slope| <= c2 |slope(0)| = 0.9");
+    assert_true(block.evaluations < 100);
+    double at_kink;
+    VALID("descent_exact_step", "a kink is a change of sign of the slope",
+          search_step(descent_exact_step(&block), kink, 0, 1, &at_kink, &e), e);
+    assert_true(fabs(at_kink - 1) <= 1e-12);
     BAD_DIRECTION(descent_exact_step, wrong_gradient, 0, -1,
                   "evaluation limit 100");
     BAD_DIRECTION(descent_wolfe_step, wrong_gradient, 0, -1,
