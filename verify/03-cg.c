@@ -743,6 +743,17 @@ static void nonlinear_cg_formulas(void **state)
                   "clips\n", worst, continued, periodic, safeguards, clips);
     assert_true(worst <= 1e-13);
     assert_true(clips > 0 && periodic > 0 && safeguards > 0 && continued > 0);
+    descent_nonlinear_cg hs;
+    REQUIRE(descent_nonlinear_cg_init(&hs, 2, DESCENT_HESTENES_STIEFEL, 0, &e),
+            e);
+    descent_direction_rule rule = descent_nonlinear_cg_direction(&hs);
+    double theta[2] = {0, 0}, g0[2] = {1, 0}, g1[2] = {1, 1}, d[2];
+    descent_point at = {0, 2, theta, 1, g0, 1};
+    REQUIRE(rule.direction(rule.state, NULL, &at, d, &e), e);
+    at = (descent_point){1, 2, theta, 1, g1, sqrt(2.0)};
+    REQUIRE(rule.direction(rule.state, NULL, &at, d, &e), e);
+    assert_true(d[0] == -1 && d[1] == -1 && hs.safeguard_restarts == 0);
+    descent_nonlinear_cg_free(&hs);
 }
 static void cg_defaults(void **state)
 {
