@@ -512,6 +512,12 @@ static void exact_search_rises_and_falls(void **state)
         assert_true(w.alpha[i] > 0 && w.alpha[i] < 0.5);
     assert_true(fabs(trial.eta - pi / 11) <= 1e-12);
     assert_true(fabs(trial.value + sin(5.5 * trial.eta) / 5.5) <= 1e-15);
+    s.max_evaluations = 4;
+    w.count = 0;
+    expect(descent_line_search_run(descent_exact_step(&s), &f, &theta, &d,
+                                   &trial, &e),
+           e.message, DESCENT_STEP_FAILED, "evaluation limit 4 reached");
+    assert_true(s.evaluations == 4 && w.count == 5);
 }
 static void search_defaults(void **state)
 {
