@@ -31,6 +31,7 @@ PACKAGES_tangle := noweb
 PACKAGES_install := $(PACKAGES_library)
 PACKAGES_check-sanitize := $(PACKAGES_check)
 PACKAGES_check-valgrind := $(PACKAGES_check) valgrind
+PACKAGES_mutate := $(PACKAGES_check)
 # GSL, for the comparison in bench/cg-gsl.c: only `make bench` asks for it.
 PACKAGES_bench := $(PACKAGES_library) libgsl-dev
 PACKAGES := $(sort $(foreach goal,$(or $(MAKECMDGOALS),all),\
@@ -69,7 +70,7 @@ ifeq ($(filter clean uninstall deps tangle tangle-check,$(MAKECMDGOALS)),)
 endif
 
 .PHONY: all tangle library figures book check check-sanitize check-valgrind \
-        install uninstall clean bench deps tangle-check \
+        install uninstall clean bench deps tangle-check mutate \
         stage-all stage-library stage-figures stage-book stage-check \
         stage-check-sanitize stage-check-valgrind stage-install stage-bench
 
@@ -313,6 +314,26 @@ $(B)/bench/%: bench/%.c $(wildcard bench/*.h) $(B)/lib/libdescent.a \
 
 stage-bench: $(BENCH)
 	@for bench in $(BENCH); do echo; $$bench; done
+
+# ---------------------------------------------------------------------
+# Mutation testing (on demand, never part of `make` or `make check`: a
+# full run takes hours on two cores): build-aux/mutate plants one small
+# bug at a time in a copy of tangled/, rebuilds, runs the suite, and
+# writes its record to mutate/results/ (committed; the book inputs
+# mutation-table.tex). MUTATE_FILES="cg.c linesearch.c" limits it to
+# those files, MUTATE_SAMPLE=N to N mutants per file (a fixed sample),
+# MUTATE_JOBS the mutants run at once, MUTATE_TIME=SECONDS stops starting
+# mutants after that long (the record says so).
+MUTATE_FILES ?=
+MUTATE_SAMPLE ?= 0
+MUTATE_JOBS ?= 2
+MUTATE_TIME ?= 0
+
+mutate: deps tangle-check
+	@CC='$(CC)' CFLAGS='$(CFLAGS)' build-aux/mutate \
+	  --files '$(MUTATE_FILES)' --sample $(MUTATE_SAMPLE) \
+	  --jobs $(MUTATE_JOBS) --time-limit $(MUTATE_TIME) \
+	  --build $(B)/mutate --record mutate/results
 
 clean:
 	@printf '  %-8s %s\n' CLEAN "$(B)/ book.pdf"
