@@ -262,7 +262,7 @@ $(B)/book/chapters.tex: $(CHAPTERS) $(WEAVE_TOOLS)
 	  bash -o pipefail -ec 'build-aux/weave $(CHAPTERS) > $@'
 
 book.pdf: chapters/book.tex chapters/descent.bib $(B)/book/chapters.tex \
-          $(wildcard bench/results/*.tex) \
+          $(wildcard bench/results/*.tex) $(wildcard mutate/results/*.tex) \
           $(FIG_TEX) $(B)/claims/claims-table.tex \
           $(B)/claims/claims-values.tex build-aux/typeset build-aux/page-budget
 	@$(STEP) LATEX "$@" $(B)/logs/latex.log build-aux/typeset $(B)
