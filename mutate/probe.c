@@ -216,12 +216,20 @@ static void scalar(void)
         double x[3] = {0}, fx[3] = {0};
         size_t evals = 0;
         descent_error e = {0};
-        descent_status s = descent_bracket_minimum(fns[k], &count, -2, -1.5,
-                                                   60, x, fx, &evals, &e);
-        printf("bracket %d: %s evaluations %zu [%s]\n", k,
-               descent_status_name(s), evals, e.message);
-        vec("  x", 3, x);
-        vec("  fx", 3, fx);
+        for (int side = 0; side < 3; side++) {
+            /* rightwards, leftwards, and from a pair that straddles */
+            static const double starts[3][2] = {{-2, -1.5}, {4, 3.5},
+                                                {-0.5, 2.5}};
+            evals = 0;
+            descent_status sb = descent_bracket_minimum(
+                fns[k], &count, starts[side][0], starts[side][1], 60, x, fx,
+                &evals, &e);
+            printf("bracket %d %d: %s evaluations %zu [%s]\n", k, side,
+                   descent_status_name(sb), evals, e.message);
+            vec("  x", 3, x);
+            vec("  fx", 3, fx);
+        }
+        descent_status s;
         for (int tight = 0; tight < 2; tight++) {
             descent_scalar_options opt = descent_scalar_default_options();
             opt.widths = widths;
@@ -330,6 +338,36 @@ static void conjugate_gradients(void)
                 descent_nonlinear_cg_free(&cg);
             }
         }
+    }
+}
+
+static void sloppy_cg(void)
+{
+    /* Nonlinear CG with backtracking, which does not keep its
+     * directions downhill: the safeguard restarts act. */
+    static const descent_cg_formula formulas[4] = {
+        DESCENT_FLETCHER_REEVES, DESCENT_POLAK_RIBIERE,
+        DESCENT_POLAK_RIBIERE_PLUS, DESCENT_HESTENES_STIEFEL};
+    descent_objective r = descent_rosenbrock_objective(&rosen);
+    for (int k = 0; k < 4; k++) {
+        descent_nonlinear_cg cg;
+        descent_error e = {0};
+        descent_status s = descent_nonlinear_cg_init(&cg, 4, formulas[k], 0,
+                                                     &e);
+        if (s) {
+            status("cg init", s, e.message);
+            continue;
+        }
+        descent_line_search ls = descent_line_search_defaults();
+        char name[64];
+        snprintf(name, sizeof name, "sloppy cg %d", k);
+        run(name, r, descent_nonlinear_cg_direction(&cg),
+            descent_armijo_step(&ls), r0, 150, false);
+        printf("  since %zu safeguard %zu uphill %zu negative %zu gg %a "
+               "slope %a dnorm %a\n", cg.since_restart,
+               cg.safeguard_restarts, cg.uphill, cg.negative_beta,
+               cg.gg_previous, cg.slope_previous, cg.d_norm_previous);
+        descent_nonlinear_cg_free(&cg);
     }
 }
 
@@ -457,13 +495,17 @@ static void theory(void)
         descent_rosenbrock_objective(&rosen)};
     static const double pts[5][4] = {{1, 1}, {0, 0}, {1, -1},
                                       {0.1, 0.2, 0.3, 0.4}, {1, 1, 1, 1}};
-    static const double others[5][4] = {{-1, 1}, {0.3, -0.7}, {0.2, 0.4},
+    static const double others[5][4] = {{-1, 1}, {0.3, -0.7}, {2.07, 0.4},
                                         {1, 2, 3, 4}, {-1.2, 1, 0.5, 2}};
+    static const double thirds[5][4] = {{0.4, -1.3}, {-0.6, 0.9},
+                                        {1.94, 0}, {-2, 0.5, 1, -1},
+                                        {0.3, -0.4, 1.5, 0.8}};
     for (int k = 0; k < 5; k++) {
         descent_objective *f = &fs[k];
         printf("objective %s n %zu\n", f->name != NULL ? f->name : "-", f->n);
-        for (int which = 0; which < 2; which++) {
-            const double *th = which ? others[k] : pts[k];
+        for (int which = 0; which < 3; which++) {
+            const double *th = which == 2 ? thirds[k]
+                             : which ? others[k] : pts[k];
             double g[4] = {0}, H[16] = {0}, ev[4] = {0};
             double E = descent_value_gradient(f, th, g);
             printf("  E %a value %a\n", E, descent_value(f, th));
@@ -527,6 +569,7 @@ int main(void)
     line_searches();
     scalar();
     conjugate_gradients();
+    sloppy_cg();
     momentum();
     network();
     theory();
