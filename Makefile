@@ -33,6 +33,7 @@ PACKAGES_check-sanitize := $(PACKAGES_check)
 PACKAGES_check-valgrind := $(PACKAGES_check) valgrind
 # gcov comes with gcc.
 PACKAGES_coverage := $(PACKAGES_check)
+PACKAGES_mutate := $(PACKAGES_check)
 # GSL, for the comparison in bench/cg-gsl.c: only `make bench` asks for it.
 PACKAGES_bench := $(PACKAGES_library) libgsl-dev
 PACKAGES := $(sort $(foreach goal,$(or $(MAKECMDGOALS),all),\
@@ -74,6 +75,7 @@ endif
 
 .PHONY: all tangle library figures book check check-sanitize check-valgrind \
         coverage stage-coverage install uninstall clean bench deps tangle-check \
+        mutate \
         stage-all stage-library stage-figures stage-book stage-check \
         stage-check-sanitize stage-check-valgrind stage-install stage-bench
 
@@ -312,7 +314,7 @@ $(B)/book/chapters.tex: $(CHAPTERS) $(WEAVE_TOOLS)
 	  bash -o pipefail -ec 'build-aux/weave $(CHAPTERS) > $@'
 
 book.pdf: chapters/book.tex chapters/descent.bib $(B)/book/chapters.tex \
-          $(wildcard bench/results/*.tex) \
+          $(wildcard bench/results/*.tex) $(wildcard mutate/results/*.tex) \
           $(FIG_TEX) $(B)/claims/claims-table.tex \
           $(B)/claims/claims-values.tex build-aux/typeset build-aux/page-budget
 	@$(STEP) LATEX "$@" $(B)/logs/latex.log build-aux/typeset $(B)
@@ -364,6 +366,26 @@ $(B)/bench/%: bench/%.c $(wildcard bench/*.h) $(B)/lib/libdescent.a \
 
 stage-bench: $(BENCH)
 	@for bench in $(BENCH); do echo; $$bench; done
+
+# ---------------------------------------------------------------------
+# Mutation testing (on demand, never part of `make` or `make check`: a
+# full run takes hours on two cores): build-aux/mutate plants one small
+# bug at a time in a copy of tangled/, rebuilds, runs the suite, and
+# writes its record to mutate/results/ (committed; the book inputs
+# mutation-table.tex). MUTATE_FILES="cg.c linesearch.c" limits it to
+# those files, MUTATE_SAMPLE=N to N mutants per file (a fixed sample),
+# MUTATE_JOBS the mutants run at once, MUTATE_TIME=SECONDS stops starting
+# mutants after that long (the record says so).
+MUTATE_FILES ?=
+MUTATE_SAMPLE ?= 0
+MUTATE_JOBS ?= 2
+MUTATE_TIME ?= 0
+
+mutate: deps tangle-check
+	@CC='$(CC)' CFLAGS='$(CFLAGS)' build-aux/mutate \
+	  --files '$(MUTATE_FILES)' --sample $(MUTATE_SAMPLE) \
+	  --jobs $(MUTATE_JOBS) --time-limit $(MUTATE_TIME) \
+	  --build $(B)/mutate --record mutate/results
 
 clean:
 	@printf '  %-8s %s\n' CLEAN "$(B)/ book.pdf"

@@ -1,0 +1,578 @@
+/* mutate/probe.c: the equivalence probe of the mutation harness
+ * (build-aux/mutate, `make mutate`). Not library code and not a test: it
+ * runs every method of the library on a fixed set of problems and prints
+ * every number it gets back with %a, bit for bit, with every status,
+ * count and message. A mutant that the suite does not kill and that
+ * leaves this output identical to the unmutated library's is reported as
+ * equivalent (probe identical), outside the score, for a human to check.
+ * The output is not compared with anything else: it need not be right,
+ * only complete and deterministic. OpenBLAS runs on one thread. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "descent.h"
+
+static void vec(const char *what, size_t n, const double *x)
+{
+    printf("%s:", what);
+    for (size_t i = 0; i < n; i++)
+        printf(" %a", x[i]);
+    printf("\n");
+}
+
+static void status(const char *what, descent_status s, const char *message)
+{
+    printf("%s: %s %s\n", what, descent_status_name(s),
+           message != NULL ? message : "");
+}
+
+static void result(const char *what, const descent_result *r)
+{
+    printf("%s: %s it %zu E %a |g| %a counts %lu %lu %lu [%s]\n", what,
+           descent_status_name(r->status), r->iterations, r->value,
+           r->gradient_norm, r->counts.values, r->counts.gradients,
+           r->counts.hessians, r->message);
+}
+
+static void trace(const char *what, const descent_trace *t)
+{
+    printf("%s: length %zu\n", what, t->length);
+    for (size_t k = 0; k < t->length; k++) {
+        printf("  %zu %a %a %a %a", k, t->value[k], t->gradient_norm[k],
+               t->eta[k], t->evaluations[k]);
+        const double *x = descent_trace_iterate(t, k);
+        for (size_t i = 0; x != NULL && i < t->n; i++)
+            printf(" %a", x[i]);
+        printf("\n");
+    }
+}
+
+/* An ill-conditioned quadratic, a Rosenbrock function, and the test
+ * functions of chapter 1: the problems every driver run uses. */
+static descent_quadratic quad;
+static descent_rosenbrock rosen;
+
+static void problems(void)
+{
+    descent_error e = {0};
+    static const double lambda[4] = {1, 3, 10, 40};
+    static const double b[4] = {1, -2, 0.5, 3};
+    descent_status s = descent_quadratic_spectrum(&quad, 4, lambda, b, 0.25,
+                                                  7, &e);
+    status("quadratic", s, e.message);
+    vec("A", 16, quad.A);
+    s = descent_rosenbrock_init(&rosen, 4, 1, 100, &e);
+    status("rosenbrock", s, e.message);
+}
+
+static void run(const char *what, descent_objective f,
+                descent_direction_rule dir, descent_step_rule step,
+                const double *start, size_t max_iterations, bool keep)
+{
+    double theta[8];
+    descent_trace t;
+    descent_error e = {0};
+    descent_options opt = descent_default_options();
+    opt.max_iterations = max_iterations;
+    memcpy(theta, start, f.n * sizeof *theta);
+    if (descent_trace_init(&t, f.n, keep, &e) != DESCENT_OK) {
+        status(what, e.status, e.message);
+        return;
+    }
+    opt.trace = &t;
+    descent_result r = {0};
+    descent_status s = descent_minimize(&f, &dir, &step, &opt, theta, &r);
+    printf("%s: returned %s\n", what, descent_status_name(s));
+    result(what, &r);
+    vec("  theta", f.n, theta);
+    trace(what, &t);
+    descent_trace_free(&t);
+}
+
+static const double q0[4] = {1, 1, 1, 1};
+static const double r0[4] = {-1.2, 1, -1.2, 1};
+
+static void gradient_descent(void)
+{
+    descent_step_schedule sched;
+    descent_line_search ls;
+    descent_objective q = descent_quadratic_objective(&quad);
+    descent_objective r = descent_rosenbrock_objective(&rosen);
+    run("gd fixed", q, descent_steepest_descent(),
+        descent_fixed_step(&sched, 0.04), q0, 60, true);
+    run("gd geometric", q, descent_steepest_descent(),
+        descent_geometric_step(&sched, 0.045, 0.97), q0, 60, false);
+    run("gd normalized", q, descent_normalized_steepest_descent(),
+        descent_geometric_step(&sched, 0.5, 0.9), q0, 40, false);
+    descent_preconditioner pre;
+    static const double M[16] = {0.02, 0.001, 0, 0, 0.001, 0.03, 0, 0,
+                                 0, 0, 0.025, 0, 0, 0, 0, 0.02};
+    run("gd preconditioned", q, descent_preconditioned_descent(&pre, 4, M),
+        descent_fixed_step(&sched, 1), q0, 40, false);
+    static const descent_initial_rule rules[3] = {
+        DESCENT_INITIAL_SLOPE_RATIO, DESCENT_INITIAL_QUADRATIC,
+        DESCENT_INITIAL_FIXED};
+    for (int k = 0; k < 3; k++) {
+        char name[64];
+        ls = descent_line_search_defaults();
+        ls.initial_rule = rules[k];
+        snprintf(name, sizeof name, "gd exact rule %d", k);
+        run(name, q, descent_steepest_descent(), descent_exact_step(&ls), q0,
+            30, false);
+        ls = descent_line_search_defaults();
+        ls.initial_rule = rules[k];
+        snprintf(name, sizeof name, "gd armijo rule %d", k);
+        run(name, r, descent_steepest_descent(), descent_armijo_step(&ls),
+            r0, 200, false);
+        ls = descent_line_search_defaults();
+        ls.initial_rule = rules[k];
+        snprintf(name, sizeof name, "gd wolfe rule %d", k);
+        run(name, r, descent_steepest_descent(), descent_wolfe_step(&ls), r0,
+            200, false);
+    }
+    ls = descent_line_search_defaults();
+    ls.backtrack = 0.3;
+    ls.c1 = 0.3;
+    ls.initial_step = 3;
+    run("gd armijo tuned", q, descent_steepest_descent(),
+        descent_armijo_step(&ls), q0, 40, false);
+    ls = descent_line_search_defaults();
+    ls.c2 = 0.1;
+    ls.max_length = 5;
+    run("gd wolfe tight", r, descent_steepest_descent(),
+        descent_wolfe_step(&ls), r0, 100, false);
+    ls = descent_line_search_defaults();
+    run("gd exact rosenbrock", r, descent_steepest_descent(),
+        descent_exact_step(&ls), r0, 60, false);
+    descent_objective tw = descent_two_wells_objective();
+    static const double w0[2] = {0.3, -0.8};
+    ls = descent_line_search_defaults();
+    run("gd wolfe two wells", tw, descent_steepest_descent(),
+        descent_wolfe_step(&ls), w0, 50, false);
+}
+
+static void line_searches(void)
+{
+    /* Single searches, on directions of several kinds: downhill along
+     * -g, a long direction, an orthogonal one (g^T d = 0), uphill. */
+    descent_objective r = descent_rosenbrock_objective(&rosen);
+    double g[4], d[4], x[4], tg[4];
+    descent_value_gradient(&r, r0, g);
+    for (int kind = 0; kind < 4; kind++) {
+        for (size_t i = 0; i < 4; i++)
+            d[i] = kind == 0 ? -g[i] : kind == 1 ? -100 * g[i]
+                 : kind == 2 ? (i % 2 == 0 ? g[i + 1] : -g[i - 1])
+                 : g[i];
+        for (int rule = 0; rule < 3; rule++) {
+            descent_line_search ls = descent_line_search_defaults();
+            descent_step_rule s = rule == 0 ? descent_armijo_step(&ls)
+                                : rule == 1 ? descent_wolfe_step(&ls)
+                                            : descent_exact_step(&ls);
+            descent_trial t = {.theta = x, .g = tg};
+            descent_error e = {0};
+            descent_status st = descent_line_search_run(s, &r, r0, d, &t, &e);
+            printf("search %d %d: %s eta %a evaluated %d value %a "
+                   "evaluations %zu first %a prev %a %a %a [%s]\n", kind,
+                   rule, descent_status_name(st), t.eta, t.evaluated,
+                   t.evaluated ? t.value : 0.0, ls.evaluations,
+                   ls.first_trial, ls.previous_step, ls.previous_slope,
+                   ls.previous_value, e.message);
+            if (t.evaluated) {
+                vec("  theta", 4, x);
+                vec("  g", 4, tg);
+            }
+        }
+    }
+}
+
+static double scalar_quartic(double x, void *context)
+{
+    (void)context;
+    return pow(x - 0.3, 4) + 0.5 * (x - 0.3) * (x - 0.3) + sin(3 * x);
+}
+
+static double scalar_abs(double x, void *context)
+{
+    double *count = context;
+    *count += 1;
+    return fabs(x - 1.7) + 0.1 * x * x;
+}
+
+static double scalar_monotone(double x, void *context)
+{
+    (void)context;
+    return exp(-x);
+}
+
+static void scalar(void)
+{
+    descent_scalar_fn *fns[3] = {scalar_quartic, scalar_abs,
+                                 scalar_monotone};
+    double count = 0;
+    for (int k = 0; k < 3; k++) {
+        double widths[600];
+        double x[3] = {0}, fx[3] = {0};
+        size_t evals = 0;
+        descent_error e = {0};
+        for (int side = 0; side < 3; side++) {
+            /* rightwards, leftwards, and from a pair that straddles */
+            static const double starts[3][2] = {{-2, -1.5}, {4, 3.5},
+                                                {-0.5, 2.5}};
+            evals = 0;
+            descent_status sb = descent_bracket_minimum(
+                fns[k], &count, starts[side][0], starts[side][1], 60, x, fx,
+                &evals, &e);
+            printf("bracket %d %d: %s evaluations %zu [%s]\n", k, side,
+                   descent_status_name(sb), evals, e.message);
+            vec("  x", 3, x);
+            vec("  fx", 3, fx);
+        }
+        descent_status s;
+        for (int tight = 0; tight < 2; tight++) {
+            descent_scalar_options opt = descent_scalar_default_options();
+            opt.widths = widths;
+            if (tight)
+                opt.relative_tolerance = 1e-4, opt.absolute_tolerance = 1e-6;
+            for (int method = 0; method < 2; method++) {
+                descent_scalar_minimum m = {0};
+                memset(widths, 0, sizeof widths);
+                s = method == 0
+                        ? descent_golden_section(fns[k], &count, -2, 3, &opt,
+                                                 &m, &e)
+                        : descent_brent(fns[k], &count, -2, 3, &opt, &m, &e);
+                printf("%s %d %d: %s x %a value %a bracket %a %a evaluations "
+                       "%zu parabolic %zu [%s]\n",
+                       method == 0 ? "golden" : "brent", k, tight,
+                       descent_status_name(s), m.x, m.value, m.lower,
+                       m.upper, m.evaluations, m.parabolic_steps, e.message);
+                vec("  widths", m.evaluations < 600 ? m.evaluations : 600,
+                    widths);
+            }
+        }
+    }
+    printf("scalar calls %a\n", count);
+}
+
+static void conjugate_gradients(void)
+{
+    /* Linear CG, plain and Jacobi, from 0 and from elsewhere, recording
+     * everything. */
+    static const double A[16] = {4, 1, 0, 0.5, 1, 3, 0.2, 0,
+                                 0, 0.2, 10, 1, 0.5, 0, 1, 40};
+    static const double b[4] = {1, 2, -1, 0.5};
+    for (int k = 0; k < 4; k++) {
+        double x[4] = {0, 0, 0, 0};
+        double norms[41], res[41 * 4], dirs[41 * 4], its[41 * 4];
+        memset(norms, 0, sizeof norms);
+        memset(res, 0, sizeof res);
+        memset(dirs, 0, sizeof dirs);
+        memset(its, 0, sizeof its);
+        if (k >= 2)
+            x[0] = 1, x[1] = -1, x[2] = 0.5, x[3] = 2;
+        descent_cg_options opt = descent_cg_default_options();
+        opt.jacobi = k % 2 == 1;
+        opt.residual_norms = norms;
+        opt.residuals = res;
+        opt.directions = dirs;
+        opt.iterates = its;
+        descent_cg_result r = {0};
+        descent_status s = descent_linear_cg(4, A, b, x, &opt, &r);
+        printf("linear cg %d: %s it %zu rel %a [%s]\n", k,
+               descent_status_name(s), r.iterations, r.relative_residual,
+               r.message);
+        vec("  x", 4, x);
+        vec("  norms", r.iterations + 1, norms);
+        vec("  residuals", 4 * (r.iterations + 1), res);
+        vec("  directions", 4 * (r.iterations + 1), dirs);
+        vec("  iterates", 4 * (r.iterations + 1), its);
+    }
+    {
+        double x[4] = {0, 0, 0, 0};
+        descent_cg_options opt = descent_cg_default_options();
+        opt.max_iterations = 2;
+        descent_cg_result r = {0};
+        descent_status s = descent_linear_cg(4, A, b, x, &opt, &r);
+        printf("linear cg capped: %s it %zu rel %a [%s]\n",
+               descent_status_name(s), r.iterations, r.relative_residual,
+               r.message);
+        static const double zero[4] = {0, 0, 0, 0};
+        s = descent_linear_cg(4, A, zero, x, NULL, &r);
+        printf("linear cg b=0: %s it %zu rel %a [%s]\n",
+               descent_status_name(s), r.iterations, r.relative_residual,
+               r.message);
+        vec("  x", 4, x);
+    }
+    static const descent_cg_formula formulas[4] = {
+        DESCENT_FLETCHER_REEVES, DESCENT_POLAK_RIBIERE,
+        DESCENT_POLAK_RIBIERE_PLUS, DESCENT_HESTENES_STIEFEL};
+    descent_objective r = descent_rosenbrock_objective(&rosen);
+    descent_objective q = descent_quadratic_objective(&quad);
+    for (int k = 0; k < 4; k++) {
+        for (int restart = 0; restart < 2; restart++) {
+            for (int problem = 0; problem < 2; problem++) {
+                descent_nonlinear_cg cg;
+                descent_error e = {0};
+                descent_status s = descent_nonlinear_cg_init(
+                    &cg, 4, formulas[k], restart ? 3 : 0, &e);
+                if (s) {
+                    status("cg init", s, e.message);
+                    continue;
+                }
+                descent_line_search ls = descent_line_search_defaults();
+                ls.c2 = 0.1;
+                char name[64];
+                snprintf(name, sizeof name, "nonlinear cg %d %d %d", k,
+                         restart, problem);
+                run(name, problem ? q : r, descent_nonlinear_cg_direction(&cg),
+                    problem ? descent_exact_step(&ls)
+                            : descent_wolfe_step(&ls),
+                    problem ? q0 : r0, problem ? 20 : 120, false);
+                printf("  restart %zu since %zu safeguard %zu uphill %zu "
+                       "negative %zu gg %a slope %a dnorm %a\n",
+                       cg.restart_every, cg.since_restart,
+                       cg.safeguard_restarts, cg.uphill, cg.negative_beta,
+                       cg.gg_previous, cg.slope_previous,
+                       cg.d_norm_previous);
+                descent_nonlinear_cg_free(&cg);
+            }
+        }
+    }
+}
+
+static void sloppy_cg(void)
+{
+    /* Nonlinear CG with backtracking, which does not keep its
+     * directions downhill: the safeguard restarts act. */
+    static const descent_cg_formula formulas[4] = {
+        DESCENT_FLETCHER_REEVES, DESCENT_POLAK_RIBIERE,
+        DESCENT_POLAK_RIBIERE_PLUS, DESCENT_HESTENES_STIEFEL};
+    descent_objective r = descent_rosenbrock_objective(&rosen);
+    for (int k = 0; k < 4; k++) {
+        descent_nonlinear_cg cg;
+        descent_error e = {0};
+        descent_status s = descent_nonlinear_cg_init(&cg, 4, formulas[k], 0,
+                                                     &e);
+        if (s) {
+            status("cg init", s, e.message);
+            continue;
+        }
+        descent_line_search ls = descent_line_search_defaults();
+        char name[64];
+        snprintf(name, sizeof name, "sloppy cg %d", k);
+        run(name, r, descent_nonlinear_cg_direction(&cg),
+            descent_armijo_step(&ls), r0, 150, false);
+        printf("  since %zu safeguard %zu uphill %zu negative %zu gg %a "
+               "slope %a dnorm %a\n", cg.since_restart,
+               cg.safeguard_restarts, cg.uphill, cg.negative_beta,
+               cg.gg_previous, cg.slope_previous, cg.d_norm_previous);
+        descent_nonlinear_cg_free(&cg);
+    }
+}
+
+static void momentum(void)
+{
+    descent_objective q = descent_quadratic_objective(&quad);
+    for (int kind = 0; kind < 2; kind++) {
+        descent_momentum_kind mk = kind ? DESCENT_NESTEROV : DESCENT_HEAVY_BALL;
+        descent_momentum m;
+        descent_error e = {0};
+        descent_status s = descent_momentum_init(&m, 4, mk, 0.02, 0.8, &e);
+        status("momentum init", s, e.message);
+        double theta[4], g[4];
+        memcpy(theta, q0, sizeof theta);
+        for (int k = 0; k < 40 && s == DESCENT_OK; k++) {
+            if (mk == DESCENT_NESTEROV) {
+                double look[4];
+                for (size_t i = 0; i < 4; i++)
+                    look[i] = theta[i] + m.beta * m.velocity[i];
+                descent_value_gradient(&q, look, g);
+            } else {
+                descent_value_gradient(&q, theta, g);
+            }
+            s = descent_momentum_step(&m, theta, g, &e);
+        }
+        status("momentum step", s, e.message);
+        printf("  steps %zu\n", m.steps);
+        vec("  theta", 4, theta);
+        vec("  velocity", 4, m.velocity);
+        descent_momentum_free(&m);
+        for (int convex = 0; convex < 2; convex++) {
+            descent_momentum_direction md;
+            s = descent_momentum_direction_init(&md, 4, mk, 0.02, 0.8,
+                                                convex, &e);
+            status("momentum direction init", s, e.message);
+            if (s)
+                continue;
+            descent_step_schedule sched;
+            char name[64];
+            snprintf(name, sizeof name, "momentum rule %d %d", kind, convex);
+            run(name, q, descent_momentum_rule(&md),
+                descent_fixed_step(&sched, 1), q0, 60, false);
+            descent_momentum_direction_free(&md);
+        }
+    }
+}
+
+static void network(void)
+{
+    static const double x[12] = {0, 0, 0, 1, 1, 0, 1, 1, 0.5, 0.2, -0.3, 0.9};
+    static const double t[6] = {0, 1, 1, 0, 1, 0};
+    static const double tc[12] = {1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0};
+    descent_dataset data = {6, 2, 1, x, t};
+    descent_dataset data2 = {6, 2, 2, x, tc};
+    static const descent_activation acts[3] = {DESCENT_LOGISTIC, DESCENT_RELU,
+                                               DESCENT_IDENTITY};
+    for (int h = 0; h < 3; h++) {
+        for (int div = 0; div < 2; div++) {
+            descent_network net;
+            descent_network_problem p;
+            descent_error e = {0};
+            size_t sizes[4] = {2, 3, 2, div ? 2 : 1};
+            descent_status s = descent_network_init(
+                &net, 3, sizes, acts[h],
+                div ? DESCENT_LOGISTIC : acts[(h + 1) % 3], &e);
+            status("network init", s, e.message);
+            if (s)
+                continue;
+            printf("  parameters %zu\n", net.parameters);
+            s = descent_network_problem_init(
+                &p, &net, div ? &data2 : &data,
+                div ? DESCENT_CROSS_ENTROPY : DESCENT_L2, &e);
+            status("network problem", s, e.message);
+            if (s)
+                continue;
+            descent_objective f = descent_network_objective(&p);
+            double theta[64] = {0}, g[64] = {0}, out[12] = {0};
+            for (size_t i = 0; i < net.parameters; i++)
+                theta[i] = sin(1.0 + 0.7 * (double)i) * 0.8;
+            double E = descent_value_gradient(&f, theta, g);
+            printf("  E %a\n", E);
+            vec("  g", net.parameters, g);
+            printf("  value only %a\n", descent_value(&f, theta));
+            s = descent_network_outputs(&p, theta, out, &e);
+            status("  outputs", s, e.message);
+            vec("  outputs", 6 * sizes[3], out);
+            double worst = 0, relative[64] = {0};
+            size_t where = 0;
+            s = descent_gradient_check(&f, theta, &worst, &where, relative,
+                                       &e);
+            printf("  gradient check %s worst %a where %zu\n",
+                   descent_status_name(s), worst, where);
+            vec("  relative", net.parameters, relative);
+            descent_network_problem_free(&p);
+        }
+    }
+    /* The perceptron: separable data, and data it cannot separate. */
+    static const double px[16] = {2, 1, 1, 3, -1, -2, -2, -1,
+                                  0.5, 2, -0.5, -1.5, 3, -1, -3, 0.2};
+    static const double pt[8] = {1, 1, 0, 0, 1, 0, 1, 0};
+    static const double bad[8] = {1, 0, 0, 1, 1, 1, 0, 0};
+    for (int k = 0; k < 2; k++) {
+        descent_dataset d = {8, 2, 1, px, k ? bad : pt};
+        double w[3] = {0, 0, 0};
+        size_t updates = 0;
+        descent_error e = {0};
+        descent_status s = descent_perceptron(&d, w, 100, &updates, &e);
+        printf("perceptron %d: %s updates %zu [%s]\n", k,
+               descent_status_name(s), updates, e.message);
+        vec("  w", 3, w);
+    }
+}
+
+static void theory(void)
+{
+    static const double lambda[4] = {1, 3, 10, 40};
+    printf("gd rate %a %a %a\n", descent_gd_rate(4, lambda, 0.04),
+           descent_gd_rate(4, lambda, 0.06), descent_gd_rate(4, lambda, 1));
+    printf("gd best step %a %a\n", descent_gd_best_step(1, 40),
+           descent_gd_best_step(0.5, 0.5));
+    descent_objective fs[5] = {
+        descent_cubic_objective(), descent_monkey_saddle_objective(),
+        descent_two_wells_objective(),
+        descent_quadratic_objective(&quad),
+        descent_rosenbrock_objective(&rosen)};
+    static const double pts[5][4] = {{1, 1}, {0, 0}, {1, -1},
+                                      {0.1, 0.2, 0.3, 0.4}, {1, 1, 1, 1}};
+    static const double others[5][4] = {{-1, 1}, {0.3, -0.7}, {2.07, 0.4},
+                                        {1, 2, 3, 4}, {-1.2, 1, 0.5, 2}};
+    static const double thirds[5][4] = {{0.4, -1.3}, {-0.6, 0.9},
+                                        {1.94, 0}, {-2, 0.5, 1, -1},
+                                        {0.3, -0.4, 1.5, 0.8}};
+    for (int k = 0; k < 5; k++) {
+        descent_objective *f = &fs[k];
+        printf("objective %s n %zu\n", f->name != NULL ? f->name : "-", f->n);
+        for (int which = 0; which < 3; which++) {
+            const double *th = which == 2 ? thirds[k]
+                             : which ? others[k] : pts[k];
+            double g[4] = {0}, H[16] = {0}, ev[4] = {0};
+            double E = descent_value_gradient(f, th, g);
+            printf("  E %a value %a\n", E, descent_value(f, th));
+            vec("  g", f->n, g);
+            descent_error e = {0};
+            descent_status s = descent_hessian(f, th, H, &e);
+            status("  hessian", s, e.message);
+            vec("  H", f->n * f->n, H);
+            descent_point_kind kind = DESCENT_NOT_CRITICAL;
+            s = descent_classify_point(f, th, 1e-6, 1e-8, &kind, ev, &e);
+            printf("  classify %s %s\n", descent_status_name(s),
+                   s == DESCENT_OK ? descent_point_kind_name(kind) : "-");
+            if (s == DESCENT_OK)
+                vec("  eigenvalues", f->n, ev);
+            double d[4], eta = 0, decrease = 0;
+            for (size_t i = 0; i < f->n; i++)
+                d[i] = -g[i] + 0.1 * (double)i;
+            s = descent_taylor_step(f, th, d, &eta, &decrease, &e);
+            printf("  taylor %s eta %a decrease %a [%s]\n",
+                   descent_status_name(s), eta, decrease, e.message);
+            double worst = 0, relative[4] = {0};
+            size_t where = 0;
+            s = descent_gradient_check(f, th, &worst, &where, relative, &e);
+            printf("  gradient check %s worst %a where %zu\n",
+                   descent_status_name(s), worst, where);
+            vec("  relative", f->n, relative);
+            printf("  counts %lu %lu %lu\n", f->counts.values,
+                   f->counts.gradients, f->counts.hessians);
+        }
+    }
+    static const double H[9] = {2, 1, 0, 1, 3, 1, 0, 1, -4};
+    double ev[3];
+    descent_error e = {0};
+    descent_status s = descent_symmetric_eigenvalues(3, H, ev, &e);
+    status("eigenvalues", s, e.message);
+    vec("  ", 3, ev);
+    double star[4];
+    s = descent_quadratic_critical_point(&quad, star, &e);
+    status("critical point", s, e.message);
+    vec("  ", 4, star);
+    descent_quadratic q1, qi;
+    s = descent_quadratic_1d(&q1, 2.5, -1, 0.5, &e);
+    status("quadratic 1d", s, e.message);
+    vec("  A b c", 1, q1.A);
+    vec("  b", 1, q1.b);
+    printf("  c %a\n", q1.c);
+    descent_quadratic_free(&q1);
+    static const double A[4] = {3, 1, 1, 2};
+    static const double b[2] = {1, -1};
+    s = descent_quadratic_init(&qi, 2, A, b, 0.5, &e);
+    status("quadratic init", s, e.message);
+    vec("  lambda", 2, qi.lambda);
+    vec("  Q", 4, qi.Q);
+    descent_quadratic_free(&qi);
+}
+
+int main(void)
+{
+    problems();
+    gradient_descent();
+    line_searches();
+    scalar();
+    conjugate_gradients();
+    sloppy_cg();
+    momentum();
+    network();
+    theory();
+    descent_quadratic_free(&quad);
+    return 0;
+}
