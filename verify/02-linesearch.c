@@ -519,6 +519,30 @@ static void exact_search_rises_and_falls(void **state)
            e.message, DESCENT_STEP_FAILED, "evaluation limit 4 reached");
     assert_true(s.evaluations == 4 && w.count == 5);
 }
+typedef struct scalar_line {
+    int which;                   /* the case of scalar_cases */
+    size_t count;
+    double first_slope;          /* phi' at the first trial */
+} scalar_line;
+
+static double scalar_line_value(const double *x, double *g, void *context)
+{
+    scalar_line *w = context;
+    double t = x[0], value, slope;
+    switch (w->which) {
+    case 0: value = pow(t, 4) - 3 * t; slope = 4 * t * t * t - 3; break;
+    case 1: value = exp(t) - 5 * t; slope = exp(t) - 5; break;
+    case 2: value = -t * exp(-t); slope = (t - 1) * exp(-t); break;
+    case 3: value = sin(t); slope = cos(t); break;
+    default: value = cosh(t) - 2 * t; slope = sinh(t) - 2; break;
+    }
+    if (w->count == 1)
+        w->first_slope = slope;
+    w->count++;
+    if (g != NULL)
+        g[0] = slope;
+    return value;
+}
 static void search_defaults(void **state)
 {
     descent_line_search s = descent_line_search_defaults();
@@ -1030,6 +1054,111 @@ static void claim_first_trial_cost(void **state)
                  cheaper);
     assert_true(cheaper);
 }
+static void exact_search_cost(void **state)
+{
+    size_t worst = 0;
+    (void)state;
+    for (int i = 0; i < 5; i++)
+        for (int r = 0; r < 3; r++) {
+            scalar_case c = scalar_cases(i);
+            scalar_line w = {i, 0, NAN};
+            descent_objective f = {.n = 1, .evaluate = scalar_line_value,
+                                   .context = &w, .name = "scalar line"};
+            descent_line_search s = descent_line_search_defaults();
+            descent_step_rule rules[3] = {descent_exact_step(&s),
+                                          descent_armijo_step(&s),
+                                          descent_wolfe_step(&s)};
+            descent_error e;
+            double theta = c.lower, d = 1, x, g;
+            descent_trial trial = {.theta = &x, .g = &g};
+            s.initial_rule = DESCENT_INITIAL_FIXED;
+            s.initial_step = c.upper - c.lower;
+            REQUIRE(descent_line_search_run(rules[r], &f, &theta, &d, &trial,
+                                            &e), e);
+            assert_int_equal(w.count, 1 + s.evaluations + !trial.evaluated);
+            if (r > 0)
+                continue;
+            assert_true(w.first_slope > 0);
+            assert_true(fabs(theta + trial.eta - c.minimizer) <=
+                        1e-12 * fabs(c.minimizer));
+            worst = s.evaluations - 1 > worst ? s.evaluations - 1 : worst;
+        }
+    print_message("  exact search: at most %zu evaluations to find the "
+                  "root\n", worst);
+    assert_true(worst <= 11);
+}
+static void second_first_trial(void **state)
+{
+    descent_rosenbrock r;
+    descent_trace trace;
+    descent_error e;
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &e), e);
+    REQUIRE(descent_trace_init(&trace, 2, true, &e), e);
+    descent_objective f = descent_rosenbrock_objective(&r);
+    for (int i = 0; i < 3; i++)
+        for (int rule = 0; rule < 2; rule++) {
+            descent_line_search s = descent_line_search_defaults();
+            descent_step_rule rules[3] = {descent_exact_step(&s),
+                                          descent_armijo_step(&s),
+                                          descent_wolfe_step(&s)};
+            double theta[2] = {-1.2, 1}, g0[2], g1[2];
+            s.initial_rule = rule == 0 ? DESCENT_INITIAL_QUADRATIC
+                                       : DESCENT_INITIAL_SLOPE_RATIO;
+            descent_result result = run_sd(&f, rules[i], theta, 2, 0, &trace);
+            assert_int_equal(result.iterations, 2);
+            descent_value_gradient(&f, descent_trace_iterate(&trace, 0), g0);
+            descent_value_gradient(&f, descent_trace_iterate(&trace, 1), g1);
+            double slope0 = -cblas_ddot(2, g0, 1, g0, 1);
+            double slope1 = -cblas_ddot(2, g1, 1, g1, 1);
+            double want = rule == 0 ? 2.02 * (trace.value[1] - trace.value[0]) /
+                                          slope1
+                                    : trace.eta[0] * slope0 / slope1;
+            assert_true(fabs(s.first_trial / want - 1) <= 1e-14);
+            assert_true(s.previous_value == trace.value[1]);
+        }
+    descent_trace_free(&trace);
+}
+static void scalar_records(void **state)
+{
+    double widths[501];
+    descent_scalar_minimum golden, brent;
+    descent_error error;
+    (void)state;
+    for (int rule = 0; rule < 2; rule++)
+        for (int i = 0; i < 5; i++) {
+            scalar_case c = scalar_cases(i);
+            descent_scalar_options options = descent_scalar_default_options();
+            if (rule == 1) {
+                options.relative_tolerance = 0;
+                options.absolute_tolerance = 1e-6;
+            }
+            options.widths = widths;
+            for (int k = 0; k < 501; k++)
+                widths[k] = NAN;
+            REQUIRE(descent_golden_section(c.f, NULL, c.lower, c.upper,
+                                           &options, &golden, &error), error);
+            size_t m = golden.evaluations;
+            assert_true(widths[0] == c.upper - c.lower &&
+                        widths[1] == c.upper - c.lower);
+            for (size_t k = 2; k < m; k++)
+                assert_true(widths[k] < widths[k - 1]);
+            assert_true(widths[m - 1] == golden.upper - golden.lower);
+            assert_true(isnan(widths[m]));
+            assert_int_equal(golden.parabolic_steps, 0);
+            for (int k = 0; k < 501; k++)
+                widths[k] = NAN;
+            REQUIRE(descent_brent(c.f, NULL, c.lower, c.upper, &options,
+                                  &brent, &error), error);
+            m = brent.evaluations;
+            assert_true(widths[0] == c.upper - c.lower);
+            for (size_t k = 1; k < m; k++)
+                assert_true(widths[k] <= widths[k - 1]);
+            assert_true(widths[m - 1] == brent.upper - brent.lower);
+            assert_true(isnan(widths[m]));
+            assert_int_equal(brent.parabolic_steps, brent.evaluations - 3);
+        }
+}
 static void bad_scalar_input(void **state)
 {
     descent_scalar_options options = descent_scalar_default_options();
@@ -1445,6 +1574,9 @@ int main(void)
         cmocka_unit_test(hard_line_searches),
         cmocka_unit_test(wolfe_trial_steps),
         cmocka_unit_test(exact_search_rises_and_falls),
+        cmocka_unit_test(exact_search_cost),
+        cmocka_unit_test(second_first_trial),
+        cmocka_unit_test(scalar_records),
         cmocka_unit_test(search_defaults),
         cmocka_unit_test(searches_in_the_driver),
         cmocka_unit_test(bad_input_summary),
