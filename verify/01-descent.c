@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <cblas.h>
+#include <float.h>
 #include <lapacke.h>
 #include <limits.h>
 #include <math.h>
@@ -738,6 +739,71 @@ static void claim_large_step_escape(void **state)
                               "well for the wide one",
                               "runs end as claimed", as_claimed, runs);
     assert_true(holds);
+}
+static void test_problems_themselves(void **state)
+{
+    const size_t sizes[3] = {2, 3, 7};
+    descent_error e;
+    (void)state;
+    for (int s = 0; s < 3; s++)
+        for (int p = 0; p < 2; p++) {
+            size_t n = sizes[s];
+            double a = p == 0 ? 1 : 2, theta[7], g[7], H[49];
+            if (p == 1 && n > 2)
+                continue;
+            descent_rosenbrock r;
+            REQUIRE(descent_rosenbrock_init(&r, n, a, 100, &e), e);
+            descent_objective f = descent_rosenbrock_objective(&r);
+            for (size_t i = 0; i < n; i++)
+                theta[i] = i == 0 ? a : a * a;
+            assert_true(descent_value_gradient(&f, theta, g) == 0);
+            for (size_t i = 0; i < n; i++)
+                assert_true(g[i] == 0);
+            random_vector(n, UNIFORM_PLUS_MINUS_1, 40 + (unsigned)s, theta);
+            REQUIRE(descent_hessian(&f, theta, H, &e), e);
+            for (size_t i = 0; i < n; i++)
+                for (size_t j = 0; j < n; j++)
+                    if (i > j + 1 || j > i + 1)
+                        assert_true(H[i * n + j] == 0);
+        }
+    enum { N = 6 };
+    double M[N * N], A[N * N], norm = 0, worst = 0;
+    random_vector(N * N, NORMAL, 47, M);
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j++) {
+            A[i * N + j] = M[i * N + j] + M[j * N + i];
+            norm = fmax(norm, fabs(A[i * N + j]));
+        }
+    descent_quadratic q;
+    REQUIRE(descent_quadratic_init(&q, N, A, NULL, 0, &e), e);
+    for (int k = 0; k + 1 < N; k++)
+        assert_true(q.lambda[k] <= q.lambda[k + 1]);
+    for (int i = 0; i < N; i++)
+        for (int k = 0; k < N; k++) {
+            double aq = 0, qq = 0;
+            for (int j = 0; j < N; j++) {
+                aq += A[i * N + j] * q.Q[j * N + k];
+                qq += q.Q[j * N + i] * q.Q[j * N + k];
+            }
+            worst = fmax(worst, fabs(aq - q.Q[i * N + k] * q.lambda[k]) / norm);
+            worst = fmax(worst, fabs(qq - (i == k)));
+        }
+    descent_quadratic_free(&q);
+    assert_true(worst <= 256 * DBL_EPSILON);
+    descent_quadratic line;
+    REQUIRE(descent_quadratic_1d(&line, 2, -4, 0, &e), e);
+    descent_objective f1 = descent_quadratic_objective(&line);
+    descent_step_schedule schedule;
+    descent_direction_rule sd = descent_steepest_descent();
+    descent_step_rule step = descent_fixed_step(&schedule, 0.25);
+    descent_result result;
+    double w = 0;
+    descent_minimize(&f1, &sd, &step, NULL, &w, &result);
+    expect(result.status, result.message, DESCENT_OK, "converged");
+    assert_true(result.iterations > 0);
+    assert_int_equal(result.counts.values, result.iterations + 1);
+    assert_int_equal(result.counts.values, f1.counts.values);
+    descent_quadratic_free(&line);
 }
 static void bad_driver_arguments(void **state)
 {
@@ -1635,6 +1701,7 @@ int main(void)
         cmocka_unit_test(claim_taylor_cubic),
         cmocka_unit_test(claim_hessian_classify),
         cmocka_unit_test(claim_large_step_escape),
+        cmocka_unit_test(test_problems_themselves),
         cmocka_unit_test(run_endings),
         cmocka_unit_test(defaults_converge),
         cmocka_unit_test(driver_defaults),
