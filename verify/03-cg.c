@@ -497,6 +497,7 @@ static void bad_cg_input(void **state)
     VALID("descent_linear_cg", "b = 0 has the solution x = 0",
           LINEAR_CG(2, indefinite, zero, x, NULL), r);
     assert_true(x[0] == 0 && x[1] == 0);
+    assert_true(r.iterations == 0 && r.relative_residual == 0);
     VALID("descent_linear_cg", "NULL options are the defaults",
           LINEAR_CG(2, A, b, x, NULL), r);
     VALID("descent_linear_cg", "max_iterations = 0 means 10 n",
@@ -820,6 +821,35 @@ static void cg_cancelled_direction(void **state)
         descent_nonlinear_cg_free(&cg);
     }
 }
+static void cg_noise_floor(void **state)
+{
+    descent_error e;
+    (void)state;
+    for (int above = 0; above < 2; above++) {
+        double eta = (above ? 1.5 : 0.7) * ldexp(1, -41);
+        double theta[2] = {0, 0}, g0[2] = {1, 0}, g1[2] = {-1 + eta, 0};
+        double d[2];
+        descent_objective f = {.n = 2, .evaluate = ring, .name = "unused"};
+        descent_nonlinear_cg cg;
+        REQUIRE(descent_nonlinear_cg_init(&cg, 2, DESCENT_FLETCHER_REEVES, 0,
+                                          &e), e);
+        descent_direction_rule rule = descent_nonlinear_cg_direction(&cg);
+        descent_point at = {0, 2, theta, 1, g0, 1};
+        REQUIRE(rule.direction(rule.state, &f, &at, d, &e), e);
+        assert_true(d[0] == -1 && d[1] == 0);
+        at = (descent_point){1, 2, theta, 0.5, g1, 1 - eta};
+        REQUIRE(rule.direction(rule.state, &f, &at, d, &e), e);
+        if (above) {
+            assert_true(fabs(d[0] / ((1 - eta) * eta) - 1) <= 1e-3);
+            assert_int_equal(cg.safeguard_restarts, 0);
+        } else {
+            assert_true(d[0] == -g1[0] && d[1] == 0);
+            assert_int_equal(cg.safeguard_restarts, 1);
+        }
+        assert_int_equal(cg.uphill, 0);
+        descent_nonlinear_cg_free(&cg);
+    }
+}
 static void bad_input_summary(void **state)
 {
     (void)state;
@@ -837,6 +867,7 @@ int main(void)
         cmocka_unit_test(bad_cg_input),
         cmocka_unit_test(bad_nonlinear_cg_input),
         cmocka_unit_test(cg_cancelled_direction),
+        cmocka_unit_test(cg_noise_floor),
         cmocka_unit_test(jacobi_helps),
         cmocka_unit_test(cg_from_any_start),
         cmocka_unit_test(nonlinear_cg_formulas),
