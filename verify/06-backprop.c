@@ -262,6 +262,39 @@ static void claim_gradient_check(void **state)
         "backpropagation agrees with central differences", worst, 1e-6);
     assert_true(holds);
 }
+static double misgraded(const double *x, double *g, void *context)
+{
+    double c = *(const double *)context;
+    if (g != NULL) {
+        g[0] = x[0];
+        g[1] = 1e-6;
+        g[2] = 1.1 * x[2];
+    }
+    return c + 0.5 * (x[0] * x[0] + x[1] * x[1] + x[2] * x[2]);
+}
+
+static void gradient_check_report(void **state)
+{
+    const double offsets[2] = {0.25, 99.375};
+    double theta[3] = {0.5, 0, 1}, relative[3], worst;
+    size_t where;
+    descent_error e;
+    (void)state;
+    for (int i = 0; i < 2; i++) {
+        double c = offsets[i];
+        descent_objective f = {.n = 3, .evaluate = misgraded, .context = &c,
+                               .name = "misgraded"};
+        double value = descent_value(&f, theta);
+        double tau = 1e-4 * fmax(1, fabs(value));
+        REQUIRE(descent_gradient_check(&f, theta, &worst, &where, relative,
+                                       &e), e);
+        assert_true(relative[0] <= 1e-8);
+        assert_true(fabs(relative[1] / (1e-6 / tau) - 1) <= 1e-12);
+        assert_true(fabs(relative[2] / (0.1 / 1.1) - 1) <= 1e-6);
+        assert_true(worst == fmax(fmax(relative[0], relative[1]), relative[2]));
+        assert_true(relative[where] == worst);
+    }
+}
 static double hessian_error(descent_objective *f, const double *theta)
 {
     enum { most = 8 };
@@ -1012,6 +1045,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(claim_gradient_check),
         cmocka_unit_test(test_problem_derivatives),
+        cmocka_unit_test(gradient_check_report),
         cmocka_unit_test(claim_perceptron_bound),
         cmocka_unit_test(claim_perceptron_updates),
         cmocka_unit_test(claim_spoiler_minimum),
