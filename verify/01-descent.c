@@ -802,8 +802,63 @@ static void test_problems_themselves(void **state)
     expect(result.status, result.message, DESCENT_OK, "converged");
     assert_true(result.iterations > 0);
     assert_int_equal(result.counts.values, result.iterations + 1);
+    assert_int_equal(result.counts.gradients, result.iterations + 1);
     assert_int_equal(result.counts.values, f1.counts.values);
+    descent_counts before = f1.counts;
+    w = 0;
+    descent_minimize(&f1, &sd, &step, NULL, &w, &result);
+    assert_int_equal(result.counts.values, result.iterations + 1);
+    assert_int_equal(result.counts.gradients, result.iterations + 1);
+    assert_int_equal(f1.counts.values, before.values + result.counts.values);
+    double H1, g1;
+    before = f1.counts;
+    for (int i = 0; i < 3; i++)
+        assert_true(descent_value(&f1, &w) == descent_value_gradient(&f1, &w, &g1));
+    REQUIRE(descent_hessian(&f1, &w, &H1, &e), e);
+    assert_true(H1 == 2);
+    assert_int_equal(f1.counts.values, before.values + 6);
+    assert_int_equal(f1.counts.gradients, before.gradients + 3);
+    assert_int_equal(f1.counts.hessians, before.hessians + 1);
     descent_quadratic_free(&line);
+}
+static void norm_and_normalized_direction(void **state)
+{
+    const double scales[3] = {1, 1e-170, 1e200}, zero[4] = {0};
+    descent_error e;
+    (void)state;
+    for (int k = 0; k < 3; k++) {
+        double s = scales[k], b[2] = {3 * s, 4 * s}, theta[2] = {0, 0};
+        descent_quadratic plane;
+        REQUIRE(descent_quadratic_init(&plane, 2, zero, b, 0, &e), e);
+        descent_objective f = descent_quadratic_objective(&plane);
+        descent_direction_rule sd = descent_steepest_descent();
+        descent_step_schedule schedule;
+        descent_step_rule step = descent_fixed_step(&schedule, 1);
+        descent_options options = descent_default_options();
+        options.max_iterations = 0;
+        options.gradient_tolerance = 0;
+        descent_result result;
+        descent_minimize(&f, &sd, &step, &options, theta, &result);
+        expect(result.status, result.message, DESCENT_MAX_ITERATIONS,
+               "stopped");
+        assert_true(fabs(result.gradient_norm - 5 * s) <=
+                    4 * DBL_EPSILON * 5 * s);
+        descent_quadratic_free(&plane);
+    }
+    descent_quadratic bowl;
+    const double I2[4] = {1, 0, 0, 1};
+    double theta[2] = {0.3, 0.4}, g[2], d[2];
+    REQUIRE(descent_quadratic_init(&bowl, 2, I2, NULL, 0, &e), e);
+    descent_objective f = descent_quadratic_objective(&bowl);
+    descent_point at = {.iteration = 0, .n = 2, .theta = theta,
+                        .value = descent_value_gradient(&f, theta, g), .g = g};
+    at.gradient_norm = hypot(g[0], g[1]);
+    descent_direction_rule rule = descent_normalized_steepest_descent();
+    REQUIRE(rule.direction(rule.state, &f, &at, d, &e), e);
+    assert_true(fabs(d[0] + 0.6) <= 4 * DBL_EPSILON &&
+                fabs(d[1] + 0.8) <= 4 * DBL_EPSILON);
+    assert_true(fabs(g[0] * d[0] + g[1] * d[1] + 0.5) <= 4 * DBL_EPSILON);
+    descent_quadratic_free(&bowl);
 }
 static void bad_driver_arguments(void **state)
 {
@@ -1702,6 +1757,7 @@ int main(void)
         cmocka_unit_test(claim_hessian_classify),
         cmocka_unit_test(claim_large_step_escape),
         cmocka_unit_test(test_problems_themselves),
+        cmocka_unit_test(norm_and_normalized_direction),
         cmocka_unit_test(run_endings),
         cmocka_unit_test(defaults_converge),
         cmocka_unit_test(driver_defaults),
