@@ -534,6 +534,11 @@ static void claim_geometric_travel(void **state)
         "normalized steps $\\eta_0\\gamma^k$ travel at most "
         "$\\eta_0/(1-\\gamma)$", worst, 1e-12);
     assert_true(holds);
+    assert_int_equal(trace.length, result.iterations + 1);
+    for (size_t k = 0; k + 1 < trace.length; k++)
+        assert_true(fabs(trace.eta[k] - eta0 * pow(gamma, (double)k)) <=
+                    1e-12 * trace.eta[k]);
+    assert_true(isnan(trace.eta[trace.length - 1]));
     descent_trace_free(&trace);
 }
 static bool report_count(const char *key, const char *statement,
@@ -790,6 +795,29 @@ static void test_problems_themselves(void **state)
         }
     descent_quadratic_free(&q);
     assert_true(worst <= 256 * DBL_EPSILON);
+    for (int made = 0; made < 2; made++) {
+        const double S[9] = {4, 1, 0, 1, 3, -1, 0, -1, 2}, spectrum[3] = {1, 2, 5};
+        double b3[3] = {0.5, -1.25, 2}, x3[3] = {0.3, -0.7, 1.1}, g3[3];
+        double c = -3.5, value = c, scale = fabs(c);
+        descent_quadratic p;
+        if (made == 0)
+            REQUIRE(descent_quadratic_init(&p, 3, S, b3, c, &e), e);
+        else
+            REQUIRE(descent_quadratic_spectrum(&p, 3, spectrum, b3, c, 21, &e),
+                    e);
+        descent_objective fp = descent_quadratic_objective(&p);
+        double got = descent_value_gradient(&fp, x3, g3);
+        for (int i = 0; i < 3; i++) {
+            double Ax = 0;
+            for (int j = 0; j < 3; j++)
+                Ax += p.A[i * 3 + j] * x3[j];
+            value += 0.5 * x3[i] * Ax + b3[i] * x3[i];
+            scale += fabs(x3[i] * Ax) + fabs(b3[i] * x3[i]);
+            assert_true(fabs(g3[i] - (Ax + b3[i])) <= 16 * DBL_EPSILON * 8);
+        }
+        assert_true(fabs(got - value) <= 16 * DBL_EPSILON * scale);
+        descent_quadratic_free(&p);
+    }
     descent_quadratic line;
     REQUIRE(descent_quadratic_1d(&line, 2, -4, 0, &e), e);
     descent_objective f1 = descent_quadratic_objective(&line);
@@ -858,6 +886,14 @@ static void norm_and_normalized_direction(void **state)
     assert_true(fabs(d[0] + 0.6) <= 4 * DBL_EPSILON &&
                 fabs(d[1] + 0.8) <= 4 * DBL_EPSILON);
     assert_true(fabs(g[0] * d[0] + g[1] * d[1] + 0.5) <= 4 * DBL_EPSILON);
+    const double shallow[2] = {-0.5, 0}, level[2] = {-0.4, 0.3};
+    double eta_star, decrease;
+    REQUIRE(descent_taylor_step(&f, theta, shallow, &eta_star, &decrease, &e),
+            e);
+    assert_true(fabs(eta_star - 0.6) <= 4 * DBL_EPSILON &&
+                fabs(decrease - 0.045) <= 4 * DBL_EPSILON * 0.045);
+    expect(descent_taylor_step(&f, theta, level, &eta_star, &decrease, &e),
+           e.message, DESCENT_STEP_FAILED, "not a descent direction");
     descent_quadratic_free(&bowl);
 }
 static void bad_driver_arguments(void **state)
