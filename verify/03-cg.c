@@ -683,6 +683,7 @@ static void nonlinear_cg_formulas(void **state)
 {
     enum { n = 5, steps = 24, period = 4 };
     size_t clips = 0, periodic = 0, safeguards = 0, continued = 0;
+    size_t uphill = 0;
     double worst = 0;
     descent_error e;
     (void)state;
@@ -693,7 +694,7 @@ static void nonlinear_cg_formulas(void **state)
         descent_direction_rule rule = descent_nonlinear_cg_direction(&cg);
         double g[n], g_old[n], d[n], d_old[n] = {0}, want[n];
         double theta[n] = {0};
-        size_t since = 0, my_clips = 0, my_safeguards = 0;
+        size_t since = 0, my_clips = 0, my_safeguards = 0, my_uphill = 0;
         for (int k = 0; k < steps; k++) {
             made_up_gradient(k, g);
             double g_norm = cblas_dnrm2(n, g, 1);
@@ -720,6 +721,7 @@ static void nonlinear_cg_formulas(void **state)
                                d_norm > noise)) {
                 beta = 0;
                 my_safeguards++;
+                my_uphill += !(gd < 0);
                 for (int i = 0; i < n; i++)
                     want[i] = -g[i];
             }
@@ -733,6 +735,8 @@ static void nonlinear_cg_formulas(void **state)
             memcpy(d_old, want, sizeof want);
         }
         assert_int_equal(cg.safeguard_restarts, my_safeguards);
+        assert_int_equal(cg.uphill, my_uphill);
+        uphill += my_uphill;
         if (formula == DESCENT_POLAK_RIBIERE_PLUS)
             assert_int_equal(cg.negative_beta, my_clips);
         clips += my_clips;
@@ -740,10 +744,12 @@ static void nonlinear_cg_formulas(void **state)
         descent_nonlinear_cg_free(&cg);
     }
     print_message("  four formulas: directions agree to %.2g; %zu continued, "
-                  "%zu periodic restarts, %zu safeguard restarts, %zu PR+ "
-                  "clips\n", worst, continued, periodic, safeguards, clips);
+                  "%zu periodic restarts, %zu safeguard restarts (%zu uphill), "
+                  "%zu PR+ clips\n", worst, continued, periodic, safeguards,
+                  uphill, clips);
     assert_true(worst <= 1e-13);
     assert_true(clips > 0 && periodic > 0 && safeguards > 0 && continued > 0);
+    assert_true(uphill > 0);
     descent_nonlinear_cg hs;
     REQUIRE(descent_nonlinear_cg_init(&hs, 2, DESCENT_HESTENES_STIEFEL, 0, &e),
             e);
@@ -827,20 +833,20 @@ static void cg_noise_floor(void **state)
     (void)state;
     for (int above = 0; above < 2; above++) {
         double eta = (above ? 1.5 : 0.7) * ldexp(1, -41);
-        double theta[2] = {0, 0}, g0[2] = {1, 0}, g1[2] = {-1 + eta, 0};
+        double theta[2] = {0, 0}, g0[2] = {4, 0}, g1[2] = {4 * (-1 + eta), 0};
         double d[2];
         descent_objective f = {.n = 2, .evaluate = ring, .name = "unused"};
         descent_nonlinear_cg cg;
         REQUIRE(descent_nonlinear_cg_init(&cg, 2, DESCENT_FLETCHER_REEVES, 0,
                                           &e), e);
         descent_direction_rule rule = descent_nonlinear_cg_direction(&cg);
-        descent_point at = {0, 2, theta, 1, g0, 1};
+        descent_point at = {0, 2, theta, 1, g0, 4};
         REQUIRE(rule.direction(rule.state, &f, &at, d, &e), e);
-        assert_true(d[0] == -1 && d[1] == 0);
-        at = (descent_point){1, 2, theta, 0.5, g1, 1 - eta};
+        assert_true(d[0] == -4 && d[1] == 0);
+        at = (descent_point){1, 2, theta, 0.5, g1, 4 * (1 - eta)};
         REQUIRE(rule.direction(rule.state, &f, &at, d, &e), e);
         if (above) {
-            assert_true(fabs(d[0] / ((1 - eta) * eta) - 1) <= 1e-3);
+            assert_true(fabs(d[0] / (4 * (1 - eta) * eta) - 1) <= 1e-3);
             assert_int_equal(cg.safeguard_restarts, 0);
         } else {
             assert_true(d[0] == -g1[0] && d[1] == 0);
