@@ -273,6 +273,14 @@ static double misgraded(const double *x, double *g, void *context)
     return c + 0.5 * (x[0] * x[0] + x[1] * x[1] + x[2] * x[2]);
 }
 
+static double half_square(const double *x, double *g, void *context)
+{
+    (void)context;
+    if (g != NULL)
+        memcpy(g, x, 3 * sizeof *x);
+    return 0.5 * (x[0] * x[0] + x[1] * x[1] + x[2] * x[2]);
+}
+
 static void gradient_check_report(void **state)
 {
     const double offsets[2] = {0.25, 99.375};
@@ -286,6 +294,7 @@ static void gradient_check_report(void **state)
                                .name = "misgraded"};
         double value = descent_value(&f, theta);
         double tau = 1e-4 * fmax(1, fabs(value));
+        relative[0] = relative[1] = relative[2] = NAN;
         REQUIRE(descent_gradient_check(&f, theta, &worst, &where, relative,
                                        &e), e);
         assert_true(relative[0] <= 1e-8);
@@ -293,6 +302,65 @@ static void gradient_check_report(void **state)
         assert_true(fabs(relative[2] / (0.1 / 1.1) - 1) <= 1e-6);
         assert_true(worst == fmax(fmax(relative[0], relative[1]), relative[2]));
         assert_true(relative[where] == worst);
+    }
+    double far[3] = {1e8, -3e7, 2e7};
+    descent_objective bowl = {.n = 3, .evaluate = half_square, .name = "bowl"};
+    REQUIRE(descent_gradient_check(&bowl, far, &worst, NULL, NULL, &e), e);
+    assert_true(worst <= 1e-8);
+}
+static void forward_pass_written_out(void **state)
+{
+    enum { m = 5, in = 3, hid = 4, out = 2 };
+    const size_t sizes[3] = {in, hid, out};
+    double x[m * in], t[m * out], theta[26], y[m * out], outputs[m * out];
+    double e2 = 0, ce = 0;
+    int negative = 0, positive = 0;
+    descent_network net;
+    descent_error e;
+    (void)state;
+    random_numbers(m * in, 2, 61, x);
+    random_numbers(m * out, 1, 62, t);
+    for (int k = 0; k < m * out; k++)
+        t[k] = t[k] > 0.5;
+    REQUIRE(descent_network_init(&net, 2, sizes, DESCENT_RELU,
+                                 DESCENT_LOGISTIC, &e), e);
+    assert_int_equal(net.parameters, 26);
+    random_numbers(net.parameters, 2, 63, theta);
+    const double *W1 = theta, *b1 = theta + hid * in;
+    const double *W2 = b1 + hid, *b2 = W2 + out * hid;
+    for (int i = 0; i < m; i++) {
+        double a1[hid];
+        for (int j = 0; j < hid; j++) {
+            double z = b1[j];
+            for (int k = 0; k < in; k++)
+                z += W1[j * in + k] * x[i * in + k];
+            negative += z < 0;
+            positive += z > 0;
+            a1[j] = z > 0 ? z : 0;
+        }
+        for (int r = 0; r < out; r++) {
+            double z = b2[r];
+            for (int j = 0; j < hid; j++)
+                z += W2[r * hid + j] * a1[j];
+            double yr = 1 / (1 + exp(-z)), tr = t[i * out + r];
+            y[i * out + r] = yr;
+            e2 += 0.5 * (yr - tr) * (yr - tr);
+            ce -= tr * log(yr) + (1 - tr) * log(1 - yr);
+        }
+    }
+    assert_true(negative > 0 && positive > 0);
+    descent_dataset data = {m, in, out, x, t};
+    for (int d = 0; d < 2; d++) {
+        descent_network_problem p;
+        REQUIRE(descent_network_problem_init(&p, &net, &data,
+                                             (descent_divergence)d, &e), e);
+        descent_objective f = descent_network_objective(&p);
+        double want = d == DESCENT_L2 ? e2 : ce;
+        assert_true(fabs(descent_value(&f, theta) - want) <= 1e-12 * want);
+        REQUIRE(descent_network_outputs(&p, theta, outputs, &e), e);
+        for (int k = 0; k < m * out; k++)
+            assert_true(fabs(outputs[k] - y[k]) <= 1e-12 * y[k]);
+        descent_network_problem_free(&p);
     }
 }
 static double hessian_error(descent_objective *f, const double *theta)
@@ -1046,6 +1114,7 @@ int main(void)
         cmocka_unit_test(claim_gradient_check),
         cmocka_unit_test(test_problem_derivatives),
         cmocka_unit_test(gradient_check_report),
+        cmocka_unit_test(forward_pass_written_out),
         cmocka_unit_test(claim_perceptron_bound),
         cmocka_unit_test(claim_perceptron_updates),
         cmocka_unit_test(claim_spoiler_minimum),
