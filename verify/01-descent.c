@@ -466,7 +466,7 @@ static void claim_hessian_classify(void **state)
         REQUIRE(descent_quadratic_spectrum(&q[i], 3, spectra[i], b, 0,
                                            10 + i, &error), error);
         points[count] = (labelled_point){descent_quadratic_objective(&q[i]),
-                                         {0}, kinds[i]};
+                                         {7, 7, 7}, kinds[i]};   /* overwritten */
         REQUIRE(descent_quadratic_critical_point(&q[i],
                                                  points[count].theta,
                                                  &error), error);
@@ -1266,6 +1266,19 @@ static void run_endings(void **state)
     assert_int_equal(r.iterations, 7);
     run_faulty((faulty_objective){5, 1.0, 1e-3, 0}, 0.1, 1000, &r);
     expect(r.status, r.message, DESCENT_STALLED, "stalled");
+    const double offsets[2] = {0, 1000}, taus[2] = {7, 10};
+    const size_t first_past[2] = {2, 8};
+    for (int i = 0; i < 2; i++) {
+        descent_quadratic up;
+        descent_error e;
+        double w = 1;
+        REQUIRE(descent_quadratic_1d(&up, 1, 0, offsets[i], &e), e);
+        descent_objective f = descent_quadratic_objective(&up);
+        r = run_gd_until(&f, 3, 100, taus[i], &w, NULL);
+        expect(r.status, r.message, DESCENT_DIVERGED, "diverged: E grew");
+        assert_int_equal(r.iterations, first_past[i]);
+        descent_quadratic_free(&up);
+    }
 }
 static double bowl(const double *x, double *g, void *context)
 {

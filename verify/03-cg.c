@@ -79,6 +79,8 @@ static conjugacy_loss measure_conjugacy(const spd_system *s, const double *r,
                     1, 0.0, Ad + j * n, 1);
         r_norm[j] = cblas_dnrm2(m, r + j * n, 1);
         d_norm[j] = sqrt(cblas_ddot(m, d + j * n, 1, Ad + j * n, 1));
+        assert_true(r_norm[j] > 0 && r_norm[j] < INFINITY);
+        assert_true(d_norm[j] > 0 && d_norm[j] < INFINITY);
     }
     for (size_t j = 1; j < count; j++) {
         double s_j = fmax(1, r_norm[j - 1] / r_norm[j]);
@@ -240,6 +242,8 @@ static void claim_cg_conjugacy(void **state)
             unsigned seed = 110 + (unsigned)(j + 4 * k);
             spd_system s = make_system(n, lambda, seed);
             memset(x, 0, sizeof x);
+            for (size_t i = 0; i < 2 * (most + 1) * n; i++)
+                r[i] = NAN;
             REQUIRE(descent_linear_cg(n, s.q.A, s.b, x, &options, &result),
                     result);
             conjugacy_loss loss =
@@ -682,11 +686,12 @@ static double reference_beta(descent_cg_formula formula, const double *g,
 static void nonlinear_cg_formulas(void **state)
 {
     enum { n = 5, steps = 24, period = 4 };
-    size_t clips = 0, periodic = 0, safeguards = 0, continued = 0;
-    size_t uphill = 0;
+    size_t clips[2] = {0}, periodic[2] = {0}, safeguards[2] = {0};
+    size_t continued[2] = {0}, uphill[2] = {0};
     double worst = 0;
     descent_error e;
     (void)state;
+    for (int scaled = 0; scaled < 2; scaled++)
     for (int formula = 0; formula < 4; formula++) {
         descent_nonlinear_cg cg;
         REQUIRE(descent_nonlinear_cg_init(&cg, n, (descent_cg_formula)formula,
@@ -697,6 +702,8 @@ static void nonlinear_cg_formulas(void **state)
         size_t since = 0, my_clips = 0, my_safeguards = 0, my_uphill = 0;
         for (int k = 0; k < steps; k++) {
             made_up_gradient(k, g);
+            if (scaled)
+                cblas_dscal(n, 0x1p-10, g, 1);
             double g_norm = cblas_dnrm2(n, g, 1);
             descent_point at = {(size_t)k, n, theta, 1, g, g_norm};
             REQUIRE(rule.direction(rule.state, NULL, &at, d, &e), e);
@@ -709,7 +716,7 @@ static void nonlinear_cg_formulas(void **state)
                     my_clips++;
                 }
             } else if (k > 0) {
-                periodic++;
+                periodic[scaled]++;
             }
             for (int i = 0; i < n; i++)
                 want[i] = beta * d_old[i] - g[i];
@@ -725,7 +732,7 @@ static void nonlinear_cg_formulas(void **state)
                 for (int i = 0; i < n; i++)
                     want[i] = -g[i];
             }
-            continued += beta != 0;
+            continued[scaled] += beta != 0;
             since = beta == 0 ? 1 : since + 1;
             double difference = 0;
             for (int i = 0; i < n; i++)
@@ -736,20 +743,24 @@ static void nonlinear_cg_formulas(void **state)
         }
         assert_int_equal(cg.safeguard_restarts, my_safeguards);
         assert_int_equal(cg.uphill, my_uphill);
-        uphill += my_uphill;
+        uphill[scaled] += my_uphill;
         if (formula == DESCENT_POLAK_RIBIERE_PLUS)
             assert_int_equal(cg.negative_beta, my_clips);
-        clips += my_clips;
-        safeguards += my_safeguards;
+        clips[scaled] += my_clips;
+        safeguards[scaled] += my_safeguards;
         descent_nonlinear_cg_free(&cg);
     }
     print_message("  four formulas: directions agree to %.2g; %zu continued, "
                   "%zu periodic restarts, %zu safeguard restarts (%zu uphill), "
-                  "%zu PR+ clips\n", worst, continued, periodic, safeguards,
-                  uphill, clips);
+                  "%zu PR+ clips; the same with g scaled by 2^-10\n", worst,
+                  continued[0], periodic[0], safeguards[0], uphill[0],
+                  clips[0]);
     assert_true(worst <= 1e-13);
-    assert_true(clips > 0 && periodic > 0 && safeguards > 0 && continued > 0);
-    assert_true(uphill > 0);
+    assert_true(clips[0] > 0 && periodic[0] > 0 && safeguards[0] > 0 &&
+                continued[0] > 0 && uphill[0] > 0);
+    assert_true(clips[1] == clips[0] && periodic[1] == periodic[0] &&
+                safeguards[1] == safeguards[0] &&
+                continued[1] == continued[0] && uphill[1] == uphill[0]);
     descent_nonlinear_cg hs;
     REQUIRE(descent_nonlinear_cg_init(&hs, 2, DESCENT_HESTENES_STIEFEL, 0, &e),
             e);

@@ -281,6 +281,14 @@ static double half_square(const double *x, double *g, void *context)
     return 0.5 * (x[0] * x[0] + x[1] * x[1] + x[2] * x[2]);
 }
 
+static double first_misgraded(const double *x, double *g, void *context)
+{
+    double value = half_square(x, g, context);
+    if (g != NULL)
+        g[0] *= 1.1;
+    return value;
+}
+
 static void gradient_check_report(void **state)
 {
     const double offsets[2] = {0.25, 99.375};
@@ -307,6 +315,11 @@ static void gradient_check_report(void **state)
     descent_objective bowl = {.n = 3, .evaluate = half_square, .name = "bowl"};
     REQUIRE(descent_gradient_check(&bowl, far, &worst, NULL, NULL, &e), e);
     assert_true(worst <= 1e-8);
+    double near[3] = {1, 0.5, 0.25};
+    descent_objective first = {.n = 3, .evaluate = first_misgraded,
+                               .name = "first misgraded"};
+    REQUIRE(descent_gradient_check(&first, near, &worst, &where, NULL, &e), e);
+    assert_true(where == 0 && fabs(worst / (0.1 / 1.1) - 1) <= 1e-6);
 }
 static void forward_pass_written_out(void **state)
 {
