@@ -1,0 +1,492 @@
+/* newton.c: generated from chapters/05-newton.nw; do not edit. */
+#include <cblas.h>
+#include <float.h>
+#include <lapacke.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "newton.h"
+
+static descent_status newton_check(size_t n, descent_newton_kind kind,
+                                   descent_error *error)
+{
+    if (n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "Newton: dimension n = 0");
+    descent_status status = descent_check_size(n, 2, 2, "Newton", error);
+    if (status)
+        return status;
+    if ((unsigned)kind > DESCENT_NEWTON_EIGENVALUE)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "Newton: kind = %d is not a descent_newton_kind",
+                            (int)kind);
+    return descent_succeed(error);
+}
+descent_status descent_newton_init(descent_newton *newton, size_t n,
+                                   descent_newton_kind kind,
+                                   descent_error *error)
+{
+    if (newton == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "Newton: state newton is NULL");
+    *newton = (descent_newton){0};
+    descent_status status = newton_check(n, kind, error);
+    if (status)
+        return status;
+    double *block = malloc((2 * n * n + 2 * n) * sizeof *block);
+    double *work = NULL, query = 0;
+    size_t lwork = 0;
+    if (block != NULL)
+        {
+            LAPACKE_dsyev_work(LAPACK_COL_MAJOR, 'V', 'L', (int)n, block, (int)n,
+                               block + 2 * n * n, &query, -1);
+            lwork = (size_t)fmax(query, 3.0 * (double)n);
+            work = malloc(lwork * sizeof *work);
+        }
+    if (block == NULL || work == NULL) {
+        free(block);
+        return descent_fail(error, DESCENT_OUT_OF_MEMORY,
+                            "Newton: cannot allocate for n = %zu", n);
+    }
+    *newton = (descent_newton){
+        .kind = kind, .n = n, .mu0 = 1e-3, .delta = 1e-8, .H = block,
+        .factor = block + n * n, .lambda = block + 2 * n * n,
+        .w = block + 2 * n * n + n, .work = work, .lwork = lwork};
+    return descent_succeed(error);
+}
+void descent_newton_free(descent_newton *newton)
+{
+    if (newton != NULL) {
+        free(newton->H);
+        free(newton->work);
+        *newton = (descent_newton){0};
+    }
+}
+static descent_status cholesky_direction(descent_newton *newton,
+                                         const descent_point *at,
+                                         double *d, descent_error *error)
+{
+    size_t n = at->n;
+    double mu = 0, beta = 0;
+    int tries = 0;
+    if (newton->kind == DESCENT_NEWTON_DAMPED)
+        {
+            double smallest = INFINITY, frobenius = 0;
+            for (size_t i = 0; i < n; i++)
+                smallest = fmin(smallest, newton->H[i * n + i]);
+            for (size_t i = 0; i < n * n; i++)
+                frobenius = hypot(frobenius, newton->H[i]);
+            beta = newton->mu0 * (frobenius > 0 ? frobenius : 1);
+            mu = smallest > 0 ? 0 : beta - smallest;
+        }
+    for (;;) {
+        memcpy(newton->factor, newton->H, n * n * sizeof *newton->H);
+        for (size_t i = 0; i < n; i++)
+            newton->factor[i * n + i] += mu;
+        lapack_int info = LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'L', (int)n,
+                                              newton->factor, (int)n);
+        newton->factorizations++;
+        if (info == 0)
+            break;
+        if (newton->kind == DESCENT_NEWTON_PLAIN)
+            return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                                "Newton: the Hessian is not positive definite "
+                                "(its leading minor of order %d is not "
+                                "positive) at iteration %zu; use the damped or "
+                                "the eigenvalue-modified direction", (int)info,
+                                at->iteration);
+        if (++tries == 60)
+            return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                                "damped Newton: the shift mu = %g did not make "
+                                "the Hessian positive definite", mu);
+        mu = fmax(2 * mu, beta);
+    }
+    cblas_dcopy((int)n, at->g, 1, d, 1);
+    cblas_dscal((int)n, -1.0, d, 1);
+    LAPACKE_dpotrs_work(LAPACK_COL_MAJOR, 'L', (int)n, 1, newton->factor,
+                        (int)n, d, (int)n);
+    newton->mu = mu;
+    newton->modified += mu > 0;
+    return descent_succeed(error);
+}
+static descent_status eigenvalue_direction(descent_newton *newton,
+                                           const descent_point *at,
+                                           double *d, descent_error *error)
+{
+    int n = (int)at->n;
+    lapack_int info = LAPACKE_dsyev_work(
+        LAPACK_COL_MAJOR, 'V', 'L', n, newton->H, n, newton->lambda,
+        newton->work, (lapack_int)newton->lwork);
+    if (info != 0)
+        return descent_fail(error, DESCENT_LAPACK_FAILED,
+                            "eigenvalue-modified Newton: dsyev failed "
+                            "(info = %d) at iteration %zu", (int)info,
+                            at->iteration);
+    double largest = 0;
+    for (int i = 0; i < n; i++)
+        largest = fmax(largest, fabs(newton->lambda[i]));
+    double floor = largest > 0 ? newton->delta * largest : 1;
+    bool changed = false;
+    for (int i = 0; i < n; i++) {
+        double modified = fmax(fabs(newton->lambda[i]), floor);
+        changed = changed || modified != newton->lambda[i];
+        newton->lambda[i] = modified;
+    }
+    newton->modified += changed;
+    newton->mu = 0;
+    /* d = -Q diag(1/lambda) Q^T g; Q's columns in LAPACK's layout */
+    cblas_dgemv(CblasColMajor, CblasTrans, n, n, 1.0, newton->H, n, at->g,
+                1, 0.0, newton->w, 1);
+    for (int i = 0; i < n; i++)
+        newton->w[i] /= newton->lambda[i];
+    cblas_dgemv(CblasColMajor, CblasNoTrans, n, n, -1.0, newton->H, n,
+                newton->w, 1, 0.0, d, 1);
+    return descent_succeed(error);
+}
+static descent_status newton_direction(void *state, descent_objective *f,
+                                       const descent_point *at, double *d,
+                                       descent_error *error)
+{
+    descent_newton *newton = state;
+    if (newton == NULL)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "Newton rule: state is NULL");
+    if (newton->H == NULL || newton->n == 0)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "Newton rule: state has no storage (used after "
+                            "descent_newton_free, or never made)");
+    if (newton->n != at->n)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "Newton rule: state made for n = %zu, but the "
+                            "objective has another dimension, n = %zu",
+                            newton->n, at->n);
+    if ((unsigned)newton->kind > DESCENT_NEWTON_EIGENVALUE)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "Newton rule: kind = %d is not a "
+                            "descent_newton_kind", (int)newton->kind);
+    if (!(newton->mu0 > 0) || !isfinite(newton->mu0))
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "damped Newton: mu0 = %g must be positive and "
+                            "finite", newton->mu0);
+    if (!(newton->delta > 0 && newton->delta < 1))
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "eigenvalue-modified Newton: delta = %g must lie "
+                            "in (0, 1)", newton->delta);
+    descent_status status = descent_hessian(f, at->theta, newton->H,
+                                            error);
+    if (status)
+        return status;
+    if (newton->kind == DESCENT_NEWTON_EIGENVALUE)
+        return eigenvalue_direction(newton, at, d, error);
+    return cholesky_direction(newton, at, d, error);
+}
+
+descent_direction_rule descent_newton_direction(descent_newton *newton)
+{
+    static const char *const names[3] = {
+        "Newton", "damped Newton", "eigenvalue-modified Newton"};
+    bool known = newton != NULL &&
+                 (unsigned)newton->kind <= DESCENT_NEWTON_EIGENVALUE;
+    return (descent_direction_rule){known ? names[newton->kind] : "Newton",
+                                    newton_direction, newton};
+}
+static bool curvature_positive(size_t n, const double *s, const double *y,
+                               double sy)
+{
+    double scale = descent_norm(n, s) * descent_norm(n, y);
+    return sy > DBL_EPSILON * scale && isfinite(1 / sy);
+}
+static void set_identity(size_t n, double gamma, double *H)
+{
+    memset(H, 0, n * n * sizeof *H);
+    for (size_t i = 0; i < n; i++)
+        H[i * n + i] = gamma;
+}
+descent_status descent_bfgs_init(descent_bfgs *bfgs, size_t n,
+                                 descent_error *error)
+{
+    if (bfgs == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "BFGS: state bfgs is NULL");
+    *bfgs = (descent_bfgs){0};
+    if (n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "BFGS: dimension n = 0");
+    descent_status status = descent_check_size(n, 3, 1, "BFGS", error);
+    if (status)
+        return status;
+    double *block = malloc((n * n + 3 * n) * sizeof *block);
+    if (block == NULL)
+        return descent_fail(error, DESCENT_OUT_OF_MEMORY,
+                            "BFGS: cannot allocate for n = %zu", n);
+    *bfgs = (descent_bfgs){.n = n, .H = block, .h = block + n * n,
+                           .theta_previous = block + n * n + n,
+                           .g_previous = block + n * n + 2 * n};
+    set_identity(n, 1.0, bfgs->H);
+    return descent_succeed(error);
+}
+
+void descent_bfgs_free(descent_bfgs *bfgs)
+{
+    if (bfgs != NULL) {
+        free(bfgs->H);
+        *bfgs = (descent_bfgs){0};
+    }
+}
+descent_status descent_bfgs_update(descent_bfgs *bfgs, const double *s,
+                                   const double *y, descent_error *error)
+{
+    size_t i;
+    if (bfgs == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "BFGS update: state bfgs is NULL");
+    if (bfgs->H == NULL || bfgs->n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "BFGS update: state has no storage (used after "
+                            "descent_bfgs_free, or never made)");
+    if (s == NULL || y == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "BFGS update: %s is NULL", s == NULL ? "s" : "y");
+    if (!descent_all_finite(bfgs->n, s, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "BFGS update: s[%zu] = %g", i, s[i]);
+    if (!descent_all_finite(bfgs->n, y, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "BFGS update: y[%zu] = %g", i, y[i]);
+    int n = (int)bfgs->n;
+    double sy = cblas_ddot(n, s, 1, y, 1);
+    if (!curvature_positive(bfgs->n, s, y, sy)) {
+        bfgs->skipped++;
+        return descent_fail(error, DESCENT_OK, "BFGS: update skipped, "
+                            "s^T y = %g is not positive", sy);
+    }
+    double rho = 1 / sy;
+    cblas_dsymv(CblasRowMajor, CblasUpper, n, 1.0, bfgs->H, n, y, 1, 0.0,
+                bfgs->h, 1);
+    double yh = cblas_ddot(n, y, 1, bfgs->h, 1);
+    cblas_dsyr2(CblasRowMajor, CblasUpper, n, -rho, s, 1, bfgs->h, 1,
+                bfgs->H, n);
+    cblas_dsyr(CblasRowMajor, CblasUpper, n, rho * rho * yh + rho, s, 1,
+               bfgs->H, n);
+    bfgs->updates++;
+    return descent_succeed(error);
+}
+static descent_status bfgs_direction(void *state, descent_objective *f,
+                                     const descent_point *at, double *d,
+                                     descent_error *error)
+{
+    descent_bfgs *bfgs = state;
+    (void)f;
+    if (bfgs == NULL)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "BFGS rule: state is NULL");
+    if (bfgs->H == NULL || bfgs->n == 0)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "BFGS rule: state has no storage (used after "
+                            "descent_bfgs_free, or never made)");
+    if (bfgs->n != at->n)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "BFGS rule: state made for n = %zu, but the "
+                            "objective has another dimension, n = %zu",
+                            bfgs->n, at->n);
+    int n = (int)at->n;
+    if (at->iteration == 0)
+        {
+            set_identity(bfgs->n, 1.0, bfgs->H);
+            bfgs->updates = bfgs->skipped = 0;
+        }
+    else
+        {
+            double *s = bfgs->theta_previous, *y = bfgs->g_previous;
+            for (int i = 0; i < n; i++) {
+                s[i] = at->theta[i] - s[i];
+                y[i] = at->g[i] - y[i];
+            }
+            double sy = cblas_ddot(n, s, 1, y, 1);
+            if (bfgs->updates == 0 && curvature_positive(bfgs->n, s, y, sy))
+                set_identity(bfgs->n, sy / cblas_ddot(n, y, 1, y, 1), bfgs->H);
+            descent_status status = descent_bfgs_update(bfgs, s, y, error);
+            if (status)
+                return status;
+        }
+    cblas_dsymv(CblasRowMajor, CblasUpper, n, -1.0, bfgs->H, n, at->g, 1,
+                0.0, d, 1);
+    cblas_dcopy(n, at->theta, 1, bfgs->theta_previous, 1);
+    cblas_dcopy(n, at->g, 1, bfgs->g_previous, 1);
+    return descent_succeed(error);
+}
+
+descent_direction_rule descent_bfgs_direction(descent_bfgs *bfgs)
+{
+    return (descent_direction_rule){"BFGS", bfgs_direction, bfgs};
+}
+descent_status descent_lbfgs_init(descent_lbfgs *lbfgs, size_t n,
+                                  size_t m, descent_error *error)
+{
+    if (lbfgs == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "L-BFGS: state lbfgs is NULL");
+    *lbfgs = (descent_lbfgs){0};
+    if (n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "L-BFGS: dimension n = 0");
+    if (m == 0 || m > (SIZE_MAX - 4) / 2)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "L-BFGS: memory m = %zu must be at least 1 and "
+                            "at most %zu", m, (SIZE_MAX - 4) / 2);
+    descent_status status = descent_check_size(n, 2 * m + 4, 0, "L-BFGS",
+                                               error);
+    if (status)
+        return status;
+    double *block = malloc((2 * m * n + 2 * n + 2 * m) * sizeof *block);
+    if (block == NULL)
+        return descent_fail(error, DESCENT_OUT_OF_MEMORY,
+                            "L-BFGS: cannot allocate for n = %zu, m = %zu",
+                            n, m);
+    *lbfgs = (descent_lbfgs){.n = n, .m = m, .s = block, .y = block + m * n};
+    lbfgs->theta_previous = block + 2 * m * n;
+    lbfgs->g_previous = lbfgs->theta_previous + n;
+    lbfgs->rho = lbfgs->g_previous + n;
+    lbfgs->alpha = lbfgs->rho + m;
+    return descent_succeed(error);
+}
+void descent_lbfgs_free(descent_lbfgs *lbfgs)
+{
+    if (lbfgs != NULL) {
+        free(lbfgs->s);
+        *lbfgs = (descent_lbfgs){0};
+    }
+}
+static double lbfgs_gamma(const descent_lbfgs *lbfgs)
+{
+    if (lbfgs->stored == 0)
+        return 1;
+    const double *y = lbfgs->y + lbfgs->newest * lbfgs->n;
+    return 1 / (lbfgs->rho[lbfgs->newest] *
+                cblas_ddot((int)lbfgs->n, y, 1, y, 1));
+}
+descent_status descent_lbfgs_multiply(descent_lbfgs *lbfgs,
+                                      const double *q, double *r,
+                                      descent_error *error)
+{
+    size_t i;
+    if (lbfgs == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "L-BFGS product: state lbfgs is NULL");
+    if (lbfgs->s == NULL || lbfgs->n == 0 || lbfgs->m == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "L-BFGS: state has no storage (used after "
+                            "descent_lbfgs_free, or never made)");
+    if (lbfgs->stored > lbfgs->m || lbfgs->newest >= lbfgs->m)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "L-BFGS product: the ring is corrupt (stored = "
+                            "%zu, newest = %zu, m = %zu)", lbfgs->stored,
+                            lbfgs->newest, lbfgs->m);
+    if (q == NULL || r == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "L-BFGS product: %s is NULL", q == NULL ? "q" : "r");
+    if (!descent_all_finite(lbfgs->n, q, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "L-BFGS product: q[%zu] = %g", i, q[i]);
+    int n = (int)lbfgs->n;
+    size_t m = lbfgs->m, stored = lbfgs->stored;
+    size_t oldest = (lbfgs->newest + m + 1 - stored) % m;
+    cblas_dcopy(n, q, 1, r, 1);
+    for (size_t j = stored; j-- > 0;) {       /* newest to oldest */
+        size_t slot = (oldest + j) % m;
+        double *s = lbfgs->s + slot * lbfgs->n, *y = lbfgs->y + slot * lbfgs->n;
+        lbfgs->alpha[slot] = lbfgs->rho[slot] * cblas_ddot(n, s, 1, r, 1);
+        cblas_daxpy(n, -lbfgs->alpha[slot], y, 1, r, 1);
+    }
+    cblas_dscal(n, lbfgs_gamma(lbfgs), r, 1);
+    for (size_t j = 0; j < stored; j++) {     /* oldest to newest */
+        size_t slot = (oldest + j) % m;
+        double *s = lbfgs->s + slot * lbfgs->n, *y = lbfgs->y + slot * lbfgs->n;
+        double beta = lbfgs->rho[slot] * cblas_ddot(n, y, 1, r, 1);
+        cblas_daxpy(n, lbfgs->alpha[slot] - beta, s, 1, r, 1);
+    }
+    return descent_succeed(error);
+}
+descent_status descent_lbfgs_update(descent_lbfgs *lbfgs, const double *s,
+                                    const double *y, descent_error *error)
+{
+    size_t i;
+    if (lbfgs == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "L-BFGS update: state lbfgs is NULL");
+    if (lbfgs->s == NULL || lbfgs->n == 0 || lbfgs->m == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "L-BFGS: state has no storage (used after "
+                            "descent_lbfgs_free, or never made)");
+    if (s == NULL || y == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "L-BFGS update: %s is NULL", s == NULL ? "s" : "y");
+    if (!descent_all_finite(lbfgs->n, s, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "L-BFGS update: s[%zu] = %g", i, s[i]);
+    if (!descent_all_finite(lbfgs->n, y, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "L-BFGS update: y[%zu] = %g", i, y[i]);
+    int n = (int)lbfgs->n;
+    double sy = cblas_ddot(n, s, 1, y, 1);
+    if (!curvature_positive(lbfgs->n, s, y, sy)) {
+        lbfgs->skipped++;
+        return descent_fail(error, DESCENT_OK, "L-BFGS: pair skipped, "
+                            "s^T y = %g is not positive", sy);
+    }
+    size_t slot = lbfgs->stored == 0 ? 0 : (lbfgs->newest + 1) % lbfgs->m;
+    cblas_dcopy(n, s, 1, lbfgs->s + slot * lbfgs->n, 1);
+    cblas_dcopy(n, y, 1, lbfgs->y + slot * lbfgs->n, 1);
+    lbfgs->rho[slot] = 1 / sy;
+    lbfgs->newest = slot;
+    lbfgs->stored += lbfgs->stored < lbfgs->m;
+    lbfgs->updates++;
+    return descent_succeed(error);
+}
+static descent_status lbfgs_direction(void *state, descent_objective *f,
+                                      const descent_point *at, double *d,
+                                      descent_error *error)
+{
+    descent_lbfgs *lbfgs = state;
+    (void)f;
+    if (lbfgs == NULL)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "L-BFGS rule: state is NULL");
+    if (lbfgs->s == NULL || lbfgs->n == 0 || lbfgs->m == 0)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "L-BFGS rule: state has no storage (used after "
+                            "descent_lbfgs_free, or never made)");
+    if (lbfgs->n != at->n)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "L-BFGS rule: state made for n = %zu, but the "
+                            "objective has another dimension, n = %zu",
+                            lbfgs->n, at->n);
+    int n = (int)at->n;
+    if (at->iteration == 0) {
+        lbfgs->stored = lbfgs->newest = 0;
+        lbfgs->updates = lbfgs->skipped = 0;
+    } else {
+        double *s = lbfgs->theta_previous, *y = lbfgs->g_previous;
+        for (int i = 0; i < n; i++) {
+            s[i] = at->theta[i] - s[i];
+            y[i] = at->g[i] - y[i];
+        }
+        descent_status status = descent_lbfgs_update(lbfgs, s, y, error);
+        if (status)
+            return status;
+    }
+    descent_status status = descent_lbfgs_multiply(lbfgs, at->g, d, error);
+    if (status)
+        return status;
+    cblas_dscal(n, -1.0, d, 1);
+    cblas_dcopy(n, at->theta, 1, lbfgs->theta_previous, 1);
+    cblas_dcopy(n, at->g, 1, lbfgs->g_previous, 1);
+    return descent_succeed(error);
+}
+
+descent_direction_rule descent_lbfgs_direction(descent_lbfgs *lbfgs)
+{
+    return (descent_direction_rule){"L-BFGS", lbfgs_direction, lbfgs};
+}

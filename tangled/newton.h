@@ -1,0 +1,66 @@
+/* newton.h: generated from chapters/05-newton.nw; do not edit. */
+#ifndef DESCENT_NEWTON_H
+#define DESCENT_NEWTON_H
+
+#include "core.h"
+
+typedef enum descent_newton_kind {
+    DESCENT_NEWTON_PLAIN,       /* Cholesky of H: H must be > 0 */
+    DESCENT_NEWTON_DAMPED,      /* Cholesky of H + mu I, mu doubled */
+    DESCENT_NEWTON_EIGENVALUE   /* eigenvalues replaced by max(|l|, delta) */
+} descent_newton_kind;
+
+typedef struct descent_newton {
+    descent_newton_kind kind;
+    size_t n;
+    double mu0;              /* damped: first shift / ||H||_F */
+    double delta;            /* eigenvalue: floor / max |lambda| */
+    double *H;               /* the Hessian; then its eigenvectors */
+    double *factor;          /* Cholesky factor of H + mu I */
+    double *lambda, *w;      /* eigenvalues; scratch of n */
+    double *work;            /* the eigensolver's workspace */
+    size_t lwork;
+    double mu;               /* written: the last direction's shift */
+    size_t factorizations;   /* written: Cholesky factorizations tried */
+    size_t modified;         /* written: directions from a changed H */
+} descent_newton;
+
+descent_status descent_newton_init(descent_newton *newton, size_t n,
+                                   descent_newton_kind kind,
+                                   descent_error *error);
+void descent_newton_free(descent_newton *newton);
+descent_direction_rule descent_newton_direction(descent_newton *newton);
+typedef struct descent_bfgs {
+    size_t n;
+    double *H;                 /* n x n, upper triangle */
+    double *h;                 /* scratch: H y */
+    double *theta_previous, *g_previous;
+    size_t updates, skipped;
+} descent_bfgs;
+
+descent_status descent_bfgs_init(descent_bfgs *bfgs, size_t n,
+                                 descent_error *error);
+void descent_bfgs_free(descent_bfgs *bfgs);
+descent_status descent_bfgs_update(descent_bfgs *bfgs, const double *s,
+                                   const double *y, descent_error *error);
+descent_direction_rule descent_bfgs_direction(descent_bfgs *bfgs);
+typedef struct descent_lbfgs {
+    size_t n, m;
+    double *s, *y;             /* m x n each: the pairs, a ring */
+    double *rho, *alpha;       /* m each */
+    double *theta_previous, *g_previous;
+    size_t stored, newest;     /* pairs held; where the newest is */
+    size_t updates, skipped;
+} descent_lbfgs;
+
+descent_status descent_lbfgs_init(descent_lbfgs *lbfgs, size_t n,
+                                  size_t m, descent_error *error);
+void descent_lbfgs_free(descent_lbfgs *lbfgs);
+descent_status descent_lbfgs_update(descent_lbfgs *lbfgs, const double *s,
+                                    const double *y, descent_error *error);
+descent_status descent_lbfgs_multiply(descent_lbfgs *lbfgs,
+                                      const double *q, double *r,
+                                      descent_error *error);
+descent_direction_rule descent_lbfgs_direction(descent_lbfgs *lbfgs);
+
+#endif
