@@ -134,6 +134,61 @@ static descent_trace exact_run(descent_quadratic *q,
     *gradient_drop = result.gradient_norm / g0;
     return trace;
 }
+typedef struct rate_result {
+    double worst, M, inverse_norm;
+    size_t steps;
+    bool unit;
+} rate_result;
+
+static rate_result newton_rate(descent_objective *f, const double *start,
+                               const double *known)
+{
+    size_t n = f->n;
+    descent_newton newton;
+    descent_trace trace;
+    descent_error error;
+    descent_result result;
+    static double theta[100], star[100], H[10000], Hstar[10000], lambda[100];
+    rate_result out = {.unit = true};
+    REQUIRE(descent_newton_init(&newton, n, DESCENT_NEWTON_DAMPED, &error),
+            error);
+    REQUIRE(descent_trace_init(&trace, n, true, &error), error);
+    descent_direction_rule rule = descent_newton_direction(&newton);
+    descent_line_search search = descent_line_search_defaults();
+    search.initial_rule = DESCENT_INITIAL_FIXED;
+    descent_step_rule step = descent_wolfe_step(&search);
+    descent_options options = descent_default_options();
+    options.gradient_tolerance = 1e-13;
+    options.trace = &trace;
+    memcpy(theta, start, n * sizeof *theta);
+    descent_minimize(f, &rule, &step, &options, theta, &result);
+    expect(result.status, result.message, DESCENT_OK, "converged");
+    memcpy(star, known != NULL ? known : theta, n * sizeof *star);
+    REQUIRE(descent_hessian(f, star, Hstar, &error), error);
+    REQUIRE(descent_symmetric_eigenvalues(n, Hstar, lambda, &error), error);
+    out.inverse_norm = 1 / lambda[0];
+    print_message("  %s, correct digits:", f->name);
+    for (size_t k = 0; k + 1 < trace.length; k++) {
+        const double *x = descent_trace_iterate(&trace, k);
+        double e = distance(n, x, star);
+        double next = distance(n, descent_trace_iterate(&trace, k + 1), star);
+        print_message(" %.1f", -log10(e));
+        if (e > 1e-2 || next <= 1e-10)
+            continue;
+        REQUIRE(descent_hessian(f, x, H, &error), error);
+        double difference = 0;
+        for (size_t i = 0; i < n * n; i++)
+            difference = hypot(difference, H[i] - Hstar[i]);
+        out.M = fmax(out.M, difference / e);
+        out.worst = fmax(out.worst, next / (e * e));
+        out.unit = out.unit && trace.eta[k] == 1;
+        out.steps++;
+    }
+    print_message("\n");
+    descent_trace_free(&trace);
+    descent_newton_free(&newton);
+    return out;
+}
 typedef struct watched_bfgs {
     descent_bfgs *bfgs;
     double theta[100], g[100], s[100], y[100], Hy[100];
@@ -284,6 +339,34 @@ static void claim_newton_quadratic_step(void **state)
                  "$10^{-12}$ and $10^{-8}$", holds);
     assert_true(holds);
 }
+static void claim_newton_quadratic_rate(void **state)
+{
+    descent_rosenbrock r;
+    descent_error error;
+    const double start[2] = {-1.2, 1}, one[2] = {1, 1}, well = 1.95;
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &error), error);
+    descent_objective rosenbrock = descent_rosenbrock_objective(&r);
+    descent_objective wells = descent_two_wells_objective();
+    rate_result a = newton_rate(&rosenbrock, start, one);
+    rate_result b = newton_rate(&wells, &well, NULL);
+    char measured[256], text[4][32];
+    claim_format(text[0], 32, a.worst);
+    claim_format(text[1], 32, a.M * a.inverse_norm);
+    claim_format(text[2], 32, b.worst);
+    claim_format(text[3], 32, b.M * b.inverse_norm);
+    snprintf(measured, sizeof measured, "ratios up to %s against %s on "
+             "Rosenbrock (%zu steps), %s against %s on the well (%zu steps), "
+             "unit steps %s", text[0], text[1], a.steps, text[2], text[3],
+             b.steps, a.unit && b.unit ? "throughout" : "NOT throughout");
+    bool holds = a.steps >= 2 && b.steps >= 2 && a.unit && b.unit &&
+                 a.worst <= a.M * a.inverse_norm &&
+                 b.worst <= b.M * b.inverse_norm;
+    claim_report("newton-quadratic-rate", "Newton converges quadratically",
+                 measured, "$M\\|\\nabla^2E(\\theta^*)^{-1}\\|$, unit steps",
+                 holds);
+    assert_true(holds);
+}
 static void claim_newton_saddle(void **state)
 {
     const double saddle[2] = {1, -1}, minimum[2] = {1, 1};
@@ -386,11 +469,11 @@ static void claim_bfgs_secant(void **state)
     snprintf(measured, sizeof measured, "secant error %s of $\\|s\\|$ over %zu "
              "updates; smallest eigenvalue %s; skips %s", a, w.checked, b,
              unchanged ? "counted, $H$ unchanged" : "WRONG");
-    bool holds = w.worst_secant <= 1e-10 && w.smallest_eigenvalue > 0 &&
+    bool holds = w.worst_secant <= 1e-12 && w.smallest_eigenvalue > 0 &&
                  unchanged && w.checked > 10;
     claim_report("bfgs-secant", "BFGS keeps the secant condition and "
                  "positive definiteness", measured,
-                 "$10^{-10}$, eigenvalue $>0$", holds);
+                 "$10^{-12}$, eigenvalue $>0$", holds);
     assert_true(holds);
 }
 static void claim_bfgs_cg(void **state)
@@ -424,10 +507,10 @@ static void claim_bfgs_cg(void **state)
     claim_format(b, sizeof b, worst);
     snprintf(measured, sizeof measured, "gradient down to %s of the start's "
              "in %zu iterations; iterates off CG's by %s", a, trace.length - 1, b);
-    bool holds = drop <= 1e-10 && trace.length - 1 <= n && worst <= 1e-10;
+    bool holds = drop <= 1e-10 && trace.length - 1 <= n && worst <= 1e-12;
     claim_report("bfgs-cg", "BFGS with exact steps terminates in $n$ steps "
                  "on CG's iterates", measured, "$10^{-10}$ in $n$ steps, "
-                 "$10^{-10}$", holds);
+                 "$10^{-12}$", holds);
     assert_true(holds);
     descent_trace_free(&trace);
     descent_bfgs_free(&bfgs);
@@ -518,9 +601,9 @@ static void claim_lbfgs_bfgs(void **state)
     claim_format(a, sizeof a, worst);
     snprintf(measured, sizeof measured, "iterates off BFGS's by %s of the "
              "start's error", a);
-    bool holds = worst <= 1e-10;
+    bool holds = worst <= 1e-12;
     claim_report("lbfgs-bfgs", "L-BFGS with $m\\ge n$ reproduces BFGS on a "
-                 "quadratic", measured, "$10^{-10}$", holds);
+                 "quadratic", measured, "$10^{-12}$", holds);
     assert_true(holds);
     descent_trace_free(&dense);
     descent_bfgs_free(&bfgs);
@@ -768,6 +851,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(claim_newton_quadratic_step),
+        cmocka_unit_test(claim_newton_quadratic_rate),
         cmocka_unit_test(claim_newton_saddle),
         cmocka_unit_test(claim_bfgs_secant),
         cmocka_unit_test(claim_bfgs_cg),
