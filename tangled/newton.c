@@ -490,3 +490,116 @@ descent_direction_rule descent_lbfgs_direction(descent_lbfgs *lbfgs)
 {
     return (descent_direction_rule){"L-BFGS", lbfgs_direction, lbfgs};
 }
+descent_status descent_newton_cg_init(descent_newton_cg *ncg, size_t n,
+                                      descent_hessian_vector_fn *product,
+                                      void *context, descent_error *error)
+{
+    if (ncg == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "Newton-CG: state ncg is NULL");
+    *ncg = (descent_newton_cg){0};
+    if (n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "Newton-CG: dimension n = 0");
+    descent_status status = descent_check_size(n, 5, 0, "Newton-CG", error);
+    if (status)
+        return status;
+    double *block = malloc(5 * n * sizeof *block);
+    if (block == NULL)
+        return descent_fail(error, DESCENT_OUT_OF_MEMORY,
+                            "Newton-CG: cannot allocate for n = %zu", n);
+    *ncg = (descent_newton_cg){
+        .n = n, .product = product, .context = context, .r = block,
+        .v = block + n, .Hv = block + 2 * n, .x = block + 3 * n,
+        .gx = block + 4 * n};
+    return descent_succeed(error);
+}
+
+void descent_newton_cg_free(descent_newton_cg *ncg)
+{
+    if (ncg != NULL) {
+        free(ncg->r);
+        *ncg = (descent_newton_cg){0};
+    }
+}
+static descent_status hessian_vector(descent_newton_cg *ncg,
+                                     descent_objective *f,
+                                     const descent_point *at,
+                                     descent_error *error)
+{
+    size_t i, n = at->n;
+    ncg->products++;
+    if (ncg->product != NULL) {
+        ncg->product(at->theta, ncg->v, ncg->Hv, ncg->context);
+    } else {
+        double h = sqrt(DBL_EPSILON) * (1 + descent_norm(n, at->theta)) /
+                   descent_norm(n, ncg->v);
+        for (i = 0; i < n; i++)
+            ncg->x[i] = at->theta[i] + h * ncg->v[i];
+        descent_value_gradient(f, ncg->x, ncg->gx);
+        for (i = 0; i < n; i++)
+            ncg->Hv[i] = (ncg->gx[i] - at->g[i]) / h;
+    }
+    if (!descent_all_finite(n, ncg->Hv, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "Newton-CG: the Hessian-vector product has "
+                            "Hv[%zu] = %g at iteration %zu", i, ncg->Hv[i],
+                            at->iteration);
+    return descent_succeed(error);
+}
+static descent_status newton_cg_direction(void *state, descent_objective *f,
+                                          const descent_point *at, double *d,
+                                          descent_error *error)
+{
+    descent_newton_cg *ncg = state;
+    if (ncg == NULL)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "Newton-CG rule: state is NULL");
+    if (ncg->r == NULL || ncg->n == 0)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "Newton-CG rule: state has no storage (used after "
+                            "descent_newton_cg_free, or never made)");
+    if (ncg->n != at->n)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "Newton-CG rule: state made for n = %zu, but the "
+                            "objective has another dimension, n = %zu",
+                            ncg->n, at->n);
+    int n = (int)at->n;
+    double g_norm = at->gradient_norm, rr = g_norm * g_norm;
+    double tolerance = fmin(0.5, sqrt(g_norm)) * g_norm;
+    size_t cap = ncg->max_cg > 0 ? ncg->max_cg : at->n;
+    memset(d, 0, at->n * sizeof *d);
+    cblas_dcopy(n, at->g, 1, ncg->r, 1);
+    cblas_dcopy(n, at->g, 1, ncg->v, 1);
+    cblas_dscal(n, -1.0, ncg->v, 1);
+    for (size_t j = 0; j < cap; j++) {
+        descent_status status = hessian_vector(ncg, f, at, error);
+        if (status)
+            return status;
+        double curvature = cblas_ddot(n, ncg->v, 1, ncg->Hv, 1);
+        if (!(curvature > 0)) {
+            ncg->negative_curvature++;
+            if (j == 0)
+                cblas_dcopy(n, ncg->v, 1, d, 1);
+            break;
+        }
+        double alpha = rr / curvature;
+        cblas_daxpy(n, alpha, ncg->v, 1, d, 1);
+        cblas_daxpy(n, alpha, ncg->Hv, 1, ncg->r, 1);
+        double rr_next = cblas_ddot(n, ncg->r, 1, ncg->r, 1);
+        ncg->iterations++;
+        if (sqrt(rr_next) <= tolerance) {
+            rr = rr_next;
+            break;
+        }
+        cblas_dscal(n, rr_next / rr, ncg->v, 1);
+        cblas_daxpy(n, -1.0, ncg->r, 1, ncg->v, 1);
+        rr = rr_next;
+    }
+    ncg->relative_residual = sqrt(rr) / g_norm;
+    return descent_succeed(error);
+}
+descent_direction_rule descent_newton_cg_direction(descent_newton_cg *ncg)
+{
+    return (descent_direction_rule){"Newton-CG", newton_cg_direction, ncg};
+}

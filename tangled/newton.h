@@ -62,5 +62,24 @@ descent_status descent_lbfgs_multiply(descent_lbfgs *lbfgs,
                                       const double *q, double *r,
                                       descent_error *error);
 descent_direction_rule descent_lbfgs_direction(descent_lbfgs *lbfgs);
+typedef void descent_hessian_vector_fn(const double *theta, const double *v,
+                                       double *Hv, void *context);
+
+typedef struct descent_newton_cg {
+    size_t n, max_cg;              /* max_cg: per direction; 0 means n */
+    descent_hessian_vector_fn *product;   /* NULL: finite differences */
+    void *context;                 /* for product */
+    double *r, *v, *Hv, *x, *gx;   /* CG's vectors; scratch */
+    size_t iterations;             /* written: CG iterations in all */
+    size_t products;               /* written: Hessian-vector products */
+    size_t negative_curvature;     /* written: directions cut short */
+    double relative_residual;      /* written: of the last direction */
+} descent_newton_cg;
+
+descent_status descent_newton_cg_init(descent_newton_cg *ncg, size_t n,
+                                      descent_hessian_vector_fn *product,
+                                      void *context, descent_error *error);
+void descent_newton_cg_free(descent_newton_cg *ncg);
+descent_direction_rule descent_newton_cg_direction(descent_newton_cg *ncg);
 
 #endif

@@ -189,6 +189,17 @@ static rate_result newton_rate(descent_objective *f, const double *start,
     descent_newton_free(&newton);
     return out;
 }
+static void hessian_product(const double *theta, const double *v, double *Hv,
+                            void *context)
+{
+    static double H[100 * 100];
+    descent_objective *f = context;
+    descent_error e;
+    int n = (int)f->n;
+    REQUIRE(descent_hessian(f, theta, H, &e), e);
+    cblas_dgemv(CblasRowMajor, CblasNoTrans, n, n, 1.0, H, n, v, 1, 0.0, Hv,
+                1);
+}
 typedef struct watched_bfgs {
     descent_bfgs *bfgs;
     double theta[100], g[100], s[100], y[100], Hy[100];
@@ -249,8 +260,9 @@ static void same_order_two_loop(int n, int m, double s[][20],
         cblas_daxpy(n, alpha[j] - beta, s[j], 1, r, 1);
     }
 }
-static const char *const constructors[3] = {
-    "descent_newton_init", "descent_bfgs_init", "descent_lbfgs_init"};
+static const char *const constructors[4] = {
+    "descent_newton_init", "descent_bfgs_init", "descent_lbfgs_init",
+    "descent_newton_cg_init"};
 
 static descent_status make_state(int which, bool null_state, size_t n,
                                  descent_error *error)
@@ -258,6 +270,7 @@ static descent_status make_state(int which, bool null_state, size_t n,
     descent_newton newton;
     descent_bfgs bfgs;
     descent_lbfgs lbfgs;
+    descent_newton_cg ncg;
     descent_status status;
     if (which == 0) {
         status = descent_newton_init(null_state ? NULL : &newton, n,
@@ -266,9 +279,13 @@ static descent_status make_state(int which, bool null_state, size_t n,
     } else if (which == 1) {
         status = descent_bfgs_init(null_state ? NULL : &bfgs, n, error);
         descent_bfgs_free(null_state ? NULL : &bfgs);
-    } else {
+    } else if (which == 2) {
         status = descent_lbfgs_init(null_state ? NULL : &lbfgs, n, 5, error);
         descent_lbfgs_free(null_state ? NULL : &lbfgs);
+    } else {
+        status = descent_newton_cg_init(null_state ? NULL : &ncg, n, NULL,
+                                        NULL, error);
+        descent_newton_cg_free(null_state ? NULL : &ncg);
     }
     return status;
 }
@@ -301,6 +318,15 @@ static descent_status run_quasi_newton(descent_direction_rule rule,
     descent_objective cubic = descent_cubic_objective();
     double theta[2] = {1.5, 0.5};
     return wolfe_run(&cubic, &rule, 1e-10, theta, result);
+}
+static void nan_product(const double *theta, const double *v, double *Hv,
+                        void *context)
+{
+    (void)theta;
+    (void)v;
+    (void)context;
+    Hv[0] = NAN;
+    Hv[1] = 0;
 }
 static void claim_newton_quadratic_step(void **state)
 {
@@ -367,6 +393,73 @@ static void claim_newton_quadratic_rate(void **state)
                  holds);
     assert_true(holds);
 }
+static void claim_newton_cg_superlinear(void **state)
+{
+    enum { n = 100 };
+    static double theta[n];
+    descent_rosenbrock r;
+    descent_error error;
+    descent_result result, fd_result;
+    descent_newton_cg ncg;
+    descent_trace trace;
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&r, n, 1, 100, &error), error);
+    descent_objective f = descent_rosenbrock_objective(&r), source = f;
+    REQUIRE(descent_newton_cg_init(&ncg, n, hessian_product, &source, &error),
+            error);
+    REQUIRE(descent_trace_init(&trace, n, true, &error), error);
+    descent_direction_rule rule = descent_newton_cg_direction(&ncg);
+    descent_line_search search = descent_line_search_defaults();
+    search.initial_rule = DESCENT_INITIAL_FIXED;
+    descent_step_rule step = descent_wolfe_step(&search);
+    descent_options options = descent_default_options();
+    options.gradient_tolerance = 1e-12;
+    options.trace = &trace;
+    for (size_t i = 0; i < n; i++)
+        theta[i] = i % 2 ? 1 : -1.2;
+    descent_minimize(&f, &rule, &step, &options, theta, &result);
+    expect(result.status, result.message, DESCENT_OK, "converged");
+    descent_newton_cg_free(&ncg);
+    double last = INFINITY, worst_factor = 1;
+    size_t counted = 0;
+    bool decreasing = true;
+    print_message("  Newton-CG, gradient ratios (sqrt ||g||):");
+    for (size_t k = 0; k + 1 < trace.length; k++) {
+        double g = trace.gradient_norm[k], ratio = trace.gradient_norm[k + 1] / g;
+        if (g > 1e-2)
+            continue;
+        print_message(" %.2g (%.2g)", ratio, sqrt(g));
+        decreasing = decreasing && ratio < last;
+        worst_factor = fmax(worst_factor, fmax(ratio / sqrt(g), sqrt(g) / ratio));
+        last = ratio;
+        counted++;
+    }
+    print_message("\n");
+    REQUIRE(descent_newton_cg_init(&ncg, n, NULL, NULL, &error), error);
+    rule = descent_newton_cg_direction(&ncg);
+    options = descent_default_options();
+    options.gradient_tolerance = 1e-8;
+    for (size_t i = 0; i < n; i++)
+        theta[i] = i % 2 ? 1 : -1.2;
+    descent_minimize(&f, &rule, &step, &options, theta, &fd_result);
+    descent_newton_cg_free(&ncg);
+    char measured[256], a[32], b[32];
+    claim_format(a, sizeof a, last);
+    claim_format(b, sizeof b, worst_factor);
+    snprintf(measured, sizeof measured, "%zu ratios, %s, within a factor %s of "
+             "$\\sqrt{\\|g_k\\|}$, the last %s; with finite differences %s in "
+             "%zu iterations", counted,
+             decreasing ? "decreasing" : "NOT decreasing", b, a,
+             fd_result.status == DESCENT_OK ? "converged" : "FAILED",
+             fd_result.iterations);
+    bool holds = counted >= 2 && decreasing && last < 1e-2 &&
+                 worst_factor <= 3 && fd_result.status == DESCENT_OK;
+    claim_report("newton-cg-superlinear", "Newton--CG converges superlinearly",
+                 measured, "decreasing ratios within a factor 3 of "
+                 "$\\sqrt{\\|g_k\\|}$, the last below $10^{-2}$", holds);
+    assert_true(holds);
+    descent_trace_free(&trace);
+}
 static void claim_newton_saddle(void **state)
 {
     const double saddle[2] = {1, -1}, minimum[2] = {1, 1};
@@ -415,6 +508,20 @@ static void claim_newton_saddle(void **state)
                 }
             }
             descent_newton_free(&newton);
+        }
+        {
+            descent_newton_cg ncg;
+            descent_error error;
+            double d[2], gs[2];
+            REQUIRE(descent_newton_cg_init(&ncg, 2, NULL, NULL, &error), error);
+            descent_direction_rule rule = descent_newton_cg_direction(&ncg);
+            descent_point at = {.iteration = 0, .n = 2, .theta = start, .g = gs};
+            at.value = descent_value_gradient(&f, start, gs);
+            at.gradient_norm = cblas_dnrm2(2, gs, 1);
+            REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
+            steepest_slope = fmax(steepest_slope, cblas_ddot(2, gs, 1, d, 1) /
+                                  (at.gradient_norm * cblas_dnrm2(2, d, 1)));
+            descent_newton_cg_free(&ncg);
         }
     }
     char measured[256], a[32], b[32], c[32];
@@ -616,7 +723,7 @@ static void bad_newton_constructors(void **state)
     descent_error e;
     char fragment[64];
     (void)state;
-    for (int which = 0; which < 3; which++) {
+    for (int which = 0; which < 4; which++) {
         const char *name = constructors[which];
         BAD(name, make_state(which, true, 2, &e), e,
             DESCENT_INVALID_ARGUMENT, "is NULL");
@@ -842,6 +949,41 @@ static void bad_quasi_newton_rules(void **state)
     descent_bfgs_free(&bfgs);
     descent_lbfgs_free(&lbfgs);
 }
+static void bad_newton_cg(void **state)
+{
+    descent_newton_cg ncg, never = {0};
+    descent_error e;
+    descent_result r;
+    const char *rule = "descent_newton_cg_direction";
+    const char *release = "descent_newton_cg_free";
+    (void)state;
+    REQUIRE(descent_newton_cg_init(&ncg, 2, NULL, NULL, &e), e);
+    VALID(rule, "finite differences when no product is given",
+          run_quasi_newton(descent_newton_cg_direction(&ncg), &r), r);
+    ncg.product = nan_product;
+    BAD(rule, run_quasi_newton(descent_newton_cg_direction(&ncg), &r), r,
+        DESCENT_NONFINITE, "Hv[0] = nan");
+    descent_newton_cg_free(&ncg);
+    BAD(rule, run_quasi_newton(descent_newton_cg_direction(&ncg), &r), r,
+        DESCENT_DIRECTION_FAILED, "used after descent_newton_cg_free");
+    BAD(rule, run_quasi_newton(descent_newton_cg_direction(NULL), &r), r,
+        DESCENT_DIRECTION_FAILED, "Newton-CG rule: state is NULL");
+    BAD(rule, run_quasi_newton(descent_newton_cg_direction(&never), &r), r,
+        DESCENT_DIRECTION_FAILED, "or never made");
+    REQUIRE(descent_newton_cg_init(&ncg, 3, NULL, NULL, &e), e);
+    BAD(rule, run_quasi_newton(descent_newton_cg_direction(&ncg), &r), r,
+        DESCENT_DIRECTION_FAILED, "another dimension, n = 2");
+    descent_newton_cg_free(&ncg);
+    SURVIVES(release, "freeing a freed state does nothing",
+             descent_newton_cg_free(&ncg));
+    SURVIVES(release, "freeing NULL does nothing",
+             descent_newton_cg_free(NULL));
+    BAD("descent_newton_cg_init",
+        descent_newton_cg_init(&ncg, 0, NULL, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "n = 0");
+    SURVIVES(release, "a failed creation leaves an empty state",
+             descent_newton_cg_free(&ncg));
+}
 static void bad_input_summary(void **state)
 {
     (void)state;
@@ -853,6 +995,7 @@ int main(void)
         cmocka_unit_test(claim_newton_quadratic_step),
         cmocka_unit_test(claim_newton_quadratic_rate),
         cmocka_unit_test(claim_newton_saddle),
+        cmocka_unit_test(claim_newton_cg_superlinear),
         cmocka_unit_test(claim_bfgs_secant),
         cmocka_unit_test(claim_bfgs_cg),
         cmocka_unit_test(claim_lbfgs_two_loop),
@@ -861,6 +1004,7 @@ int main(void)
         cmocka_unit_test(bad_newton_rule),
         cmocka_unit_test(bad_quasi_newton_updates),
         cmocka_unit_test(bad_quasi_newton_rules),
+        cmocka_unit_test(bad_newton_cg),
         cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests_name(
