@@ -603,3 +603,156 @@ descent_direction_rule descent_newton_cg_direction(descent_newton_cg *ncg)
 {
     return (descent_direction_rule){"Newton-CG", newton_cg_direction, ncg};
 }
+descent_status descent_trust_region_init(descent_trust_region *tr,
+                                         size_t n, double radius,
+                                         descent_error *error)
+{
+    if (tr == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "trust region: state tr is NULL");
+    *tr = (descent_trust_region){0};
+    if (n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "trust region: dimension n = 0");
+    descent_status status = descent_check_size(n, 5, 2, "trust region",
+                                               error);
+    if (status)
+        return status;
+    if (!(radius > 0) || !(radius <= 1e10))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "trust region: radius = %g must be positive and "
+                            "at most 1e10", radius);
+    double *block = malloc((2 * n * n + 5 * n) * sizeof *block);
+    if (block == NULL)
+        return descent_fail(error, DESCENT_OUT_OF_MEMORY,
+                            "trust region: cannot allocate for n = %zu", n);
+    *tr = (descent_trust_region){
+        .n = n, .radius = radius, .max_radius = 1e10, .H = block,
+        .factor = block + n * n, .newton = block + 2 * n * n};
+    tr->cauchy = tr->newton + n;
+    tr->Hg = tr->cauchy + n;
+    tr->Hp = tr->Hg + n;
+    tr->x = tr->Hp + n;
+    return descent_succeed(error);
+}
+
+void descent_trust_region_free(descent_trust_region *tr)
+{
+    if (tr != NULL) {
+        free(tr->H);
+        *tr = (descent_trust_region){0};
+    }
+}
+static bool trust_region_newton(descent_trust_region *tr,
+                                const descent_point *at)
+{
+    int n = (int)at->n;
+    cblas_dsymv(CblasRowMajor, CblasUpper, n, 1.0, tr->H, n, at->g, 1, 0.0,
+                tr->Hg, 1);
+    memcpy(tr->factor, tr->H, at->n * at->n * sizeof *tr->H);
+    if (LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'L', n, tr->factor, n) != 0) {
+        tr->indefinite++;
+        return false;
+    }
+    cblas_dcopy(n, at->g, 1, tr->newton, 1);
+    cblas_dscal(n, -1.0, tr->newton, 1);
+    LAPACKE_dpotrs_work(LAPACK_COL_MAJOR, 'L', n, 1, tr->factor, n,
+                        tr->newton, n);
+    return true;
+}
+static bool dogleg(descent_trust_region *tr, const descent_point *at,
+                   bool newton_ok, double *p)
+{
+    int n = (int)at->n;
+    double g_norm = at->gradient_norm, gHg = cblas_ddot(n, at->g, 1, tr->Hg, 1);
+    double radius = tr->radius, tau = 1;
+    if (newton_ok && descent_norm(at->n, tr->newton) <= radius) {
+        cblas_dcopy(n, tr->newton, 1, p, 1);
+        return false;
+    }
+    if (!newton_ok || g_norm * g_norm * g_norm >= radius * gHg) {
+        if (gHg > 0)
+            tau = fmin(1, g_norm * g_norm * g_norm / (radius * gHg));
+        cblas_dcopy(n, at->g, 1, p, 1);
+        cblas_dscal(n, -tau * radius / g_norm, p, 1);
+        return tau == 1;
+    }
+    double *u = tr->cauchy, scale = -g_norm * g_norm / gHg;
+    for (int i = 0; i < n; i++) {
+        u[i] = scale * at->g[i];
+        p[i] = tr->newton[i] - u[i];
+    }
+    double a = cblas_ddot(n, p, 1, p, 1), b = 2 * cblas_ddot(n, u, 1, p, 1);
+    double c = cblas_ddot(n, u, 1, u, 1) - radius * radius;
+    tau = -2 * c / (b + sqrt(b * b - 4 * a * c));
+    for (int i = 0; i < n; i++)
+        p[i] = u[i] + tau * p[i];
+    return true;
+}
+static descent_status trust_region_direction(void *state,
+                                             descent_objective *f,
+                                             const descent_point *at,
+                                             double *d, descent_error *error)
+{
+    descent_trust_region *tr = state;
+    if (tr == NULL)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "trust-region rule: state is NULL");
+    if (tr->H == NULL || tr->n == 0)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "trust-region rule: state has no storage (used "
+                            "after descent_trust_region_free, or never made)");
+    if (tr->n != at->n)
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "trust-region rule: state made for n = %zu, but the "
+                            "objective has another dimension, n = %zu", tr->n,
+                            at->n);
+    if (!(tr->radius > 0) || !(tr->radius <= tr->max_radius) ||
+        !isfinite(tr->max_radius))
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "trust-region rule: radius = %g must be positive "
+                            "and at most max_radius = %g (finite)", tr->radius,
+                            tr->max_radius);
+    int n = (int)at->n;
+    descent_status status = descent_hessian(f, at->theta, tr->H, error);
+    if (status)
+        return status;
+    bool newton_ok = trust_region_newton(tr, at);
+    double theta_norm = descent_norm(at->n, at->theta);
+    for (;;) {
+        bool on_boundary = dogleg(tr, at, newton_ok, d);
+        double p_norm = descent_norm(at->n, d);
+        if (p_norm <= DBL_EPSILON * theta_norm)
+            return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                                "trust region: no acceptable step before the radius "
+                                "%g fell below the resolution of theta (%zu "
+                                "rejected) at iteration %zu", tr->radius, tr->rejected,
+                                at->iteration);
+        cblas_dsymv(CblasRowMajor, CblasUpper, n, 1.0, tr->H, n, d, 1, 0.0, tr->Hp,
+                    1);
+        double predicted = -(cblas_ddot(n, at->g, 1, d, 1) +
+                             0.5 * cblas_ddot(n, d, 1, tr->Hp, 1));
+        for (int i = 0; i < n; i++)
+            tr->x[i] = at->theta[i] + d[i];
+        double value = descent_value(f, tr->x);
+        double rho = isfinite(value) ? (at->value - value) / predicted : -INFINITY;
+        double noise = 16 * DBL_EPSILON * fabs(at->value);
+        if (isfinite(value) && predicted <= noise && fabs(at->value - value) <= noise)
+            rho = 1;
+        if (rho < 0.25)
+            tr->radius = 0.25 * p_norm;
+        else if (rho > 0.75 && on_boundary)
+            tr->radius = fmin(2 * tr->radius, tr->max_radius);
+        if (rho > 1e-4) {
+            tr->boundary += on_boundary;
+            return descent_succeed(error);
+        }
+        tr->rejected++;
+    }
+}
+descent_direction_rule descent_trust_region_direction(
+    descent_trust_region *tr)
+{
+    return (descent_direction_rule){"trust region", trust_region_direction,
+                                    tr};
+}

@@ -81,5 +81,22 @@ descent_status descent_newton_cg_init(descent_newton_cg *ncg, size_t n,
                                       void *context, descent_error *error);
 void descent_newton_cg_free(descent_newton_cg *ncg);
 descent_direction_rule descent_newton_cg_direction(descent_newton_cg *ncg);
+typedef struct descent_trust_region {
+    size_t n;
+    double radius;             /* Delta; adapted by the rule */
+    double max_radius;         /* default 1e10 */
+    double *H, *factor;        /* the Hessian; its Cholesky factor */
+    double *newton, *cauchy, *Hg, *Hp, *x;
+    size_t rejected;           /* written: steps refused by the ratio test */
+    size_t boundary;           /* written: accepted steps on the boundary */
+    size_t indefinite;         /* written: Hessians not positive definite */
+} descent_trust_region;
+
+descent_status descent_trust_region_init(descent_trust_region *tr,
+                                         size_t n, double radius,
+                                         descent_error *error);
+void descent_trust_region_free(descent_trust_region *tr);
+descent_direction_rule descent_trust_region_direction(
+    descent_trust_region *tr);
 
 #endif
