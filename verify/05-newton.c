@@ -200,6 +200,90 @@ static void hessian_product(const double *theta, const double *v, double *Hv,
     cblas_dgemv(CblasRowMajor, CblasNoTrans, n, n, 1.0, H, n, v, 1, 0.0, Hv,
                 1);
 }
+static double fit_data(int i, double *t)
+{
+    *t = 0.5 * i;
+    return 2 * exp(-0.7 * *t) + 0.01 * sin(7.0 * i);
+}
+
+static double fit_evaluate(const double *x, double *g, void *context)
+{
+    double value = 0, t;
+    (void)context;
+    if (g != NULL)
+        g[0] = g[1] = 0;
+    for (int i = 0; i < 8; i++) {
+        double y = fit_data(i, &t), e = exp(x[1] * t), r = x[0] * e - y;
+        value += 0.5 * r * r;
+        if (g != NULL) {
+            g[0] += r * e;
+            g[1] += r * x[0] * t * e;
+        }
+    }
+    return value;
+}
+static void fit_hessian(const double *x, double *H, void *context)
+{
+    double t;
+    (void)context;
+    H[0] = H[1] = H[2] = H[3] = 0;
+    for (int i = 0; i < 8; i++) {
+        double y = fit_data(i, &t), e = exp(x[1] * t), r = x[0] * e - y;
+        double ja = e, jb = x[0] * t * e;
+        H[0] += ja * ja;
+        H[1] += ja * jb + r * t * e;
+        H[3] += jb * jb + r * x[0] * t * t * e;
+    }
+    H[2] = H[1];
+}
+typedef struct ranked {
+    size_t iterations;
+    unsigned long evaluations;
+} ranked;
+
+static ranked ranked_run(descent_objective *f, int m, const double *start)
+{
+    static double theta[100], g0[100];
+    descent_newton newton = {0};
+    descent_bfgs bfgs = {0};
+    descent_lbfgs lbfgs = {0};
+    descent_nonlinear_cg cg = {0};
+    descent_error error;
+    descent_result result;
+    descent_line_search search = descent_line_search_defaults();
+    descent_direction_rule rule = descent_steepest_descent();
+    search.initial_rule = m < 3 ? DESCENT_INITIAL_FIXED
+                                : DESCENT_INITIAL_SLOPE_RATIO;
+    search.c2 = m < 3 ? 0.9 : 0.1;
+    if (m == 0) {
+        REQUIRE(descent_newton_init(&newton, f->n, DESCENT_NEWTON_DAMPED, &error),
+                error);
+        rule = descent_newton_direction(&newton);
+    } else if (m == 1) {
+        REQUIRE(descent_bfgs_init(&bfgs, f->n, &error), error);
+        rule = descent_bfgs_direction(&bfgs);
+    } else if (m == 2) {
+        REQUIRE(descent_lbfgs_init(&lbfgs, f->n, 6, &error), error);
+        rule = descent_lbfgs_direction(&lbfgs);
+    } else if (m == 3) {
+        REQUIRE(descent_nonlinear_cg_init(&cg, f->n, DESCENT_POLAK_RIBIERE_PLUS,
+                                          0, &error), error);
+        rule = descent_nonlinear_cg_direction(&cg);
+    }
+    descent_step_rule step = descent_wolfe_step(&search);
+    descent_options options = descent_default_options();
+    options.max_iterations = 100000;
+    memcpy(theta, start, f->n * sizeof *theta);
+    descent_value_gradient(f, theta, g0);
+    options.gradient_tolerance = 1e-6 * cblas_dnrm2((int)f->n, g0, 1);
+    descent_minimize(f, &rule, &step, &options, theta, &result);
+    expect(result.status, result.message, DESCENT_OK, "converged");
+    descent_newton_free(&newton);
+    descent_bfgs_free(&bfgs);
+    descent_lbfgs_free(&lbfgs);
+    descent_nonlinear_cg_free(&cg);
+    return (ranked){result.iterations, result.counts.values};
+}
 typedef struct watched_bfgs {
     descent_bfgs *bfgs;
     double theta[100], g[100], s[100], y[100], Hy[100];
@@ -498,6 +582,56 @@ static void claim_newton_cg_superlinear(void **state)
                  "$\\sqrt{\\|g_k\\|}$, the last below $10^{-2}$", holds);
     assert_true(holds);
     descent_trace_free(&trace);
+}
+static void claim_newton_ranking(void **state)
+{
+    const char *names[4] = {"Rosenbrock", "chained Rosenbrock", "quadratic",
+                            "exponential fit"};
+    static double starts[4][100];
+    descent_rosenbrock r2, r100;
+    descent_error error;
+    int holds_on = 0;
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&r2, 2, 1, 100, &error), error);
+    REQUIRE(descent_rosenbrock_init(&r100, 100, 1, 100, &error), error);
+    descent_quadratic q = quadratic(100, 1000, 55);
+    descent_objective problems[4] = {
+        descent_rosenbrock_objective(&r2), descent_rosenbrock_objective(&r100),
+        descent_quadratic_objective(&q),
+        {.n = 2, .evaluate = fit_evaluate, .hessian = fit_hessian,
+         .name = "exponential fit"}};
+    starts[0][0] = -1.2;
+    starts[0][1] = 1;
+    for (int i = 0; i < 100; i++) {
+        starts[1][i] = i % 2 ? 1 : -1.2;
+        starts[2][i] = cos(i + 1.0);
+    }
+    starts[3][0] = 1;
+    starts[3][1] = 0;
+    for (int p = 0; p < 4; p++) {
+        ranked run[5];
+        for (int m = 0; m < 5; m++)
+            run[m] = ranked_run(&problems[p], m, starts[p]);
+        unsigned long b = run[1].evaluations, l = run[2].evaluations;
+        unsigned long low = b < l ? b : l, high = b < l ? l : b;
+        holds_on += run[0].evaluations < low && high <= 2 * low &&
+                    high < run[3].evaluations &&
+                    run[3].evaluations < run[4].evaluations;
+        claim_table_row("newton-ranking-table",
+                        "%s & %zu & %zu/%lu & %zu/%lu & %zu/%lu & %zu/%lu & "
+                        "%zu/%lu \\\\", names[p], problems[p].n, run[0].iterations,
+                        run[0].evaluations, run[1].iterations, run[1].evaluations,
+                        run[2].iterations, run[2].evaluations, run[3].iterations,
+                        run[3].evaluations, run[4].iterations, run[4].evaluations);
+    }
+    descent_quadratic_free(&q);
+    char measured[64];
+    snprintf(measured, sizeof measured, "the ranking holds on %d of 4 "
+             "problems", holds_on);
+    claim_report("newton-ranking", "Newton $<$ BFGS $\\approx$ L-BFGS $<$ "
+                 "CG $<$ steepest descent in evaluations", measured,
+                 "all 4", holds_on == 4);
+    assert_true(holds_on == 4);
 }
 static void claim_newton_saddle(void **state)
 {
@@ -1113,6 +1247,7 @@ int main(void)
         cmocka_unit_test(claim_newton_quadratic_rate),
         cmocka_unit_test(claim_newton_saddle),
         cmocka_unit_test(claim_newton_cg_superlinear),
+        cmocka_unit_test(claim_newton_ranking),
         cmocka_unit_test(claim_bfgs_secant),
         cmocka_unit_test(claim_bfgs_cg),
         cmocka_unit_test(claim_lbfgs_two_loop),
