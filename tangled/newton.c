@@ -2,6 +2,7 @@
 #include <cblas.h>
 #include <float.h>
 #include <lapacke.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -755,4 +756,337 @@ descent_direction_rule descent_trust_region_direction(
 {
     return (descent_direction_rule){"trust region", trust_region_direction,
                                     tr};
+}
+static descent_status lm_sizes(size_t m, size_t n, size_t *doubles,
+                               descent_error *error)
+{
+    size_t stacked = 0, jacobian = 0;
+    if (m == 0 || n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "Levenberg-Marquardt: m = %zu residuals and n = "
+                            "%zu parameters must both be positive", m, n);
+    if (n > (size_t)INT_MAX || m > (size_t)INT_MAX - n)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "Levenberg-Marquardt: m = %zu, n = %zu: m + n is "
+                            "more than LAPACK can index", m, n);
+    descent_product_fits(m + n, n, &stacked);
+    descent_product_fits(m, n, &jacobian);
+    *doubles = stacked + jacobian + 3 * (m + n) + 4 * n;
+    if (!descent_product_fits(*doubles, sizeof(double), NULL))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "Levenberg-Marquardt: m = %zu, n = %zu needs more "
+                            "memory than size_t can count", m, n);
+    return descent_succeed(error);
+}
+descent_status descent_lm_init(descent_lm *lm, size_t m, size_t n,
+                               descent_error *error)
+{
+    size_t doubles = 0;
+    if (lm == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "Levenberg-Marquardt: state lm is NULL");
+    *lm = (descent_lm){0};
+    descent_status status = lm_sizes(m, n, &doubles, error);
+    if (status)
+        return status;
+    double *block = malloc(doubles * sizeof *block), query = 0;
+    *lm = (descent_lm){
+        .m = m, .n = n, .mu0 = 1e-3, .max_mu = 1e20, .gradient_tolerance = 1e-12,
+        .reduction_tolerance = 1e-15, .step_tolerance = 1e-14,
+        .max_iterations = 200, .scale = true, .reason = DESCENT_LM_FAILED,
+        .r = block};
+    if (block != NULL) {
+        lm->J = lm->r + m;
+        lm->A = lm->J + m * n;
+        lm->rhs = lm->A + (m + n) * n;
+        lm->rx = lm->rhs + m + n;
+        lm->D = lm->rx + m;
+        lm->p = lm->D + n;
+        lm->x = lm->p + n;
+        lm->g = lm->x + n;
+    }
+    if (block != NULL)
+        LAPACKE_dgels_work(LAPACK_COL_MAJOR, 'N', (int)(m + n), (int)n, 1,
+                           lm->A, (int)(m + n), lm->rhs, (int)(m + n), &query,
+                           -1);
+    lm->lwork = (size_t)fmax(query, (double)(m + 2 * n));
+    lm->work = block != NULL ? malloc(lm->lwork * sizeof *lm->work) : NULL;
+    if (lm->work == NULL) {
+        free(block);
+        *lm = (descent_lm){0};
+        return descent_fail(error, DESCENT_OUT_OF_MEMORY,
+                            "Levenberg-Marquardt: cannot allocate for m = "
+                            "%zu, n = %zu", m, n);
+    }
+    return descent_succeed(error);
+}
+void descent_lm_free(descent_lm *lm)
+{
+    if (lm != NULL) {
+        free(lm->r);
+        free(lm->work);
+        *lm = (descent_lm){0};
+    }
+}
+
+const char *descent_lm_reason_name(descent_lm_reason reason)
+{
+    static const char *const names[] = {
+        "the gradient is below its tolerance",
+        "the relative reduction of E is below its tolerance",
+        "the step is below its tolerance",
+        "the damping grew past its limit",
+        "the iteration limit was reached",
+        "the run failed"};
+    return (unsigned)reason <= DESCENT_LM_FAILED ? names[reason]
+                                                 : "unknown reason";
+}
+static descent_status lm_check(const descent_lm *lm,
+                               const descent_least_squares *problem,
+                               const double *theta, const char *who,
+                               descent_error *error)
+{
+    size_t i;
+    if (lm == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: state lm is NULL", who);
+    if (lm->r == NULL || lm->m == 0 || lm->n == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: state has no storage (used after "
+                            "descent_lm_free, or never made)", who);
+    if (problem == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: problem is NULL", who);
+    const char *name = problem->name != NULL ? problem->name : "(unnamed)";
+    if (problem->residuals == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: problem %s has no residual function", who, name);
+    if (problem->m != lm->m || problem->n != lm->n)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: problem %s has a %zu x %zu Jacobian, but the "
+                            "state was made for %zu x %zu", who, name, problem->m,
+                            problem->n, lm->m, lm->n);
+    if (theta == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: theta is NULL", who);
+    if (!descent_all_finite(lm->n, theta, &i))
+        return descent_fail(error, DESCENT_NONFINITE, "%s: theta[%zu] = %g",
+                            who, i, theta[i]);
+    if (!(lm->mu0 > 0) || !isfinite(lm->mu0))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: mu0 = %g must be positive and finite", who,
+                            lm->mu0);
+    if (!(lm->max_mu > 0) || !isfinite(lm->max_mu))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: max_mu = %g must be positive and finite", who,
+                            lm->max_mu);
+    double tolerances[3] = {lm->gradient_tolerance, lm->reduction_tolerance,
+                            lm->step_tolerance};
+    const char *names[3] = {"gradient_tolerance", "reduction_tolerance",
+                            "step_tolerance"};
+    for (int t = 0; t < 3; t++)
+        if (!(tolerances[t] >= 0) || !isfinite(tolerances[t]))
+            return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                                "%s: %s = %g must be finite and >= 0", who,
+                                names[t], tolerances[t]);
+    if (lm->trace != NULL && lm->trace->n != lm->n)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: trace has dimension %zu, the problem %zu (or "
+                            "was freed)", who, lm->trace->n, lm->n);
+    return descent_succeed(error);
+}
+static descent_status lm_evaluate(descent_lm *lm,
+                                  descent_least_squares *problem,
+                                  const double *theta, descent_error *error)
+{
+    size_t i, m = lm->m, n = lm->n;
+    const char *name = problem->name != NULL ? problem->name : "(unnamed)";
+    problem->residuals(theta, lm->r, lm->J, problem->context);
+    lm->residual_evaluations++;
+    lm->jacobians++;
+    if (!descent_all_finite(m, lm->r, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "least squares %s: residual r[%zu] = %g", name, i,
+                            lm->r[i]);
+    if (!descent_all_finite(m * n, lm->J, &i))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "least squares %s: Jacobian J[%zu][%zu] = %g",
+                            name, i / n, i % n, lm->J[i]);
+    lm->value = 0.5 * cblas_ddot((int)m, lm->r, 1, lm->r, 1);
+    cblas_dgemv(CblasRowMajor, CblasTrans, (int)m, (int)n, 1.0, lm->J,
+                (int)n, lm->r, 1, 0.0, lm->g, 1);
+    return descent_succeed(error);
+}
+static descent_status lm_stop(descent_lm *lm, descent_lm_reason reason,
+                              descent_status status, descent_error *error)
+{
+    lm->reason = reason;
+    if (reason == DESCENT_LM_FAILED)
+        return status;
+    return descent_fail(error, status, "Levenberg-Marquardt: %s after %zu "
+                        "iterations (E = %.6g, mu = %.3g)",
+                        descent_lm_reason_name(reason), lm->iterations,
+                        lm->value, lm->mu);
+}
+
+static descent_status lm_record(descent_lm *lm, const double *theta,
+                                descent_error *error)
+{
+    if (lm->trace == NULL)
+        return descent_succeed(error);
+    return trace_append(lm->trace, theta, lm->value,
+                        descent_norm(lm->n, lm->g),
+                        (double)lm->residual_evaluations, error);
+}
+
+static double lm_largest_curvature(const descent_lm *lm)
+{
+    double largest = 0;
+    for (size_t j = 0; j < lm->n; j++) {
+        double column = 0;
+        for (size_t i = 0; i < lm->m; i++)
+            column += lm->J[i * lm->n + j] * lm->J[i * lm->n + j];
+        largest = fmax(largest, column);
+    }
+    return largest > 0 ? largest : 1;
+}
+static void lm_scale(descent_lm *lm)
+{
+    for (size_t j = 0; j < lm->n; j++) {
+        double norm = 0;
+        for (size_t i = 0; i < lm->m; i++)
+            norm = hypot(norm, lm->J[i * lm->n + j]);
+        lm->D[j] = !lm->scale ? 1 : fmax(lm->D[j], norm);
+    }
+    for (size_t j = 0; j < lm->n; j++)
+        if (lm->D[j] == 0)
+            lm->D[j] = 1;
+}
+static descent_status lm_solve(descent_lm *lm, double mu,
+                               descent_error *error)
+{
+    size_t m = lm->m, n = lm->n, rows = m + n;
+    for (size_t j = 0; j < n; j++) {
+        for (size_t i = 0; i < m; i++)
+            lm->A[j * rows + i] = lm->J[i * n + j];
+        for (size_t i = 0; i < n; i++)
+            lm->A[j * rows + m + i] = i == j ? sqrt(mu) * lm->D[j] : 0;
+    }
+    for (size_t i = 0; i < m; i++)
+        lm->rhs[i] = -lm->r[i];
+    memset(lm->rhs + m, 0, n * sizeof *lm->rhs);
+    lapack_int info = LAPACKE_dgels_work(
+        LAPACK_COL_MAJOR, 'N', (int)rows, (int)n, 1, lm->A, (int)rows,
+        lm->rhs, (int)rows, lm->work, (lapack_int)lm->lwork);
+    if (info != 0)
+        return descent_fail(error, DESCENT_LAPACK_FAILED,
+                            "Levenberg-Marquardt: dgels failed (info = %d) "
+                            "with mu = %g", (int)info, mu);
+    memcpy(lm->p, lm->rhs, n * sizeof *lm->p);
+    return descent_succeed(error);
+}
+descent_status descent_levenberg_marquardt(descent_lm *lm,
+                                           descent_least_squares *problem,
+                                           double *theta,
+                                           descent_error *error)
+{
+    descent_status status = lm_check(lm, problem, theta, "Levenberg-Marquardt",
+                                     error);
+    if (status) {
+        if (lm != NULL)
+            lm->reason = DESCENT_LM_FAILED;
+        return status;
+    }
+    lm->iterations = lm->residual_evaluations = lm->jacobians = 0;
+    memset(lm->D, 0, lm->n * sizeof *lm->D);
+    if (lm->trace != NULL)
+        trace_restart(lm->trace);
+    status = lm_evaluate(lm, problem, theta, error);
+    if (status == DESCENT_OK)
+        status = lm_record(lm, theta, error);
+    if (status)
+        return lm_stop(lm, DESCENT_LM_FAILED, status, error);
+    lm_scale(lm);
+    double residual = sqrt(2 * lm->value);
+    double lambda = lm->mu0 * lm_largest_curvature(lm) /
+                    (residual > 0 ? residual : 1);
+    lm->mu = lambda * residual;
+    double nu = 2;
+    for (;;) {
+        int m = (int)lm->m, n = (int)lm->n;
+        double largest = fabs(lm->g[cblas_idamax(n, lm->g, 1)]);
+        if (largest <= lm->gradient_tolerance)
+            return lm_stop(lm, DESCENT_LM_GRADIENT, DESCENT_OK, error);
+        if (lm->iterations == lm->max_iterations)
+            return lm_stop(lm, DESCENT_LM_MAX_ITERATIONS, DESCENT_MAX_ITERATIONS,
+                           error);
+        lm->iterations++;
+        double actual, predicted;
+        for (;;) {
+            descent_status status = lm_solve(lm, lm->mu, error);
+            if (status)
+                return lm_stop(lm, DESCENT_LM_FAILED, status, error);
+            if (descent_norm(lm->n, lm->p) <=
+                lm->step_tolerance * (descent_norm(lm->n, theta) + lm->step_tolerance))
+                return lm_stop(lm, DESCENT_LM_SMALL_STEP, DESCENT_OK, error);
+            double dp = 0;
+            for (int i = 0; i < n; i++) {
+                lm->x[i] = theta[i] + lm->p[i];
+                dp = hypot(dp, lm->D[i] * lm->p[i]);
+            }
+            problem->residuals(lm->x, lm->rx, NULL, problem->context);
+            lm->residual_evaluations++;
+            double trial = 0.5 * cblas_ddot(m, lm->rx, 1, lm->rx, 1);
+            actual = lm->value - trial;
+            predicted = 0.5 * (-cblas_ddot(n, lm->g, 1, lm->p, 1) + lm->mu * dp * dp);
+            double rho = isfinite(trial) ? actual / predicted : -INFINITY;
+            if (rho > 0) {
+                lambda *= fmax(1.0 / 3, 1 - pow(2 * rho - 1, 3));
+                nu = 2;
+                break;
+            }
+            lambda *= nu;
+            nu *= 2;
+            lm->mu = lambda * sqrt(2 * lm->value);
+            if (!(lm->mu <= lm->max_mu))
+                return lm_stop(lm, DESCENT_LM_DAMPING_LIMIT,
+                               DESCENT_DIRECTION_FAILED, error);
+        }
+        double before = lm->value;
+        memcpy(theta, lm->x, lm->n * sizeof *theta);
+        descent_status evaluated = lm_evaluate(lm, problem, theta, error);
+        if (evaluated == DESCENT_OK)
+            evaluated = lm_record(lm, theta, error);
+        if (evaluated)
+            return lm_stop(lm, DESCENT_LM_FAILED, evaluated, error);
+        lm->mu = lambda * sqrt(2 * lm->value);
+        if (actual <= lm->reduction_tolerance * before &&
+            predicted <= lm->reduction_tolerance * before)
+            return lm_stop(lm, DESCENT_LM_SMALL_REDUCTION, DESCENT_OK, error);
+    }
+}
+descent_status descent_lm_step(descent_lm *lm,
+                               descent_least_squares *problem,
+                               const double *theta, double mu, double *step,
+                               descent_error *error)
+{
+    descent_status status = lm_check(lm, problem, theta,
+                                     "Levenberg-Marquardt step", error);
+    if (!status && (!(mu >= 0) || !isfinite(mu)))
+        status = descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                              "Levenberg-Marquardt step: mu = %g must be "
+                              "finite and >= 0", mu);
+    if (!status && step == NULL)
+        status = descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                              "Levenberg-Marquardt step: step is NULL");
+    if (!status)
+        status = lm_evaluate(lm, problem, theta, error);
+    if (status)
+        return status;
+    memset(lm->D, 0, lm->n * sizeof *lm->D);
+    lm_scale(lm);
+    status = lm_solve(lm, mu, error);
+    if (!status)
+        memcpy(step, lm->p, lm->n * sizeof *step);
+    return status;
 }

@@ -4,6 +4,52 @@
 
 #include "core.h"
 
+typedef void descent_residual_fn(const double *theta, double *r, double *J,
+                                 void *context);
+
+typedef struct descent_least_squares {
+    size_t m, n;                   /* residuals, parameters */
+    descent_residual_fn *residuals;
+    void *context;
+    const char *name;              /* for messages; may be NULL */
+} descent_least_squares;
+
+typedef enum descent_lm_reason {
+    DESCENT_LM_GRADIENT,           /* ||J^T r||_inf <= gradient_tolerance */
+    DESCENT_LM_SMALL_REDUCTION,    /* E fell by less than reduction_tolerance */
+    DESCENT_LM_SMALL_STEP,         /* ||p|| <= step_tolerance (||theta|| + it) */
+    DESCENT_LM_DAMPING_LIMIT,      /* mu grew past max_mu */
+    DESCENT_LM_MAX_ITERATIONS,
+    DESCENT_LM_FAILED              /* bad input or a value not finite */
+} descent_lm_reason;
+typedef struct descent_lm {
+    size_t m, n;
+    double mu0;                    /* first mu / max diag(J^T J); 1e-3 */
+    double max_mu;                 /* default 1e20 */
+    double gradient_tolerance;     /* default 1e-12 */
+    double reduction_tolerance;    /* default 1e-15 */
+    double step_tolerance;         /* default 1e-14 */
+    size_t max_iterations;         /* default 200 */
+    bool scale;                    /* D^2 = diag(J^T J) (default) or I */
+    descent_trace *trace;          /* NULL: keep no trace */
+    double *r, *J, *g, *A, *rhs, *D, *p, *x, *rx, *work;
+    size_t lwork;
+    descent_lm_reason reason;      /* written by each run */
+    size_t iterations, residual_evaluations, jacobians;
+    double mu, value;              /* written: last mu, E at the end */
+} descent_lm;
+descent_status descent_lm_init(descent_lm *lm, size_t m, size_t n,
+                               descent_error *error);
+void descent_lm_free(descent_lm *lm);
+const char *descent_lm_reason_name(descent_lm_reason reason);
+descent_status descent_lm_step(descent_lm *lm,
+                               descent_least_squares *problem,
+                               const double *theta, double mu, double *step,
+                               descent_error *error);
+descent_status descent_levenberg_marquardt(descent_lm *lm,
+                                           descent_least_squares *problem,
+                                           double *theta,
+                                           descent_error *error);
 typedef enum descent_newton_kind {
     DESCENT_NEWTON_PLAIN,       /* Cholesky of H: H must be > 0 */
     DESCENT_NEWTON_DAMPED,      /* Cholesky of H + mu I, mu doubled */

@@ -284,6 +284,51 @@ static ranked ranked_run(descent_objective *f, int m, const double *start)
     descent_nonlinear_cg_free(&cg);
     return (ranked){result.iterations, result.counts.values};
 }
+static void exponential_residuals(const double *x, double *r, double *J,
+                                  void *context)
+{
+    const double *amplitude = context;
+    for (int i = 0; i < 8; i++) {
+        double t = 0.5 * i, v = exp(x[1] * t);
+        r[i] = x[0] * v - (2 * exp(-0.7 * t) + *amplitude * sin(7.0 * i));
+        if (J != NULL) {
+            J[2 * i] = v;
+            J[2 * i + 1] = x[0] * t * v;
+        }
+    }
+}
+static double lm_rate(double amplitude, int power, size_t *steps)
+{
+    descent_lm lm;
+    descent_trace trace;
+    descent_error error;
+    double theta[2] = {1, 0}, star[2], result = power == 2 ? 0 : INFINITY;
+    descent_least_squares fit = {8, 2, exponential_residuals, &amplitude,
+                                 "exponential fit"};
+    REQUIRE(descent_lm_init(&lm, 8, 2, &error), error);
+    REQUIRE(descent_trace_init(&trace, 2, true, &error), error);
+    lm.trace = &trace;
+    lm.gradient_tolerance = 1e-15;
+    lm.max_iterations = 1000;
+    REQUIRE(descent_levenberg_marquardt(&lm, &fit, theta, &error), error);
+    memcpy(star, theta, sizeof star);
+    *steps = 0;
+    print_message("  Levenberg-Marquardt, noise %g, errors:", amplitude);
+    for (size_t k = 0; k + 1 < trace.length; k++) {
+        double e = distance(2, descent_trace_iterate(&trace, k), star);
+        double next = distance(2, descent_trace_iterate(&trace, k + 1), star);
+        print_message(" %.1e", e);
+        if (e > 1e-1 || next <= 1e-12)
+            continue;
+        double ratio = next / pow(e, power);
+        result = power == 2 ? fmax(result, ratio) : fmin(result, ratio);
+        (*steps)++;
+    }
+    print_message("\n");
+    descent_trace_free(&trace);
+    descent_lm_free(&lm);
+    return result;
+}
 typedef struct watched_bfgs {
     descent_bfgs *bfgs;
     double theta[100], g[100], s[100], y[100], Hy[100];
@@ -450,6 +495,19 @@ static descent_status run_cubic(descent_trust_region *tr,
     descent_objective cubic = descent_cubic_objective();
     double theta[2] = {0.5, -0.5};
     return run_trust_region(&cubic, tr, theta, result);
+}
+static void broken_residuals(const double *x, double *r, double *J,
+                             void *context)
+{
+    const int *mode = context;
+    bool start = x[0] == 1 && x[1] == 0;
+    for (int i = 0; i < 8; i++) {
+        r[i] = *mode == 0 && i == 3 ? NAN : (*mode == 2 && !start ? NAN : i);
+        if (J != NULL) {
+            J[2 * i] = 1;
+            J[2 * i + 1] = *mode == 1 && i == 2 ? INFINITY : i;
+        }
+    }
 }
 static void claim_newton_quadratic_step(void **state)
 {
@@ -632,6 +690,55 @@ static void claim_newton_ranking(void **state)
                  "CG $<$ steepest descent in evaluations", measured,
                  "all 4", holds_on == 4);
     assert_true(holds_on == 4);
+}
+static void claim_lm_limits(void **state)
+{
+    double amplitude = 0.01, gn[8], Jc[16], r[8], g[2], p[2];
+    double small[3], large[3];
+    const double theta[2] = {1, 0};
+    descent_lm lm;
+    descent_error error;
+    (void)state;
+    descent_least_squares fit = {8, 2, exponential_residuals, &amplitude,
+                                 "exponential fit"};
+    REQUIRE(descent_lm_init(&lm, 8, 2, &error), error);
+    lm.scale = false;
+    exponential_residuals(theta, r, Jc, &amplitude);
+    for (int j = 0; j < 2; j++)
+        g[j] = cblas_ddot(8, Jc + j, 2, r, 1);
+    for (int i = 0; i < 8; i++)
+        gn[i] = -r[i];
+    LAPACKE_dgels(LAPACK_ROW_MAJOR, 'N', 8, 2, 1, Jc, 2, gn, 1);
+    for (int k = 0; k < 3; k++) {
+        double mu = pow(10, -4 - 2 * k);
+        REQUIRE(descent_lm_step(&lm, &fit, theta, mu, p, &error), error);
+        small[k] = hypot(p[0] - gn[0], p[1] - gn[1]) / hypot(gn[0], gn[1]);
+        mu = pow(10, 4 + 2 * k);
+        REQUIRE(descent_lm_step(&lm, &fit, theta, mu, p, &error), error);
+        large[k] = hypot(mu * p[0] + g[0], mu * p[1] + g[1]) / hypot(g[0], g[1]);
+    }
+    descent_lm_free(&lm);
+    size_t exact_steps, noisy_steps;
+    double quadratic_ratio = lm_rate(0, 2, &exact_steps);
+    double linear_ratio = lm_rate(0.5, 1, &noisy_steps);
+    char measured[400], text[6][32];
+    claim_format(text[0], 32, small[2]);
+    claim_format(text[1], 32, large[2]);
+    claim_format(text[2], 32, quadratic_ratio);
+    claim_format(text[3], 32, linear_ratio);
+    snprintf(measured, sizeof measured, "off Gauss-Newton by %s at $\\mu="
+             "10^{-8}$, off $-g/\\mu$ by %s at $\\mu=10^8$; exact data: "
+             "$\\|e_{k+1}\\|/\\|e_k\\|^2\\le$ %s; noisy: $\\|e_{k+1}\\|/\\|e_k\\|\\ge$ %s",
+             text[0], text[1], text[2], text[3]);
+    bool proportional = small[1] < small[0] / 50 && small[2] < small[1] / 50 &&
+                        large[1] < large[0] / 50 && large[2] < large[1] / 50;
+    bool holds = proportional && small[2] <= 1e-6 && large[2] <= 1e-6 &&
+                 exact_steps >= 2 && quadratic_ratio <= 1e3 &&
+                 noisy_steps >= 2 && linear_ratio > 1e-2;
+    claim_report("lm-limits", "Levenberg--Marquardt between Gauss--Newton "
+                 "and gradient descent", measured, "$10^{-6}$, $10^{-6}$, "
+                 "$10^3$, $10^{-2}$", holds);
+    assert_true(holds);
 }
 static void claim_newton_saddle(void **state)
 {
@@ -1235,6 +1342,138 @@ static void bad_trust_region(void **state)
     SURVIVES(release, "a failed creation leaves an empty state",
              descent_trust_region_free(&tr));
 }
+static void bad_levenberg_marquardt(void **state)
+{
+    descent_lm lm, never = {0};
+    descent_error e;
+    double amplitude = 0.01, theta[2] = {1, 0};
+    descent_least_squares fit = {8, 2, exponential_residuals, &amplitude,
+                                 "fit"};
+    const char *run = "descent_levenberg_marquardt";
+    (void)state;
+    const char *init = "descent_lm_init";
+    BAD(init, descent_lm_init(NULL, 8, 2, &e), e, DESCENT_INVALID_ARGUMENT,
+        "state lm is NULL");
+    BAD(init, descent_lm_init(&lm, 0, 2, &e), e, DESCENT_INVALID_ARGUMENT,
+        "m = 0 residuals");
+    BAD(init, descent_lm_init(&lm, 8, 0, &e), e, DESCENT_INVALID_ARGUMENT,
+        "n = 0 parameters");
+    BAD(init, descent_lm_init(&lm, 2, (size_t)INT_MAX + 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "n = 2147483648: m + n is more");
+    BAD(init, descent_lm_init(&lm, INT_MAX, 2, &e), e, DESCENT_INVALID_ARGUMENT,
+        "m = 2147483647, n = 2: m + n is more");
+    BAD(init, descent_lm_init(&lm, SIZE_MAX, 2, &e), e,
+        DESCENT_INVALID_ARGUMENT, "m + n is more than LAPACK can index");
+    BAD(init, descent_lm_init(&lm, (size_t)1 << 30, ((size_t)1 << 30) - 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "needs more memory than size_t can count");
+    REQUIRE(descent_lm_init(&lm, 8, 2, &e), e);
+    BAD(run, descent_levenberg_marquardt(NULL, &fit, theta, &e), e,
+        DESCENT_INVALID_ARGUMENT, "state lm is NULL");
+    BAD(run, descent_levenberg_marquardt(&never, &fit, theta, &e), e,
+        DESCENT_INVALID_ARGUMENT, "or never made");
+    BAD(run, descent_levenberg_marquardt(&lm, NULL, theta, &e), e,
+        DESCENT_INVALID_ARGUMENT, "problem is NULL");
+    BAD(run, descent_levenberg_marquardt(&lm, &fit, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "theta is NULL");
+    fit.m = 7;
+    BAD(run, descent_levenberg_marquardt(&lm, &fit, theta, &e), e,
+        DESCENT_INVALID_ARGUMENT,
+        "has a 7 x 2 Jacobian, but the state was made for 8 x 2");
+    fit.m = 8;
+    fit.residuals = NULL;
+    BAD(run, descent_levenberg_marquardt(&lm, &fit, theta, &e), e,
+        DESCENT_INVALID_ARGUMENT, "problem fit has no residual function");
+    fit.residuals = exponential_residuals;
+    theta[1] = NAN;
+    BAD(run, descent_levenberg_marquardt(&lm, &fit, theta, &e), e,
+        DESCENT_NONFINITE, "theta[1] = nan");
+    theta[1] = 0;
+    const double bad[3] = {NAN, -1, INFINITY};
+    char fragment[64];
+    for (int i = 0; i < 3; i++) {
+        lm.mu0 = bad[i] < 0 ? 0 : bad[i];
+        snprintf(fragment, sizeof fragment, "mu0 = %g", lm.mu0);
+        BAD(run, descent_levenberg_marquardt(&lm, &fit, theta, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+        lm.mu0 = 1e-3;
+        lm.max_mu = bad[i];
+        snprintf(fragment, sizeof fragment, "max_mu = %g", bad[i]);
+        BAD(run, descent_levenberg_marquardt(&lm, &fit, theta, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+        lm.max_mu = 1e20;
+        lm.step_tolerance = bad[i];
+        snprintf(fragment, sizeof fragment, "step_tolerance = %g", bad[i]);
+        BAD(run, descent_levenberg_marquardt(&lm, &fit, theta, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+        lm.step_tolerance = 1e-14;
+    }
+    descent_trace wrong;
+    REQUIRE(descent_trace_init(&wrong, 3, false, &e), e);
+    lm.trace = &wrong;
+    BAD(run, descent_levenberg_marquardt(&lm, &fit, theta, &e), e,
+        DESCENT_INVALID_ARGUMENT, "trace has dimension 3, the problem 2");
+    lm.trace = NULL;
+    descent_trace_free(&wrong);
+    VALID(run, "a run on the exponential fit",
+          descent_levenberg_marquardt(&lm, &fit, theta, &e), e);
+    assert_true(lm.reason == DESCENT_LM_GRADIENT ||
+                lm.reason == DESCENT_LM_SMALL_REDUCTION ||
+                lm.reason == DESCENT_LM_SMALL_STEP);
+    theta[0] = 1;
+    theta[1] = 0;
+    int mode = 0;
+    descent_least_squares broken = {8, 2, broken_residuals, &mode, "broken"};
+    BAD(run, descent_levenberg_marquardt(&lm, &broken, theta, &e), e,
+        DESCENT_NONFINITE, "residual r[3] = nan");
+    mode = 1;
+    BAD(run, descent_levenberg_marquardt(&lm, &broken, theta, &e), e,
+        DESCENT_NONFINITE, "Jacobian J[2][1] = inf");
+    mode = 2;
+    lm.max_mu = 1e6;
+    BAD(run, descent_levenberg_marquardt(&lm, &broken, theta, &e), e,
+        DESCENT_DIRECTION_FAILED, "the damping grew past its limit");
+    assert_true(lm.reason == DESCENT_LM_DAMPING_LIMIT);
+    lm.max_mu = 1e20;
+    lm.max_iterations = 0;
+    BAD(run, descent_levenberg_marquardt(&lm, &fit, theta, &e), e,
+        DESCENT_MAX_ITERATIONS, "the iteration limit was reached");
+    lm.max_iterations = 200;
+    const char *step = "descent_lm_step";
+    double p[2];
+    for (int i = 0; i < 3; i++) {
+        snprintf(fragment, sizeof fragment, "mu = %g", bad[i]);
+        BAD(step, descent_lm_step(&lm, &fit, theta, bad[i], p, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    BAD(step, descent_lm_step(&lm, &fit, theta, 1, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "step is NULL");
+    BAD(step, descent_lm_step(NULL, &fit, theta, 1, p, &e), e,
+        DESCENT_INVALID_ARGUMENT, "state lm is NULL");
+    fit.n = 3;
+    BAD(step, descent_lm_step(&lm, &fit, theta, 1, p, &e), e,
+        DESCENT_INVALID_ARGUMENT, "has a 8 x 3 Jacobian");
+    fit.n = 2;
+    VALID(step, "mu = 0 is the Gauss-Newton step",
+          descent_lm_step(&lm, &fit, theta, 0, p, &e), e);
+    descent_lm_free(&lm);
+    BAD(run, descent_levenberg_marquardt(&lm, &fit, theta, &e), e,
+        DESCENT_INVALID_ARGUMENT, "used after descent_lm_free");
+    BAD(step, descent_lm_step(&lm, &fit, theta, 1, p, &e), e,
+        DESCENT_INVALID_ARGUMENT, "used after descent_lm_free");
+    const char *release = "descent_lm_free";
+    SURVIVES(release, "freeing a freed state does nothing", descent_lm_free(&lm));
+    SURVIVES(release, "freeing NULL does nothing", descent_lm_free(NULL));
+    BAD(init, descent_lm_init(&lm, 0, 0, &e), e, DESCENT_INVALID_ARGUMENT,
+        "must both be positive");
+    SURVIVES(release, "a failed creation leaves an empty state",
+             descent_lm_free(&lm));
+    SURVIVES("descent_lm_reason_name", "an unknown reason is named so",
+             assert_string_equal(descent_lm_reason_name((descent_lm_reason)9),
+                                 "unknown reason"));
+    SURVIVES("descent_lm_reason_name", "a negative reason is named so",
+             assert_string_equal(descent_lm_reason_name((descent_lm_reason)-1),
+                                 "unknown reason"));
+}
 static void bad_input_summary(void **state)
 {
     (void)state;
@@ -1248,6 +1487,7 @@ int main(void)
         cmocka_unit_test(claim_newton_saddle),
         cmocka_unit_test(claim_newton_cg_superlinear),
         cmocka_unit_test(claim_newton_ranking),
+        cmocka_unit_test(claim_lm_limits),
         cmocka_unit_test(claim_bfgs_secant),
         cmocka_unit_test(claim_bfgs_cg),
         cmocka_unit_test(claim_lbfgs_two_loop),
@@ -1258,6 +1498,7 @@ int main(void)
         cmocka_unit_test(bad_quasi_newton_rules),
         cmocka_unit_test(bad_newton_cg),
         cmocka_unit_test(bad_trust_region),
+        cmocka_unit_test(bad_levenberg_marquardt),
         cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests_name(
