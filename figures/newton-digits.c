@@ -1,7 +1,8 @@
 /* newton-digits.c: data for Figure "newton-digits" of Chapter 5
    (fig:newton-digits). Rosenbrock's function (a = 1, b = 100) from
    (-1.2, 1) until ||g|| <= 1e-12 with damped Newton, BFGS, L-BFGS
-   (m = 3, 6, 20) and Polak-Ribiere+ nonlinear CG, each with the strong
+   (m = 3, 6, 20), Newton-CG (finite-difference products) and
+   Polak-Ribiere+ nonlinear CG, each with the strong
    Wolfe search (first trial step 1 for the Newton-type directions, the
    slope-ratio rule and c2 = 0.1 for CG). Writes OUTDIR/newton-digits.dat:
    one block per method, after a '#' line naming it and its cost; columns
@@ -13,11 +14,12 @@
 #include "descent.h"
 #include "figure.h"
 
-enum { methods = 6 };
+enum { methods = 7 };
 
 static descent_direction_rule rule_for(int p, descent_newton *newton,
                                        descent_bfgs *bfgs,
                                        descent_lbfgs *lbfgs,
+                                       descent_newton_cg *ncg,
                                        descent_nonlinear_cg *cg)
 {
     descent_error err;
@@ -36,6 +38,11 @@ static descent_direction_rule rule_for(int p, descent_newton *newton,
                      "L-BFGS", err.message);
         return descent_lbfgs_direction(lbfgs);
     }
+    if (p == 5) {
+        figure_check(descent_newton_cg_init(ncg, 2, NULL, NULL, &err),
+                     "Newton-CG", err.message);
+        return descent_newton_cg_direction(ncg);
+    }
     figure_check(descent_nonlinear_cg_init(cg, 2, DESCENT_POLAK_RIBIERE_PLUS,
                                            0, &err), "CG", err.message);
     return descent_nonlinear_cg_direction(cg);
@@ -45,7 +52,7 @@ int main(int argc, char **argv)
 {
     const char *names[methods] = {"damped Newton", "BFGS", "L-BFGS, m = 3",
                                   "L-BFGS, m = 6", "L-BFGS, m = 20",
-                                  "Polak-Ribiere+"};
+                                  "Newton-CG", "Polak-Ribiere+"};
     const char *folder = figure_data_folder(argc, argv);
     descent_error err;
     descent_rosenbrock r;
@@ -60,9 +67,10 @@ int main(int argc, char **argv)
         descent_newton newton = {0};
         descent_bfgs bfgs = {0};
         descent_lbfgs lbfgs = {0};
+        descent_newton_cg ncg = {0};
         descent_nonlinear_cg cg = {0};
         descent_direction_rule direction =
-            rule_for(p, &newton, &bfgs, &lbfgs, &cg);
+            rule_for(p, &newton, &bfgs, &lbfgs, &ncg, &cg);
         descent_line_search search = descent_line_search_defaults();
         if (p < methods - 1)
             search.initial_rule = DESCENT_INITIAL_FIXED;
@@ -90,6 +98,7 @@ int main(int argc, char **argv)
         descent_newton_free(&newton);
         descent_bfgs_free(&bfgs);
         descent_lbfgs_free(&lbfgs);
+        descent_newton_cg_free(&ncg);
         descent_nonlinear_cg_free(&cg);
     }
     descent_trace_free(&trace);

@@ -22,9 +22,11 @@ set style line 2 lc rgb '#0072b2' lw 1.2 pt 5 ps 0.4    # BFGS
 set style line 3 lc rgb '#56b4e9' lw 1 pt 4 ps 0.4      # L-BFGS m = 3
 set style line 4 lc rgb '#009e73' lw 1 pt 6 ps 0.4      # L-BFGS m = 6
 set style line 5 lc rgb '#cc79a7' lw 1 pt 8 ps 0.4      # L-BFGS m = 20
-set style line 6 lc rgb '#e69f00' lw 1 pt 9 ps 0.45     # Polak-Ribiere+
+set style line 6 lc rgb '#d55e00' lw 1 pt 3 ps 0.45     # Newton-CG
+set style line 7 lc rgb '#e69f00' lw 1 pt 9 ps 0.45     # Polak-Ribiere+
 
-array name[6] = ['damped Newton', 'BFGS', 'L-BFGS, $m=3$', \
-                 'L-BFGS, $m=6$', 'L-BFGS, $m=20$', 'Polak--Ribi\`ere+']
-plot for [i = 1:6] file index (i-1) using 1:2 with linespoints ls i \
+array name[7] = ['damped Newton', 'BFGS', 'L-BFGS, $m=3$', \
+                 'L-BFGS, $m=6$', 'L-BFGS, $m=20$', 'Newton--CG', \
+                 'Polak--Ribi\`ere+']
+plot for [i = 1:7] file index (i-1) using 1:2 with linespoints ls i \
      title name[i]
