@@ -395,8 +395,8 @@ descent_status descent_lbfgs_multiply(descent_lbfgs *lbfgs,
     size_t m = lbfgs->m, stored = lbfgs->stored;
     size_t oldest = (lbfgs->newest + m + 1 - stored) % m;
     cblas_dcopy(n, q, 1, r, 1);
-    for (size_t j = stored; j-- > 0;) {       /* newest to oldest */
-        size_t slot = (oldest + j) % m;
+    for (size_t k = 1; k <= stored; k++) {    /* newest to oldest */
+        size_t slot = (oldest + stored - k) % m;
         double *s = lbfgs->s + slot * lbfgs->n, *y = lbfgs->y + slot * lbfgs->n;
         lbfgs->alpha[slot] = lbfgs->rho[slot] * cblas_ddot(n, s, 1, r, 1);
         cblas_daxpy(n, -lbfgs->alpha[slot], y, 1, r, 1);

@@ -378,13 +378,15 @@ static void same_order_two_loop(int n, int m, double s[][20],
 {
     double alpha[20], rho[20];
     memcpy(r, q, (size_t)n * sizeof *r);
-    for (int j = m - 1; j >= 0; j--) {
+    for (int k = 1; k <= m; k++) {
+        int j = m - k;
         rho[j] = 1 / cblas_ddot(n, s[j], 1, y[j], 1);
         alpha[j] = rho[j] * cblas_ddot(n, s[j], 1, r, 1);
         cblas_daxpy(n, -alpha[j], y[j], 1, r, 1);
     }
     cblas_dscal(n, gamma, r, 1);
-    for (int j = m - 1; j >= 0; j--) {
+    for (int k = 1; k <= m; k++) {
+        int j = m - k;
         double beta = rho[j] * cblas_ddot(n, y[j], 1, r, 1);
         cblas_daxpy(n, alpha[j] - beta, s[j], 1, r, 1);
     }
