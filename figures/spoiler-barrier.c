@@ -1,4 +1,4 @@
-/* spoiler-barrier.c: data for Figure "spoiler-barrier" of Chapter 5
+/* spoiler-barrier.c: data for Figure "spoiler-barrier" of Chapter 6
    (fig:spoiler-barrier). The four points of Section "The spoiler" with
    t = 1000 and the L2 divergence of a logistic neuron (targets
    0.95/0.05). Finds backpropagation's minimum w_bp as spoiler-lines.c

@@ -1,4 +1,4 @@
-# spoiler-barrier.gp: Figure "spoiler-barrier" of Chapter 5
+# spoiler-barrier.gp: Figure "spoiler-barrier" of Chapter 6
 # (fig:spoiler-barrier), from the data of spoiler-barrier.c. Run from the
 # repository root as
 #   gnuplot -e "datadir='DIR'; outfile='build/figures/spoiler-barrier'" figures/spoiler-barrier.gp

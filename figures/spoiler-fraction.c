@@ -1,4 +1,4 @@
-/* spoiler-fraction.c: data for Figure "spoiler-fraction" of Chapter 5
+/* spoiler-fraction.c: data for Figure "spoiler-fraction" of Chapter 6
    (fig:spoiler-fraction). The four points of Section "The spoiler" for
    t = 1, 2, 5, ..., 1000: gradient descent on the L2 divergence of a
    logistic neuron (targets 0.95/0.05, fixed step eta = 1, at most 20000

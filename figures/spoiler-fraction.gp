@@ -1,4 +1,4 @@
-# spoiler-fraction.gp: Figure "spoiler-fraction" of Chapter 5
+# spoiler-fraction.gp: Figure "spoiler-fraction" of Chapter 6
 # (fig:spoiler-fraction), from the data of spoiler-fraction.c. Run from
 # the repository root as
 #   gnuplot -e "datadir='DIR'; outfile='build/figures/spoiler-fraction'" figures/spoiler-fraction.gp

@@ -1,4 +1,4 @@
-/* spoiler-lines.c: data for Figure "spoiler-lines" of Chapter 5
+/* spoiler-lines.c: data for Figure "spoiler-lines" of Chapter 6
    (fig:spoiler-lines). The four points of Section "The spoiler" with
    t = 1000: (1,0) and (0,1) positive, (-1,0) negative, the spoiler
    (0,-t) positive. Runs the perceptron from w = 0 (labels 1/0, at most

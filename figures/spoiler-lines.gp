@@ -1,4 +1,4 @@
-# spoiler-lines.gp: Figure "spoiler-lines" of Chapter 5
+# spoiler-lines.gp: Figure "spoiler-lines" of Chapter 6
 # (fig:spoiler-lines), from the data of spoiler-lines.c. Run from the
 # repository root as
 #   gnuplot -e "datadir='DIR'; outfile='build/figures/spoiler-lines'" figures/spoiler-lines.gp

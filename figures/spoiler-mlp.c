@@ -1,4 +1,4 @@
-/* spoiler-mlp.c: data for Figure "spoiler-mlp" of Chapter 5
+/* spoiler-mlp.c: data for Figure "spoiler-mlp" of Chapter 6
    (fig:spoiler-mlp). The experiment of Claim "spoiler-mlp": a network
    2-4-1 with logistic units, L2 divergence, targets 0.95/0.05, trained by
    gradient descent (fixed step eta = 1, 20000 iterations) on the 25 points

@@ -1,4 +1,4 @@
-# spoiler-mlp.gp: Figure "spoiler-mlp" of Chapter 5 (fig:spoiler-mlp),
+# spoiler-mlp.gp: Figure "spoiler-mlp" of Chapter 6 (fig:spoiler-mlp),
 # from the data of spoiler-mlp.c. Run from the repository root as
 #   gnuplot -e "datadir='DIR'; outfile='build/figures/spoiler-mlp'" figures/spoiler-mlp.gp
 set terminal cairolatex pdf size 5.2in,2.1in font ',10'

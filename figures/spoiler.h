@@ -1,5 +1,5 @@
 /* spoiler.h: what the spoiler figures share (Section "The spoiler" of
-   Chapter 5): the four points, the logistic neuron on them, and its
+   Chapter 6): the four points, the logistic neuron on them, and its
    training by gradient descent from the starts of the chapter's tests. */
 #ifndef SPOILER_H
 #define SPOILER_H

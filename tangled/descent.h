@@ -6,6 +6,7 @@
 #include "linesearch.h"
 #include "cg.h"
 #include "momentum.h"
+#include "newton.h"
 #include "network.h"
 
 #endif

@@ -1143,5 +1143,5 @@ int main(void)
         cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests_name(
-        "chapter 5: what backpropagation minimizes", tests, NULL, NULL);
+        "chapter 6: what backpropagation minimizes", tests, NULL, NULL);
 }
