@@ -440,9 +440,24 @@ static double watched_line_value(const double *x, double *g, void *context)
     } else if (w->shape == 1) {
         value = (t - 1.05) * (t - 1.05);
         slope = 2 * (t - 1.05);
-    } else {
+    } else if (w->shape == 2) {
         value = -1e-3 * t + 100 * t * t;
         slope = -1e-3 + 200 * t;
+    } else {
+        if (w->shape == 3) {
+            value = (t - 0.98) * (t - 0.98);
+            slope = 2 * (t - 0.98);
+        } else if (w->shape == 4 && t <= 30) {
+            value = -t - t * t * t / 3;
+            slope = -1 - t * t;
+        } else if (w->shape == 4) {
+            value = -9030 - 901 * (t - 30) + 1e5 * (t - 30) * (t - 30);
+            slope = -901 + 2e5 * (t - 30);
+        } else {
+            double bump = 12 * exp(-(t - 4) * (t - 4));
+            value = -t + bump;
+            slope = -1 - 2 * (t - 4) * bump;
+        }
     }
     if (g != NULL)
         g[0] = slope;
@@ -481,6 +496,17 @@ static void wolfe_trial_steps(void **state)
     for (size_t i = 2; i < 7; i++)
         assert_true(fabs(w.alpha[i] / w.alpha[i - 1] - 0.1) <= 1e-12);
     assert_true(fabs(w.alpha[7] / 5e-6 - 1) <= 1e-12);
+    w = watch_wolfe(3, 0.01);
+    assert_true(w.count == 4 && w.alpha[1] == 1);
+    assert_true(fabs(w.alpha[2] - 0.9) <= 4 * DBL_EPSILON);
+    assert_true(fabs(w.alpha[3] - 0.98) <= 4 * DBL_EPSILON);
+    w = watch_wolfe(4, 0.9);
+    for (int i = 0; i < 4; i++)
+        assert_true(w.alpha[i + 1] == extension[i]);
+    w = watch_wolfe(5, 0.9);
+    assert_true(w.alpha[1] == 1 && w.alpha[2] == 5);
+    for (size_t i = 3; i < w.count; i++)
+        assert_true(w.alpha[i] > 1 && w.alpha[i] < 5);
 }
 static double wave(const double *x, double *g, void *context)
 {
@@ -652,7 +678,7 @@ static void scalar_stopping_rules(void **state)
     const double r = (sqrt(5.0) - 1) / 2;
     descent_scalar_minimum golden, brent;
     descent_error error;
-    size_t mismatches = 0, outside = 0, too_close = 0;
+    size_t mismatches = 0, outside = 0, too_close = 0, not_lowest = 0;
     (void)state;
     for (int rule = 0; rule < 2; rule++)
         for (int i = 0; i < 5; i++) {
@@ -662,7 +688,8 @@ static void scalar_stopping_rules(void **state)
                 options.absolute_tolerance = 1e-6;
             }
             scalar_case c = scalar_cases(i);
-            REQUIRE(descent_golden_section(c.f, NULL, c.lower, c.upper,
+            watched wg = {c.f, 0, 0, NAN, NAN, 0, 0};
+            REQUIRE(descent_golden_section(watch, &wg, c.lower, c.upper,
                                            &options, &golden, &error), error);
             watched w = {c.f, options.relative_tolerance,
                          options.absolute_tolerance, NAN, NAN, 0, 0};
@@ -680,14 +707,67 @@ static void scalar_stopping_rules(void **state)
             outside += !within_stopping_rule(&options, &golden) +
                        !within_stopping_rule(&options, &brent);
             too_close += w.too_close;
+            not_lowest += golden.value != wg.best_f ||
+                          golden.value != c.f(golden.x, NULL) ||
+                          brent.value != w.best_f ||
+                          brent.value != c.f(brent.x, NULL);
             assert_int_equal(w.calls, brent.evaluations);
+            assert_int_equal(wg.calls, golden.evaluations);
         }
     print_message("  stopping rules: %zu golden counts off, %zu brackets "
-                  "too wide, %zu Brent evaluations too close\n", mismatches,
-                  outside, too_close);
+                  "too wide, %zu Brent evaluations too close, %zu answers "
+                  "not the lowest point\n", mismatches, outside, too_close,
+                  not_lowest);
+    assert_int_equal(not_lowest, 0);
     assert_int_equal(mismatches, 0);
     assert_int_equal(outside, 0);
     assert_int_equal(too_close, 0);
+}
+typedef struct vertex_watch {
+    double vertex;
+    size_t count;
+    double x[600];
+} vertex_watch;
+
+static double vertex_parabola(double x, void *context)
+{
+    vertex_watch *w = context;
+    if (w->count < 600)
+        w->x[w->count] = x;
+    w->count++;
+    return 3 * (x - w->vertex) * (x - w->vertex);
+}
+
+static void brent_on_parabolas(void **state)
+{
+    const double cases[10][3] = {
+        {0.3, 0, 1}, {0.9, 0, 1}, {0.1, 0, 1}, {-3.1, -4, -3},
+        {-3.7, -4, -3}, {-3.95, -4, -3}, {4.5, 3, 6}, {-0.5, -1, 1},
+        {1.05, 0, 1}, {-4.05, -4, -3}};
+    descent_scalar_minimum m;
+    descent_error error;
+    (void)state;
+    for (int rule = 0; rule < 2; rule++)
+        for (int i = 0; i < 10; i++) {
+            descent_scalar_options options = descent_scalar_default_options();
+            if (rule == 1) {
+                options.relative_tolerance = 0;
+                options.absolute_tolerance = 1e-6;
+            }
+            vertex_watch w = {.vertex = cases[i][0]};
+            REQUIRE(descent_brent(vertex_parabola, &w, cases[i][1],
+                                  cases[i][2], &options, &m, &error), error);
+            assert_int_equal(w.count, m.evaluations);
+            if (i >= 8) {
+                assert_int_equal(m.parabolic_steps, 0);
+                continue;
+            }
+            double close = 4 * DBL_EPSILON * fmax(1, fabs(w.vertex));
+            assert_int_equal(m.evaluations, 6);
+            assert_int_equal(m.parabolic_steps, 3);
+            assert_true(fabs(w.x[3] - w.vertex) <= close);
+            assert_true(fabs(m.x - w.vertex) <= close);
+        }
 }
 typedef struct walk {
     double minimizer;
@@ -710,17 +790,17 @@ static double walked_parabola(double x, void *context)
 static void bracket_a_minimum(void **state)
 {
     const double r = (sqrt(5.0) - 1) / 2;
-    const double minimizers[6] = {10, 1e3, 1e6, -10, -1e3, -1e6};
+    const double minimizers[8] = {10, 1e3, 1e6, -10, -1e3, -1e6, 1.5, -0.5};
     descent_error e;
     (void)state;
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 8; i++) {
         walk w = {.minimizer = minimizers[i]};
-        double x[3], fx[3];
+        double x[3] = {NAN, NAN, NAN}, fx[3] = {NAN, NAN, NAN};
         size_t count;
         REQUIRE(descent_bracket_minimum(walked_parabola, &w, 0, 1, 200, x, fx,
                                         &count, &e), e);
         assert_int_equal(count, w.count);
-        assert_true(count >= 4 && count <= 200);
+        assert_true(count >= (i < 6 ? 4 : 3) && count <= 200);
         assert_true((double)count <= 3 + log(fabs(w.minimizer) + 1) / log(1 / r));
         size_t low = w.fx[1] < w.fx[0];           /* the lower start */
         size_t before = low;                      /* the point walked from */
@@ -1075,7 +1155,8 @@ static void exact_search_cost(void **state)
             s.initial_step = c.upper - c.lower;
             REQUIRE(descent_line_search_run(rules[r], &f, &theta, &d, &trial,
                                             &e), e);
-            assert_int_equal(w.count, 1 + s.evaluations + !trial.evaluated);
+            assert_int_equal(w.count, 1 + s.evaluations + (r == 1));
+            assert_true(trial.evaluated == (r != 1));
             if (r > 0)
                 continue;
             assert_true(w.first_slope > 0);
@@ -1086,6 +1167,42 @@ static void exact_search_cost(void **state)
     print_message("  exact search: at most %zu evaluations to find the "
                   "root\n", worst);
     assert_true(worst <= 11);
+}
+static double square_root_line(const double *x, double *g, void *context)
+{
+    watched_line *w = context;
+    double t = x[0];
+    if (w->count < 64)
+        w->alpha[w->count] = t;
+    w->count++;
+    if (g != NULL)
+        g[0] = 2 * (sqrt(t) - 1);
+    return 4.0 / 3 * t * sqrt(t) - 2 * t;
+}
+
+static void exact_search_root_steps(void **state)
+{
+    const double firsts[4] = {1.5, 2, 3, 3.5};
+    (void)state;
+    for (int i = 0; i < 4; i++) {
+        watched_line w = {0, 0, {0}};
+        descent_objective f = {.n = 1, .evaluate = square_root_line,
+                               .context = &w, .name = "square-root line"};
+        descent_line_search s = descent_line_search_defaults();
+        descent_error e;
+        double theta = 0, d = 1, x, g, t = firsts[i];
+        descent_trial trial = {.theta = &x, .g = &g};
+        s.initial_rule = DESCENT_INITIAL_FIXED;
+        s.initial_step = t;
+        REQUIRE(descent_line_search_run(descent_exact_step(&s), &f, &theta,
+                                        &d, &trial, &e), e);
+        assert_true(w.count >= 4 && w.count <= 5);
+        assert_int_equal(s.evaluations, w.count - 1);
+        assert_true(w.alpha[1] == t);
+        assert_true(fabs(w.alpha[2] - sqrt(t)) <= 4 * DBL_EPSILON * t);
+        assert_true(fabs(w.alpha[3] - 1) <= 4 * DBL_EPSILON);
+        assert_true(fabs(trial.eta - 1) <= 4 * DBL_EPSILON);
+    }
 }
 static void second_first_trial(void **state)
 {
@@ -1561,6 +1678,7 @@ int main(void)
         cmocka_unit_test(claim_golden_ratio),
         cmocka_unit_test(claim_brent_fewer),
         cmocka_unit_test(scalar_stopping_rules),
+        cmocka_unit_test(brent_on_parabolas),
         cmocka_unit_test(bracket_a_minimum),
         cmocka_unit_test(claim_exact_orthogonal),
         cmocka_unit_test(claim_exact_closed_form),
@@ -1575,6 +1693,7 @@ int main(void)
         cmocka_unit_test(wolfe_trial_steps),
         cmocka_unit_test(exact_search_rises_and_falls),
         cmocka_unit_test(exact_search_cost),
+        cmocka_unit_test(exact_search_root_steps),
         cmocka_unit_test(second_first_trial),
         cmocka_unit_test(scalar_records),
         cmocka_unit_test(search_defaults),
