@@ -769,6 +769,103 @@ static void brent_on_parabolas(void **state)
             assert_true(fabs(m.x - w.vertex) <= close);
         }
 }
+static double vee(double x, void *c) { (void)c; return fabs(x - 0.3); }
+static double cusp(double x, void *c) { (void)c; return sqrt(fabs(x - 0.3)); }
+
+typedef struct brent_history {
+    descent_scalar_fn *f;
+    double lower, upper, relative, absolute;
+    size_t count, strays, slow;
+    double x[600], fx[600], step[600];
+    int kind[600];               /* 0 golden or vertex, 1 vertex, 2 tau */
+} brent_history;
+
+static int lowest_seen(const brent_history *h, int skip1, int skip2)
+{
+    int best = -1;
+    for (int i = 0; i < (int)h->count && i < 600; i++)
+        if (i != skip1 && i != skip2 && (best < 0 || h->fx[i] <= h->fx[best]))
+            best = i;
+    return best;
+}
+static void classify_brent_step(brent_history *h, double u)
+{
+    const double r = (sqrt(5.0) - 1) / 2;
+    int ix = lowest_seen(h, -1, -1), iw = lowest_seen(h, ix, -1),
+        iv = lowest_seen(h, ix, iw);
+    double x = h->x[ix], a = h->lower, b = h->upper, vertex = NAN;
+    for (size_t i = 0; i < h->count; i++) {
+        if (h->x[i] < x)
+            a = fmax(a, h->x[i]);
+        if (h->x[i] > x)
+            b = fmin(b, h->x[i]);
+    }
+    double tau = h->relative * fabs(x) + h->absolute;
+    double golden = x < 0.5 * (a + b) ? x + (1 - r) * (b - x)
+                                      : x + (1 - r) * (a - x);
+    if (iv >= 0) {
+        double w = h->x[iw], v = h->x[iv];
+        double fx = h->fx[ix], fw = h->fx[iw], fv = h->fx[iv];
+        vertex = x - 0.5 * ((x - w) * (x - w) * (fx - fv) -
+                            (x - v) * (x - v) * (fx - fw)) /
+                           ((x - w) * (fx - fv) - (x - v) * (fx - fw));
+    }
+    bool is_tau = fabs(fabs(u - x) - tau) <= 4 * DBL_EPSILON * fabs(x);
+    bool is_golden = fabs(u - golden) <= 1e-9 * (b - a);
+    bool is_vertex = fabs(u - vertex) <= 1e-9 * (b - a);
+    size_t k = h->count;
+    h->kind[k] = is_tau ? 2 : is_vertex && !is_golden ? 1 : 0;
+    h->step[k] = fabs(u - x);
+    h->strays += !(is_tau || is_golden || is_vertex);
+    h->slow += k >= 3 && h->kind[k] == 1 && h->kind[k - 1] == 1 &&
+               h->kind[k - 2] != 2 && !(h->step[k] < 0.5 * h->step[k - 2]);
+}
+
+static double brent_watched(double u, void *context)
+{
+    brent_history *h = context;
+    double fu = h->f(u, NULL);
+    if (h->count > 0 && h->count < 600)
+        classify_brent_step(h, u);
+    if (h->count < 600) {
+        h->x[h->count] = u;
+        h->fx[h->count] = fu;
+    }
+    h->count++;
+    return fu;
+}
+static void brent_steps(void **state)
+{
+    static brent_history h;
+    descent_scalar_minimum m;
+    descent_error error;
+    size_t strays = 0, slow = 0;
+    (void)state;
+    for (int rule = 0; rule < 2; rule++)
+        for (int i = 0; i < 7; i++) {
+            descent_scalar_options options = descent_scalar_default_options();
+            if (rule == 1) {
+                options.relative_tolerance = 0;
+                options.absolute_tolerance = 1e-6;
+            }
+            scalar_case c = i < 5 ? scalar_cases(i)
+                                  : (scalar_case){i == 5 ? vee : cusp, 0, 1,
+                                                  0.3, "", ""};
+            h = (brent_history){c.f, c.lower, c.upper,
+                                options.relative_tolerance,
+                                options.absolute_tolerance, 0, 0, 0,
+                                {0}, {0}, {0}, {0}};
+            REQUIRE(descent_brent(brent_watched, &h, c.lower, c.upper,
+                                  &options, &m, &error), error);
+            assert_true(h.count == m.evaluations && h.count < 600);
+            strays += h.strays;
+            slow += h.slow;
+        }
+    print_message("  Brent's steps: %zu of no kind, %zu parabolic steps "
+                  "too long\n", strays, slow);
+    assert_int_equal(strays, 0);
+    assert_int_equal(slow, 0);
+}
 typedef struct walk {
     double minimizer;
     size_t count;
@@ -1679,6 +1776,7 @@ int main(void)
         cmocka_unit_test(claim_brent_fewer),
         cmocka_unit_test(scalar_stopping_rules),
         cmocka_unit_test(brent_on_parabolas),
+        cmocka_unit_test(brent_steps),
         cmocka_unit_test(bracket_a_minimum),
         cmocka_unit_test(claim_exact_orthogonal),
         cmocka_unit_test(claim_exact_closed_form),
