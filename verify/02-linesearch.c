@@ -762,11 +762,11 @@ static void brent_on_parabolas(void **state)
                 assert_int_equal(m.parabolic_steps, 0);
                 continue;
             }
-            double close = 4 * DBL_EPSILON * fmax(1, fabs(w.vertex));
+            double rounding = 4 * DBL_EPSILON * fmax(1, fabs(w.vertex));
             assert_int_equal(m.evaluations, 6);
             assert_int_equal(m.parabolic_steps, 3);
-            assert_true(fabs(w.x[3] - w.vertex) <= close);
-            assert_true(fabs(m.x - w.vertex) <= close);
+            assert_true(fabs(w.x[3] - w.vertex) <= rounding);
+            assert_true(fabs(m.x - w.vertex) <= rounding);
         }
 }
 static double vee(double x, void *c) { (void)c; return fabs(x - 0.3); }
@@ -777,7 +777,7 @@ typedef struct brent_history {
     double lower, upper, relative, absolute;
     size_t count, strays, slow;
     double x[600], fx[600], step[600];
-    int kind[600];               /* 0 golden or vertex, 1 vertex, 2 tau */
+    int kind[600];               /* 2: a step of tau, 1: the vertex only */
 } brent_history;
 
 static int lowest_seen(const brent_history *h, int skip1, int skip2)
