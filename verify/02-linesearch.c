@@ -464,7 +464,7 @@ static double watched_line_value(const double *x, double *g, void *context)
     return value;
 }
 
-static watched_line watch_wolfe(int shape, double c2)
+static watched_line watch_wolfe_from(int shape, double c2, double first)
 {
     watched_line w = {shape, 0, {0}};
     descent_objective f = {.n = 1, .evaluate = watched_line_value,
@@ -474,11 +474,18 @@ static watched_line watch_wolfe(int shape, double c2)
     double theta = 0, d = 1, x, g;
     descent_trial trial = {.theta = &x, .g = &g};
     s.c2 = c2;
+    s.initial_rule = DESCENT_INITIAL_FIXED;
+    s.initial_step = first;
     REQUIRE(descent_line_search_run(descent_wolfe_step(&s), &f, &theta, &d,
                                     &trial, &e), e);
     assert_true(w.count >= 3 && w.count <= 64 && w.alpha[0] == 0);
     assert_true(w.alpha[w.count - 1] == trial.eta);
     return w;
+}
+
+static watched_line watch_wolfe(int shape, double c2)
+{
+    return watch_wolfe_from(shape, c2, 1);
 }
 
 static void wolfe_trial_steps(void **state)
@@ -496,6 +503,9 @@ static void wolfe_trial_steps(void **state)
     for (size_t i = 2; i < 7; i++)
         assert_true(fabs(w.alpha[i] / w.alpha[i - 1] - 0.1) <= 1e-12);
     assert_true(fabs(w.alpha[7] / 5e-6 - 1) <= 1e-12);
+    w = watch_wolfe_from(1, 0.01, 0.6);
+    assert_true(w.alpha[1] == 0.6);
+    assert_true(fabs(w.alpha[2] - 1.26) <= 4 * DBL_EPSILON);
     w = watch_wolfe(3, 0.01);
     assert_true(w.count == 4 && w.alpha[1] == 1);
     assert_true(fabs(w.alpha[2] - 0.9) <= 4 * DBL_EPSILON);
