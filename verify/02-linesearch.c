@@ -464,7 +464,8 @@ static double watched_line_value(const double *x, double *g, void *context)
     return value;
 }
 
-static watched_line watch_wolfe_from(int shape, double c2, double first)
+static watched_line watch_search(int shape, double c2, double first,
+                                 bool exact)
 {
     watched_line w = {shape, 0, {0}};
     descent_objective f = {.n = 1, .evaluate = watched_line_value,
@@ -476,16 +477,22 @@ static watched_line watch_wolfe_from(int shape, double c2, double first)
     s.c2 = c2;
     s.initial_rule = DESCENT_INITIAL_FIXED;
     s.initial_step = first;
-    REQUIRE(descent_line_search_run(descent_wolfe_step(&s), &f, &theta, &d,
-                                    &trial, &e), e);
+    REQUIRE(descent_line_search_run(exact ? descent_exact_step(&s)
+                                          : descent_wolfe_step(&s),
+                                    &f, &theta, &d, &trial, &e), e);
     assert_true(w.count >= 3 && w.count <= 64 && w.alpha[0] == 0);
     assert_true(w.alpha[w.count - 1] == trial.eta);
     return w;
 }
 
+static watched_line watch_wolfe_from(int shape, double c2, double first)
+{
+    return watch_search(shape, c2, first, false);
+}
+
 static watched_line watch_wolfe(int shape, double c2)
 {
-    return watch_wolfe_from(shape, c2, 1);
+    return watch_search(shape, c2, 1, false);
 }
 
 static void wolfe_trial_steps(void **state)
@@ -513,6 +520,11 @@ static void wolfe_trial_steps(void **state)
     w = watch_wolfe(4, 0.9);
     for (int i = 0; i < 4; i++)
         assert_true(w.alpha[i + 1] == extension[i]);
+    for (int shape = 0; shape < 5; shape += 4) {
+        w = watch_search(shape, 0.9, 1, true);
+        for (int i = 0; i < 4; i++)
+            assert_true(w.alpha[i + 1] == extension[i]);
+    }
     w = watch_wolfe(5, 0.9);
     assert_true(w.alpha[1] == 1 && w.alpha[2] == 5);
     for (size_t i = 3; i < w.count; i++)
