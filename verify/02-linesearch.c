@@ -1321,6 +1321,11 @@ static void exact_search_root_steps(void **state)
         assert_true(fabs(w.alpha[2] - sqrt(t)) <= 4 * DBL_EPSILON * t);
         assert_true(fabs(w.alpha[3] - 1) <= 4 * DBL_EPSILON);
         assert_true(fabs(trial.eta - 1) <= 4 * DBL_EPSILON);
+        d = -1;
+        expect(descent_line_search_run(descent_exact_step(&s), &f, &theta, &d,
+                                       &trial, &e),
+               e.message, DESCENT_STEP_FAILED, "not a descent direction");
+        assert_true(s.evaluations == 0 && isnan(s.first_trial));
     }
 }
 static void second_first_trial(void **state)
