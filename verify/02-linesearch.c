@@ -440,16 +440,32 @@ static double watched_line_value(const double *x, double *g, void *context)
     } else if (w->shape == 1) {
         value = (t - 1.05) * (t - 1.05);
         slope = 2 * (t - 1.05);
-    } else {
+    } else if (w->shape == 2) {
         value = -1e-3 * t + 100 * t * t;
         slope = -1e-3 + 200 * t;
+    } else {
+        if (w->shape == 3) {
+            value = (t - 0.98) * (t - 0.98);
+            slope = 2 * (t - 0.98);
+        } else if (w->shape == 4 && t <= 30) {
+            value = -t - t * t * t / 3;
+            slope = -1 - t * t;
+        } else if (w->shape == 4) {
+            value = -9030 - 901 * (t - 30) + 1e5 * (t - 30) * (t - 30);
+            slope = -901 + 2e5 * (t - 30);
+        } else {
+            double bump = 12 * exp(-(t - 4) * (t - 4));
+            value = -t + bump;
+            slope = -1 - 2 * (t - 4) * bump;
+        }
     }
     if (g != NULL)
         g[0] = slope;
     return value;
 }
 
-static watched_line watch_wolfe(int shape, double c2)
+static watched_line watch_search(int shape, double c2, double first,
+                                 bool exact)
 {
     watched_line w = {shape, 0, {0}};
     descent_objective f = {.n = 1, .evaluate = watched_line_value,
@@ -459,11 +475,24 @@ static watched_line watch_wolfe(int shape, double c2)
     double theta = 0, d = 1, x, g;
     descent_trial trial = {.theta = &x, .g = &g};
     s.c2 = c2;
-    REQUIRE(descent_line_search_run(descent_wolfe_step(&s), &f, &theta, &d,
-                                    &trial, &e), e);
+    s.initial_rule = DESCENT_INITIAL_FIXED;
+    s.initial_step = first;
+    REQUIRE(descent_line_search_run(exact ? descent_exact_step(&s)
+                                          : descent_wolfe_step(&s),
+                                    &f, &theta, &d, &trial, &e), e);
     assert_true(w.count >= 3 && w.count <= 64 && w.alpha[0] == 0);
     assert_true(w.alpha[w.count - 1] == trial.eta);
     return w;
+}
+
+static watched_line watch_wolfe_from(int shape, double c2, double first)
+{
+    return watch_search(shape, c2, first, false);
+}
+
+static watched_line watch_wolfe(int shape, double c2)
+{
+    return watch_search(shape, c2, 1, false);
 }
 
 static void wolfe_trial_steps(void **state)
@@ -481,6 +510,25 @@ static void wolfe_trial_steps(void **state)
     for (size_t i = 2; i < 7; i++)
         assert_true(fabs(w.alpha[i] / w.alpha[i - 1] - 0.1) <= 1e-12);
     assert_true(fabs(w.alpha[7] / 5e-6 - 1) <= 1e-12);
+    w = watch_wolfe_from(1, 0.01, 0.6);
+    assert_true(w.alpha[1] == 0.6);
+    assert_true(fabs(w.alpha[2] - 1.26) <= 4 * DBL_EPSILON);
+    w = watch_wolfe(3, 0.01);
+    assert_true(w.count == 4 && w.alpha[1] == 1);
+    assert_true(fabs(w.alpha[2] - 0.9) <= 4 * DBL_EPSILON);
+    assert_true(fabs(w.alpha[3] - 0.98) <= 4 * DBL_EPSILON);
+    w = watch_wolfe(4, 0.9);
+    for (int i = 0; i < 4; i++)
+        assert_true(w.alpha[i + 1] == extension[i]);
+    for (int shape = 0; shape < 5; shape += 4) {
+        w = watch_search(shape, 0.9, 1, true);
+        for (int i = 0; i < 4; i++)
+            assert_true(w.alpha[i + 1] == extension[i]);
+    }
+    w = watch_wolfe(5, 0.9);
+    assert_true(w.alpha[1] == 1 && w.alpha[2] == 5);
+    for (size_t i = 3; i < w.count; i++)
+        assert_true(w.alpha[i] > 1 && w.alpha[i] < 5);
 }
 static double wave(const double *x, double *g, void *context)
 {
@@ -652,7 +700,7 @@ static void scalar_stopping_rules(void **state)
     const double r = (sqrt(5.0) - 1) / 2;
     descent_scalar_minimum golden, brent;
     descent_error error;
-    size_t mismatches = 0, outside = 0, too_close = 0;
+    size_t mismatches = 0, outside = 0, too_close = 0, not_lowest = 0;
     (void)state;
     for (int rule = 0; rule < 2; rule++)
         for (int i = 0; i < 5; i++) {
@@ -662,7 +710,8 @@ static void scalar_stopping_rules(void **state)
                 options.absolute_tolerance = 1e-6;
             }
             scalar_case c = scalar_cases(i);
-            REQUIRE(descent_golden_section(c.f, NULL, c.lower, c.upper,
+            watched wg = {c.f, 0, 0, NAN, NAN, 0, 0};
+            REQUIRE(descent_golden_section(watch, &wg, c.lower, c.upper,
                                            &options, &golden, &error), error);
             watched w = {c.f, options.relative_tolerance,
                          options.absolute_tolerance, NAN, NAN, 0, 0};
@@ -680,14 +729,164 @@ static void scalar_stopping_rules(void **state)
             outside += !within_stopping_rule(&options, &golden) +
                        !within_stopping_rule(&options, &brent);
             too_close += w.too_close;
+            not_lowest += golden.value != wg.best_f ||
+                          golden.value != c.f(golden.x, NULL) ||
+                          brent.value != w.best_f ||
+                          brent.value != c.f(brent.x, NULL);
             assert_int_equal(w.calls, brent.evaluations);
+            assert_int_equal(wg.calls, golden.evaluations);
         }
     print_message("  stopping rules: %zu golden counts off, %zu brackets "
-                  "too wide, %zu Brent evaluations too close\n", mismatches,
-                  outside, too_close);
+                  "too wide, %zu Brent evaluations too close, %zu answers "
+                  "not the lowest point\n", mismatches, outside, too_close,
+                  not_lowest);
+    assert_int_equal(not_lowest, 0);
     assert_int_equal(mismatches, 0);
     assert_int_equal(outside, 0);
     assert_int_equal(too_close, 0);
+}
+typedef struct vertex_watch {
+    double vertex;
+    size_t count;
+    double x[600];
+} vertex_watch;
+
+static double vertex_parabola(double x, void *context)
+{
+    vertex_watch *w = context;
+    if (w->count < 600)
+        w->x[w->count] = x;
+    w->count++;
+    return 3 * (x - w->vertex) * (x - w->vertex);
+}
+
+static void brent_on_parabolas(void **state)
+{
+    const double cases[10][3] = {
+        {0.3, 0, 1}, {0.9, 0, 1}, {0.1, 0, 1}, {-3.1, -4, -3},
+        {-3.7, -4, -3}, {-3.95, -4, -3}, {4.5, 3, 6}, {-0.5, -1, 1},
+        {1.05, 0, 1}, {-4.05, -4, -3}};
+    descent_scalar_minimum m;
+    descent_error error;
+    (void)state;
+    for (int rule = 0; rule < 2; rule++)
+        for (int i = 0; i < 10; i++) {
+            descent_scalar_options options = descent_scalar_default_options();
+            if (rule == 1) {
+                options.relative_tolerance = 0;
+                options.absolute_tolerance = 1e-6;
+            }
+            vertex_watch w = {.vertex = cases[i][0]};
+            REQUIRE(descent_brent(vertex_parabola, &w, cases[i][1],
+                                  cases[i][2], &options, &m, &error), error);
+            assert_int_equal(w.count, m.evaluations);
+            if (i >= 8) {
+                assert_int_equal(m.parabolic_steps, 0);
+                continue;
+            }
+            double rounding = 4 * DBL_EPSILON * fmax(1, fabs(w.vertex));
+            assert_int_equal(m.evaluations, 6);
+            assert_int_equal(m.parabolic_steps, 3);
+            assert_true(fabs(w.x[3] - w.vertex) <= rounding);
+            assert_true(fabs(m.x - w.vertex) <= rounding);
+        }
+}
+static double vee(double x, void *c) { (void)c; return fabs(x - 0.3); }
+static double cusp(double x, void *c) { (void)c; return sqrt(fabs(x - 0.3)); }
+
+typedef struct brent_history {
+    descent_scalar_fn *f;
+    double lower, upper, relative, absolute;
+    size_t count, strays, slow;
+    double x[600], fx[600], step[600];
+    int kind[600];               /* 2: a step of tau, 1: the vertex only */
+} brent_history;
+
+static int lowest_seen(const brent_history *h, int skip1, int skip2)
+{
+    int best = -1;
+    for (int i = 0; i < (int)h->count && i < 600; i++)
+        if (i != skip1 && i != skip2 && (best < 0 || h->fx[i] <= h->fx[best]))
+            best = i;
+    return best;
+}
+static void classify_brent_step(brent_history *h, double u)
+{
+    const double r = (sqrt(5.0) - 1) / 2;
+    int ix = lowest_seen(h, -1, -1), iw = lowest_seen(h, ix, -1),
+        iv = lowest_seen(h, ix, iw);
+    double x = h->x[ix], a = h->lower, b = h->upper, vertex = NAN;
+    for (size_t i = 0; i < h->count; i++) {
+        if (h->x[i] < x)
+            a = fmax(a, h->x[i]);
+        if (h->x[i] > x)
+            b = fmin(b, h->x[i]);
+    }
+    double tau = h->relative * fabs(x) + h->absolute;
+    double golden = x < 0.5 * (a + b) ? x + (1 - r) * (b - x)
+                                      : x + (1 - r) * (a - x);
+    if (iv >= 0) {
+        double w = h->x[iw], v = h->x[iv];
+        double fx = h->fx[ix], fw = h->fx[iw], fv = h->fx[iv];
+        vertex = x - 0.5 * ((x - w) * (x - w) * (fx - fv) -
+                            (x - v) * (x - v) * (fx - fw)) /
+                           ((x - w) * (fx - fv) - (x - v) * (fx - fw));
+    }
+    bool is_tau = fabs(fabs(u - x) - tau) <= 4 * DBL_EPSILON * fabs(x);
+    bool is_golden = fabs(u - golden) <= 1e-9 * (b - a);
+    bool is_vertex = fabs(u - vertex) <= 1e-9 * (b - a);
+    size_t k = h->count;
+    h->kind[k] = is_tau ? 2 : is_vertex && !is_golden ? 1 : 0;
+    h->step[k] = fabs(u - x);
+    h->strays += !(is_tau || is_golden || is_vertex);
+    h->slow += k >= 3 && h->kind[k] == 1 && h->kind[k - 1] == 1 &&
+               h->kind[k - 2] != 2 && !(h->step[k] < 0.5 * h->step[k - 2]);
+}
+
+static double brent_watched(double u, void *context)
+{
+    brent_history *h = context;
+    double fu = h->f(u, NULL);
+    if (h->count > 0 && h->count < 600)
+        classify_brent_step(h, u);
+    if (h->count < 600) {
+        h->x[h->count] = u;
+        h->fx[h->count] = fu;
+    }
+    h->count++;
+    return fu;
+}
+static void brent_steps(void **state)
+{
+    static brent_history h;
+    descent_scalar_minimum m;
+    descent_error error;
+    size_t strays = 0, slow = 0;
+    (void)state;
+    for (int rule = 0; rule < 2; rule++)
+        for (int i = 0; i < 7; i++) {
+            descent_scalar_options options = descent_scalar_default_options();
+            if (rule == 1) {
+                options.relative_tolerance = 0;
+                options.absolute_tolerance = 1e-6;
+            }
+            scalar_case c = i < 5 ? scalar_cases(i)
+                                  : (scalar_case){i == 5 ? vee : cusp, 0, 1,
+                                                  0.3, "", ""};
+            h = (brent_history){c.f, c.lower, c.upper,
+                                options.relative_tolerance,
+                                options.absolute_tolerance, 0, 0, 0,
+                                {0}, {0}, {0}, {0}};
+            REQUIRE(descent_brent(brent_watched, &h, c.lower, c.upper,
+                                  &options, &m, &error), error);
+            assert_true(h.count == m.evaluations && h.count < 600);
+            strays += h.strays;
+            slow += h.slow;
+        }
+    print_message("  Brent's steps: %zu of no kind, %zu parabolic steps "
+                  "too long\n", strays, slow);
+    assert_int_equal(strays, 0);
+    assert_int_equal(slow, 0);
 }
 typedef struct walk {
     double minimizer;
@@ -710,17 +909,17 @@ static double walked_parabola(double x, void *context)
 static void bracket_a_minimum(void **state)
 {
     const double r = (sqrt(5.0) - 1) / 2;
-    const double minimizers[6] = {10, 1e3, 1e6, -10, -1e3, -1e6};
+    const double minimizers[8] = {10, 1e3, 1e6, -10, -1e3, -1e6, 1.5, -0.5};
     descent_error e;
     (void)state;
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 8; i++) {
         walk w = {.minimizer = minimizers[i]};
-        double x[3], fx[3];
+        double x[3] = {NAN, NAN, NAN}, fx[3] = {NAN, NAN, NAN};
         size_t count;
         REQUIRE(descent_bracket_minimum(walked_parabola, &w, 0, 1, 200, x, fx,
                                         &count, &e), e);
         assert_int_equal(count, w.count);
-        assert_true(count >= 4 && count <= 200);
+        assert_true(count >= (i < 6 ? 4 : 3) && count <= 200);
         assert_true((double)count <= 3 + log(fabs(w.minimizer) + 1) / log(1 / r));
         size_t low = w.fx[1] < w.fx[0];           /* the lower start */
         size_t before = low;                      /* the point walked from */
@@ -1075,7 +1274,8 @@ static void exact_search_cost(void **state)
             s.initial_step = c.upper - c.lower;
             REQUIRE(descent_line_search_run(rules[r], &f, &theta, &d, &trial,
                                             &e), e);
-            assert_int_equal(w.count, 1 + s.evaluations + !trial.evaluated);
+            assert_int_equal(w.count, 1 + s.evaluations + (r == 1));
+            assert_true(trial.evaluated == (r != 1));
             if (r > 0)
                 continue;
             assert_true(w.first_slope > 0);
@@ -1086,6 +1286,47 @@ static void exact_search_cost(void **state)
     print_message("  exact search: at most %zu evaluations to find the "
                   "root\n", worst);
     assert_true(worst <= 11);
+}
+static double square_root_line(const double *x, double *g, void *context)
+{
+    watched_line *w = context;
+    double t = x[0];
+    if (w->count < 64)
+        w->alpha[w->count] = t;
+    w->count++;
+    if (g != NULL)
+        g[0] = 2 * (sqrt(t) - 1);
+    return 4.0 / 3 * t * sqrt(t) - 2 * t;
+}
+
+static void exact_search_root_steps(void **state)
+{
+    const double firsts[4] = {1.5, 2, 3, 3.5};
+    (void)state;
+    for (int i = 0; i < 4; i++) {
+        watched_line w = {0, 0, {0}};
+        descent_objective f = {.n = 1, .evaluate = square_root_line,
+                               .context = &w, .name = "square-root line"};
+        descent_line_search s = descent_line_search_defaults();
+        descent_error e;
+        double theta = 0, d = 1, x, g, t = firsts[i];
+        descent_trial trial = {.theta = &x, .g = &g};
+        s.initial_rule = DESCENT_INITIAL_FIXED;
+        s.initial_step = t;
+        REQUIRE(descent_line_search_run(descent_exact_step(&s), &f, &theta,
+                                        &d, &trial, &e), e);
+        assert_true(w.count >= 4 && w.count <= 5);
+        assert_int_equal(s.evaluations, w.count - 1);
+        assert_true(w.alpha[1] == t);
+        assert_true(fabs(w.alpha[2] - sqrt(t)) <= 4 * DBL_EPSILON * t);
+        assert_true(fabs(w.alpha[3] - 1) <= 4 * DBL_EPSILON);
+        assert_true(fabs(trial.eta - 1) <= 4 * DBL_EPSILON);
+        d = -1;
+        expect(descent_line_search_run(descent_exact_step(&s), &f, &theta, &d,
+                                       &trial, &e),
+               e.message, DESCENT_STEP_FAILED, "not a descent direction");
+        assert_true(s.evaluations == 0 && isnan(s.first_trial));
+    }
 }
 static void second_first_trial(void **state)
 {
@@ -1561,6 +1802,8 @@ int main(void)
         cmocka_unit_test(claim_golden_ratio),
         cmocka_unit_test(claim_brent_fewer),
         cmocka_unit_test(scalar_stopping_rules),
+        cmocka_unit_test(brent_on_parabolas),
+        cmocka_unit_test(brent_steps),
         cmocka_unit_test(bracket_a_minimum),
         cmocka_unit_test(claim_exact_orthogonal),
         cmocka_unit_test(claim_exact_closed_form),
@@ -1575,6 +1818,7 @@ int main(void)
         cmocka_unit_test(wolfe_trial_steps),
         cmocka_unit_test(exact_search_rises_and_falls),
         cmocka_unit_test(exact_search_cost),
+        cmocka_unit_test(exact_search_root_steps),
         cmocka_unit_test(second_first_trial),
         cmocka_unit_test(scalar_records),
         cmocka_unit_test(search_defaults),
