@@ -29,7 +29,12 @@
  *    both). A method solves an instance when, at its final point,
  *    recomputed here, ||g||_inf <= 1e-6 and |E - E*| <= 1e-6 max(1,
  *    |E*|). The medians are over the "common set": the instances that
- *    all four methods solved.
+ *    all four methods solved. A diagnostic, not part of the comparison:
+ *    the evaluations of the first iteration alone (descent's BFGS and
+ *    L-BFGS run again with an iteration cap of 1; libLBFGS's count when
+ *    its progress callback reports iteration 1), because there the two
+ *    searches start differently: descent tries the step 1 on the raw
+ *    gradient, libLBFGS 1/||g0||.
  *
  * 2. Levenberg-Marquardt on the least-squares forms in
  *    bench/least-squares.h: descent_levenberg_marquardt with its
@@ -46,7 +51,13 @@
  *    with n = 10^6, from (-1.2, 1, ...) times (1 + 1e-3 u), u uniform in
  *    [-1, 1] (the start of cg-gsl.c), for descent and libLBFGS, both with
  *    an iteration cap of 100 and no gradient test; the same evaluate
- *    function; median of 5 repeats.
+ *    function; median of 5 repeats. The line searches differ as far as
+ *    the APIs allow: both strong Wolfe with c1 = 1e-4 and c2 = 0.9,
+ *    first trial 1 after the first search; in the first search descent
+ *    tries 1 and libLBFGS 1/||g0||; descent's bracketing and zoom
+ *    against More-Thuente's safeguarded cubic steps. Each run includes
+ *    its own allocation and release. The first iteration alone is shown
+ *    too (evaluations, and E after it).
  *
  * Before anything runs every problem must pass the checks of cg-gsl.c
  * (E(x*) = E*, g(x*) = 0, descent_gradient_check at x0 and at a
@@ -68,6 +79,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cminpack-1/cminpack.h>
 #include <gsl/gsl_errno.h>
@@ -129,6 +141,7 @@ typedef struct outcome {
     bool solved;
     size_t iterations;
     unsigned long evaluations, jacobians;
+    unsigned long first;       /* evaluations in the first iteration */
     double value_error, gradient_inf;
     char status[64];
 } outcome;
@@ -349,6 +362,12 @@ static int run_descent(bench_problem *p, method m, double *x, double *g,
     snprintf(out->status, sizeof out->status, "%s",
              descent_status_name(result.status));
     judge(p, x, g, out);
+    /* The diagnostic: what the first iteration alone costs. */
+    p->start(p->n, x);
+    if (descent_quasi_newton(p, m == DESCENT_LBFGS, 1, GRADIENT_TOLERANCE,
+                             x, &result))
+        return 1;
+    out->first = result.counts.values;
     return 0;
 }
 
@@ -360,6 +379,7 @@ typedef struct lbfgs_run {
     descent_objective f;
     double tolerance;          /* 0: no gradient test */
     int iterations;
+    unsigned long first;       /* evaluations when iteration 1 ended */
     bool converged;
 } lbfgs_run;
 
@@ -384,6 +404,8 @@ static int lbfgs_progress(void *instance, const lbfgsfloatval_t *x,
     (void)x, (void)g, (void)fx, (void)xnorm, (void)step, (void)n, (void)ls;
     lbfgs_run *run = instance;
     run->iterations = k;
+    if (k == 1)
+        run->first = run->f.counts.values;
     if (run->tolerance > 0 && gnorm <= run->tolerance) {
         run->converged = true;
         return PROGRESS_STOP;
@@ -440,6 +462,7 @@ static int run_liblbfgs(bench_problem *p, double *x, double *g,
                                    y, &run, &value);
     out->iterations = (size_t)run.iterations;
     out->evaluations = run.f.counts.values;
+    out->first = run.first;
     snprintf(out->status, sizeof out->status, "%s",
              lbfgs_status_name(status, run.converged));
     memcpy(x, y, p->n * sizeof *x);
@@ -663,6 +686,22 @@ static const char *number(double x, char *buffer, size_t size)
     return buffer;
 }
 
+/* x as $m \times 10^{e}$ for a table. */
+static const char *scientific(double x, char *buffer, size_t size)
+{
+    int e = x == 0 || !isfinite(x) ? 0 : (int)floor(log10(fabs(x)));
+    double m = x / pow(10, e);
+    if (fabs(m) >= 9.95) {      /* rounds up to 10.0 */
+        m /= 10;
+        e++;
+    }
+    if (e == 0)
+        snprintf(buffer, size, "%.1f", x);
+    else
+        snprintf(buffer, size, "$%.1f \\times 10^{%d}$", m, e);
+    return buffer;
+}
+
 static FILE *open_result(const char *directory, const char *name)
 {
     char path[4096];
@@ -781,9 +820,12 @@ int main(void)
         "max(1, |E*|), recomputed at the end.\n", SOLVED_GRADIENT,
         SOLVED_VALUE);
 
-    fprintf(details, "# quasi-newton: one line per instance and method\n");
+    fprintf(details, "# quasi-newton: one line per instance and method\n"
+            "# jacs*: Jacobian evaluations for Levenberg-Marquardt; for "
+            "the quasi-Newton\n# methods, the evaluations of the first "
+            "iteration (0 where not measured)\n");
     fprintf(details, "# %-32s %5s %-28s %-20s %6s %8s %6s %10s %10s %s\n",
-            "problem", "n", "method", "status", "iters", "evals", "jacs",
+            "problem", "n", "method", "status", "iters", "evals", "jacs*",
             "|dE|rel", "|g|inf", "solved");
     for (size_t i = 0; i < problems; i++) {
         bench_problem *p = &bench_problems[i];
@@ -796,9 +838,10 @@ int main(void)
                                                         out);
             if (failed)
                 return 1;
-            fprintf(details, "%-34s %5zu %-28s %-20s %6zu %8lu %6s %10.2e "
+            fprintf(details, "%-34s %5zu %-28s %-20s %6zu %8lu %6lu %10.2e "
                     "%10.2e %s\n", p->name, p->n, method_names[m],
-                    out->status, out->iterations, out->evaluations, "-",
+                    out->status, out->iterations, out->evaluations,
+                    out->first,
                     out->value_error, out->gradient_inf,
                     out->solved ? "yes" : "no");
             common[i] = common[i] && out->solved;
@@ -808,7 +851,7 @@ int main(void)
     for (size_t i = 0; i < problems; i++)
         common_count += common[i];
 
-    char a[32], b[32], c[32];
+    char a[32], b[32], c[32], d0[32];
     size_t solved[METHOD_COUNT];
     double common_median[METHOD_COUNT], own_median[METHOD_COUNT];
     say("\nCommon set: the %zu instances all four methods solved (the "
@@ -855,6 +898,29 @@ int main(void)
     say("descent L-BFGS / libLBFGS on the common set: median evaluations "
         "%.2f;\nmedian over the instances of the evaluation ratio %.2f.\n",
         lbfgs_ratio, instance_ratio);
+    /* Where the evaluations go: the first iteration (a unit step on the
+     * raw gradient for descent, 1/||g0|| for libLBFGS) against the rest. */
+    double first_median[2], rest_median[2];
+    for (int k = 0; k < 2; k++) {
+        size_t col = k == 0 ? DESCENT_LBFGS : LIBLBFGS, count = 0;
+        for (size_t i = 0; i < problems; i++)
+            if (common[i])
+                work[count++] = (double)results[i * METHOD_COUNT + col].first;
+        first_median[k] = median(work, count);
+        count = 0;
+        for (size_t i = 0; i < problems; i++)
+            if (common[i])
+                work[count++] =
+                    (double)(results[i * METHOD_COUNT + col].evaluations -
+                             results[i * METHOD_COUNT + col].first);
+        rest_median[k] = median(work, count);
+    }
+    say("Where they go (common set, medians): the first iteration costs "
+        "descent L-BFGS\n%s evaluations and libLBFGS %s; the iterations "
+        "after it, %s and %s.\n", number(first_median[0], a, sizeof a),
+        number(first_median[1], b, sizeof b),
+        number(rest_median[0], c, sizeof c),
+        number(rest_median[1], d0, sizeof d0));
     bool goal = missed == 0 && lbfgs_ratio <= 1.0;
     say("Goal (descent L-BFGS solves all libLBFGS solves, median "
         "evaluations no higher): %s\n", goal ? "holds" : "does NOT hold");
@@ -948,6 +1014,13 @@ int main(void)
     for (size_t i = 0; i < big.n; i++)
         x0[i] *= 1 + 1e-3 * noise(&state);
     timing td = {0}, tl = {0};
+    char load[128] = "(unknown)";
+    FILE *loadavg = fopen("/proc/loadavg", "r");
+    if (loadavg != NULL) {
+        if (fgets(load, sizeof load, loadavg) != NULL)
+            load[strcspn(load, "\n")] = '\0';
+        fclose(loadavg);
+    }
     for (int r = 0; r < REPEATS; r++)
         if (time_descent(&big, x0, xt, &td, r) ||
             time_liblbfgs(&big, x0, xl, &tl, r))
@@ -957,6 +1030,9 @@ int main(void)
         "seed); iteration cap %d,\nno gradient test; median of %d runs "
         "(ms per iteration and per evaluation).\n", MEMORY, TIMING_N,
         TIMING_ITERATIONS, REPEATS);
+    say("Load average before the timing (/proc/loadavg): %s; the machine "
+        "has %ld\nprocessors online and may be shared.\n", load,
+        sysconf(_SC_NPROCESSORS_ONLN));
     say("descent: strong Wolfe (c1 = 1e-4, c2 = %g), first trial step 1 at "
         "every search.\nlibLBFGS: More-Thuente (ftol = 1e-4, gtol = 0.9), "
         "first trial 1/||g0|| in\nthe first search, 1 after.\n", WOLFE_C2);
@@ -971,6 +1047,23 @@ int main(void)
         sd.per_evaluation / sl.per_evaluation,
         (double)td.evaluations / (double)tl.evaluations,
         td.evaluations <= tl.evaluations ? "holds" : "does NOT hold");
+    timing first_d = {0}, first_l = {0};
+    {
+        descent_result result;
+        memcpy(xt, x0, big.n * sizeof *xt);
+        if (descent_quasi_newton(&big, true, 1, 0, xt, &result))
+            return 1;
+        first_d.evaluations = result.counts.values;
+        first_d.value = result.value;
+        lbfgs_run run;
+        memcpy(xl, x0, big.n * sizeof *xl);
+        liblbfgs_minimize(&big, 1, 0, xl, &run, &first_l.value);
+        first_l.evaluations = run.f.counts.values;
+    }
+    say("  The first iteration alone: descent %lu evaluations to E = %.6g, "
+        "libLBFGS %lu to\n  E = %.6g (E(x0) = %.6g).\n", first_d.evaluations,
+        first_d.value, first_l.evaluations, first_l.value,
+        big.evaluate(x0, NULL, &big));
     double with[REPEATS], sink = 0;
     for (int r = 0; r < REPEATS; r++) {
         double t0 = now();
@@ -1018,20 +1111,21 @@ int main(void)
                 number(lm_median[m][3], d, sizeof d));
     }
     fprintf(tex, "\\bottomrule\n\\end{tabular}\n");
-    fprintf(tex, "\n\\medskip\n\\begin{tabular}{lrrrr}\n\\toprule\n");
+    fprintf(tex, "\n\\medskip\n\\begin{tabular}{lrrrrr}\n\\toprule\n");
     fprintf(tex, "$n = 10^6$, %d iterations & seconds & evaluations & "
-            "ms/iteration & ms/evaluation \\\\\n\\midrule\n",
+            "ms/iteration & ms/evaluation & final $E$ \\\\\n\\midrule\n",
             TIMING_ITERATIONS);
-    fprintf(tex, "descent L-BFGS & %.3f & %lu & %.2f & %.2f \\\\\n",
+    fprintf(tex, "descent L-BFGS & %.3f & %lu & %.2f & %.2f & %s \\\\\n",
             sd.seconds, td.evaluations, 1e3 * sd.per_iteration,
-            1e3 * sd.per_evaluation);
-    fprintf(tex, "libLBFGS & %.3f & %lu & %.2f & %.2f \\\\\n", sl.seconds,
-            tl.evaluations, 1e3 * sl.per_iteration, 1e3 * sl.per_evaluation);
-    fprintf(tex, "descent / libLBFGS & %.2f & %.2f & %.2f & %.2f \\\\\n",
+            1e3 * sd.per_evaluation, scientific(td.value, a, sizeof a));
+    fprintf(tex, "libLBFGS & %.3f & %lu & %.2f & %.2f & %s \\\\\n",
+            sl.seconds, tl.evaluations, 1e3 * sl.per_iteration,
+            1e3 * sl.per_evaluation, scientific(tl.value, a, sizeof a));
+    fprintf(tex, "descent / libLBFGS & %.2f & %.2f & %.2f & %.2f & \\\\\n",
             sd.seconds / sl.seconds,
             (double)td.evaluations / (double)tl.evaluations, time_ratio,
             sd.per_evaluation / sl.per_evaluation);
-    fprintf(tex, "\\bottomrule\n\\multicolumn{5}{l}{\\footnotesize OpenBLAS "
+    fprintf(tex, "\\bottomrule\n\\multicolumn{6}{l}{\\footnotesize OpenBLAS "
             "core: \\qnOpenblasCore} \\\\\n\\end{tabular}\n");
 
     say("\nWritten: %s/quasi-newton.txt, quasi-newton-problems.txt, "
