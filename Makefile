@@ -34,8 +34,10 @@ PACKAGES_check-valgrind := $(PACKAGES_check) valgrind
 # gcov comes with gcc.
 PACKAGES_coverage := $(PACKAGES_check)
 PACKAGES_mutate := $(PACKAGES_check)
-# GSL, for the comparison in bench/cg-gsl.c: only `make bench` asks for it.
-PACKAGES_bench := $(PACKAGES_library) libgsl-dev
+# GSL, for the comparison in bench/cg-gsl.c, and libLBFGS and cminpack
+# (MINPACK) for bench/quasi-newton.c: only `make bench` asks for them.
+PACKAGES_bench := $(PACKAGES_library) libgsl-dev liblbfgs-dev \
+                  libcminpack-dev
 PACKAGES := $(sort $(foreach goal,$(or $(MAKECMDGOALS),all),\
                                   $(PACKAGES_$(goal))))
 
@@ -356,12 +358,15 @@ uninstall:
 # GSL's CBLAS calls resolve to the OpenBLAS in $(LIBS), like descent's.
 BENCH := $(patsubst bench/%.c,$(B)/bench/%,$(sort $(wildcard bench/*.c)))
 BENCH_LIBS_cg-gsl := -lgsl
+BENCH_LIBS_quasi-newton := -llbfgs -lcminpack -lgsl
 
 $(B)/bench/%: bench/%.c $(wildcard bench/*.h) $(B)/lib/libdescent.a \
               $(PUBLIC_HDR) $(FLAGS)
 	@mkdir -p $(@D)
 	@$(STEP) CC $< $(B)/logs/bench-$*.log \
-	  $(CC) $(WARNINGS) -O2 -g -Itangled -o $@ $< \
+	  $(CC) $(WARNINGS) -O2 -g -Itangled \
+	    -DBENCH_CFLAGS='"$(WARNINGS) -O2 -g"' \
+	    -DBENCH_LIBRARY_CFLAGS='"$(CFLAGS)"' -o $@ $< \
 	    $(B)/lib/libdescent.a $(BENCH_LIBS_$*) $(LIBS)
 
 stage-bench: $(BENCH)
