@@ -114,11 +114,8 @@ typedef struct outcome {
 static void judge(bench_problem *p, const double *x, double *g,
                   outcome *out)
 {
-    double value = p->evaluate(x, g, p), target = p->minimum(p->n);
-    out->value_error = fabs(value - target) / fmax(1, fabs(target));
-    out->gradient_inf = max_abs(g, p->n);
-    out->solved = out->gradient_inf <= SOLVED_GRADIENT &&
-                  out->value_error <= SOLVED_VALUE;
+    out->solved = judge_point(p, x, g, &out->value_error,
+                              &out->gradient_inf);
 }
 
 static int run_descent(bench_problem *p, method m, double *x, double *g,
@@ -159,20 +156,6 @@ static int run_descent(bench_problem *p, method m, double *x, double *g,
     return 0;
 }
 
-/* GSL's f, df and fdf, each one evaluation of the same objective. */
-static double gsl_value(const gsl_vector *x, void *f)
-{
-    return descent_value(f, x->data);
-}
-static void gsl_gradient(const gsl_vector *x, void *f, gsl_vector *g)
-{
-    descent_value_gradient(f, x->data, g->data);
-}
-static void gsl_value_gradient(const gsl_vector *x, void *f, double *value,
-                               gsl_vector *g)
-{
-    *value = descent_value_gradient(f, x->data, g->data);
-}
 
 static const gsl_multimin_fdfminimizer_type *gsl_type(method m)
 {
@@ -224,11 +207,7 @@ static int run_gsl(bench_problem *p, method m, double *x, double *g,
                                                 GRADIENT_TOLERANCE) ==
                      GSL_SUCCESS;
     snprintf(out->status, sizeof out->status, "%s",
-             converged                   ? "converged"
-             : !isfinite(s->f)           ? "non-finite"
-             : status == GSL_ENOPROG     ? "no progress"
-             : status != GSL_SUCCESS     ? gsl_strerror(status)
-                                         : "iteration cap");
+             gsl_status_name(s, status, converged));
     memcpy(x, s->x->data, p->n * sizeof *x);
     gsl_multimin_fdfminimizer_free(s);
     gsl_vector_free(start);
@@ -339,16 +318,9 @@ static int time_gsl(bench_problem *p, gsl_vector *start, timing *t, int r)
     return 0;
 }
 
-typedef struct speed {
-    double seconds, per_iteration, per_evaluation;
-} speed;
-
 static speed report_timing(const char *name, timing *t)
 {
-    speed s;
-    s.seconds = median(t->seconds, REPEATS);
-    s.per_iteration = s.seconds / (double)(t->iterations ? t->iterations : 1);
-    s.per_evaluation = s.seconds / (double)t->evaluations;
+    speed s = speed_of(t->seconds, REPEATS, t->iterations, t->evaluations);
     say("  %-18s %8.3f %6zu %6lu %6lu %9.2f %8.2f  %.6g (%s)\n", name,
         s.seconds, t->iterations, t->evaluations, t->gradients,
         1e3 * s.per_iteration, 1e3 * s.per_evaluation, t->value,

@@ -15,8 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_multimin.h>
+
 #include "descent.h"
 #include "problems.h"
+#include "timing.h"
 
 #ifndef BENCH_NAME
 #error "define BENCH_NAME before including common.h"
@@ -141,6 +145,39 @@ static inline bool check_problem(bench_problem *p, double *worst_seen)
 
 /* ---- the runs ---- */
 
+/* ---- judging a run ---- */
+
+/* Recompute E and g at the final point x (outside any count): the
+ * relative error of E against E* and ||g||_inf, and whether both pass. */
+static inline bool judge_point(bench_problem *p, const double *x, double *g,
+                               double *value_error, double *gradient_inf)
+{
+    double value = p->evaluate(x, g, p), target = p->minimum(p->n);
+    *value_error = fabs(value - target) / fmax(1, fabs(target));
+    *gradient_inf = max_abs(g, p->n);
+    return *gradient_inf <= SOLVED_GRADIENT && *value_error <= SOLVED_VALUE;
+}
+
+/* ---- timing ---- */
+
+typedef struct speed {
+    double seconds, per_iteration, per_evaluation;
+} speed;
+
+/* The median of the repeats' seconds, and that per iteration and per
+ * evaluation. */
+static inline speed speed_of(double *seconds, size_t repeats,
+                             size_t iterations, unsigned long evaluations)
+{
+    speed s;
+    s.seconds = median(seconds, repeats);
+    s.per_iteration = s.seconds / (double)(iterations ? iterations : 1);
+    s.per_evaluation = s.seconds / (double)evaluations;
+    return s;
+}
+
+/* ---- output helpers ---- */
+
 /* A median for a table: "--" if there was nothing to take it of. */
 static inline const char *number(double x, char *buffer, size_t size)
 {
@@ -171,6 +208,34 @@ static inline void tex_escape(FILE *file, const char *s)
             fputc('\\', file);
         fputc(*s, file);
     }
+}
+
+/* ---- GSL ---- */
+
+/* GSL's f, df and fdf, each one evaluation of the same objective. */
+static inline double gsl_value(const gsl_vector *x, void *f)
+{
+    return descent_value(f, x->data);
+}
+static inline void gsl_gradient(const gsl_vector *x, void *f, gsl_vector *g)
+{
+    descent_value_gradient(f, x->data, g->data);
+}
+static inline void gsl_value_gradient(const gsl_vector *x, void *f,
+                                      double *value, gsl_vector *g)
+{
+    *value = descent_value_gradient(f, x->data, g->data);
+}
+
+/* How a GSL minimizer's run ended, for the report. */
+static inline const char *gsl_status_name(
+    const gsl_multimin_fdfminimizer *s, int status, bool converged)
+{
+    return converged               ? "converged"
+           : !isfinite(s->f)       ? "non-finite"
+           : status == GSL_ENOPROG ? "no progress"
+           : status != GSL_SUCCESS ? gsl_strerror(status)
+                                   : "iteration cap";
 }
 
 #endif

@@ -219,11 +219,8 @@ static bool check_least_squares(bench_least_squares *ls, double *worst)
 static void judge(bench_problem *p, const double *x, double *g,
                   outcome *out)
 {
-    double value = p->evaluate(x, g, p), target = p->minimum(p->n);
-    out->value_error = fabs(value - target) / fmax(1, fabs(target));
-    out->gradient_inf = max_abs(g, p->n);
-    out->solved = out->gradient_inf <= SOLVED_GRADIENT &&
-                  out->value_error <= SOLVED_VALUE;
+    out->solved = judge_point(p, x, g, &out->value_error,
+                              &out->gradient_inf);
 }
 
 /* descent's BFGS or L-BFGS from x (overwritten with the final point). */
@@ -379,19 +376,6 @@ static int run_liblbfgs(bench_problem *p, double *x, double *g,
     return 0;
 }
 
-static double gsl_value(const gsl_vector *x, void *f)
-{
-    return descent_value(f, x->data);
-}
-static void gsl_gradient(const gsl_vector *x, void *f, gsl_vector *g)
-{
-    descent_value_gradient(f, x->data, g->data);
-}
-static void gsl_value_gradient(const gsl_vector *x, void *f, double *value,
-                               gsl_vector *g)
-{
-    *value = descent_value_gradient(f, x->data, g->data);
-}
 
 static int run_gsl(bench_problem *p, double *x, double *g, outcome *out)
 {
@@ -421,11 +405,7 @@ static int run_gsl(bench_problem *p, double *x, double *g, outcome *out)
                                                 GRADIENT_TOLERANCE) ==
                      GSL_SUCCESS;
     snprintf(out->status, sizeof out->status, "%s",
-             converged               ? "converged"
-             : !isfinite(s->f)       ? "non-finite"
-             : status == GSL_ENOPROG ? "no progress"
-             : status != GSL_SUCCESS ? gsl_strerror(status)
-                                     : "iteration cap");
+             gsl_status_name(s, status, converged));
     memcpy(x, s->x->data, p->n * sizeof *x);
     gsl_multimin_fdfminimizer_free(s);
     gsl_vector_free(start);
@@ -565,16 +545,9 @@ static int time_liblbfgs(bench_problem *p, const double *x0,
     return 0;
 }
 
-typedef struct speed {
-    double seconds, per_iteration, per_evaluation;
-} speed;
-
 static speed report_timing(const char *name, timing *t)
 {
-    speed s;
-    s.seconds = median(t->seconds, REPEATS);
-    s.per_iteration = s.seconds / (double)(t->iterations ? t->iterations : 1);
-    s.per_evaluation = s.seconds / (double)t->evaluations;
+    speed s = speed_of(t->seconds, REPEATS, t->iterations, t->evaluations);
     say("  %-22s %8.3f %6zu %6lu %9.2f %8.2f  %.6g (%s)\n", name,
         s.seconds, t->iterations, t->evaluations, 1e3 * s.per_iteration,
         1e3 * s.per_evaluation, t->value, t->status);
