@@ -34,7 +34,8 @@
  *    Before anything runs, every problem must pass two checks, or the
  *    program exits with status 1 naming it: E(x*) = E* and g(x*) = 0
  *    at the minimizer the problem names, and descent_gradient_check at
- *    x0 and at a perturbed point (see check_gradient for the limit).
+ *    x0 and at a perturbed point (see check_gradient in common.h for
+ *    the limit).
  *
  * 2. Speed. 100 iterations of descent PR+ (c2 = 0.1) and of GSL
  *    conjugate_pr on the extended Rosenbrock function with n = 10^6,
