@@ -34,7 +34,8 @@
  *    Before anything runs, every problem must pass two checks, or the
  *    program exits with status 1 naming it: E(x*) = E* and g(x*) = 0
  *    at the minimizer the problem names, and descent_gradient_check at
- *    x0 and at a perturbed point (see check_gradient for the limit).
+ *    x0 and at a perturbed point (see check_gradient in common.h for
+ *    the limit).
  *
  * 2. Speed. 100 iterations of descent PR+ (c2 = 0.1) and of GSL
  *    conjugate_pr on the extended Rosenbrock function with n = 10^6,
@@ -70,14 +71,10 @@
 #include "network.h"
 #include "problems.h"
 
-char *openblas_get_corename(void);
-char *openblas_get_config(void);
-int openblas_get_num_threads(void);
+#define BENCH_NAME "cg-gsl"
+#include "common.h"
 
 #define GRADIENT_TOLERANCE 1e-6   /* stopping test, 2-norm, both libraries */
-#define SOLVED_GRADIENT 1e-6      /* success: ||g||_inf at the end */
-#define SOLVED_VALUE 1e-6         /* success: |E - E*| / max(1, |E*|) */
-#define GRADIENT_CHECK_LIMIT 1e-6 /* see check_gradient */
 #define GSL_STEP_SIZE 0.01
 #define GSL_TOL 0.1
 #define CG_C2 0.1
@@ -114,128 +111,12 @@ typedef struct outcome {
     char status[64];
 } outcome;
 
-/* ---- the report: stdout and cg-gsl.txt together ---- */
-
-static FILE *report_file;
-
-static void say(const char *format, ...)
-{
-    va_list a, b;
-    va_start(a, format);
-    va_copy(b, a);
-    vprintf(format, a);
-    if (report_file != NULL)
-        vfprintf(report_file, format, b);
-    va_end(b);
-    va_end(a);
-}
-
-
-
-/* A deterministic uniform number in [-1, 1] (a 64-bit LCG, top bits). */
-static double noise(unsigned long long *state)
-{
-    *state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (double)(*state >> 11) * 0x1p-53 * 2 - 1;
-}
-
-static descent_objective objective(bench_problem *p)
-{
-    return (descent_objective){.n = p->n, .evaluate = p->evaluate,
-                               .context = p, .name = p->name};
-}
-
-static double max_abs(const double *x, size_t n)
-{
-    double m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!(fabs(x[i]) <= m))     /* a NaN wins */
-            m = fabs(x[i]);
-    return m;
-}
-
-/* ---- the checks that come before any run ---- */
-
-/* The problem's own data must agree: E(x*) = E* to rounding, and the
- * gradient there is far below the success threshold, so that the test
- * a method must pass is passable. */
-static bool check_minimum(bench_problem *p, double *x, double *g)
-{
-    p->solution(p->n, x);
-    double value = p->evaluate(x, g, p), target = p->minimum(p->n);
-    double error = fabs(value - target) / fmax(1, fabs(target));
-    double slope = max_abs(g, p->n);
-    if (error <= 1e-10 && slope <= 1e-8)
-        return true;
-    fprintf(stderr, "cg-gsl: %s (n = %zu): at its minimizer x*, "
-            "E(x*) = %.17g and E* = %.17g differ by %.3g (relative; at "
-            "most 1e-10 allowed), ||g(x*)||_inf = %.3g (at most 1e-8)\n",
-            p->name, p->n, value, target, error, slope);
-    return false;
-}
-
-/* descent_gradient_check compares g_i with the central difference
- * (E(x + h e_i) - E(x - h e_i)) / 2h, h = eps^(1/3) max(1, |x_i|), and
- * divides the difference by max(|g_i|, |estimate|, 1e-4 max(1, |E|)).
- * Truncation contributes about h^2 |E'''| / 6, i.e. 4e-12 times the
- * ratio of third to first derivative; rounding about eps |E| / h =
- * 4e-11 |E|, which the floor 1e-4 |E| turns into at most 4e-7 (a few
- * times that when E is a long sum whose rounding does not cancel). A
- * wrong gradient (a sign, a factor, a term left out) is off by O(1).
- * So the limit 1e-6 sits above the noise of a correct gradient and
- * five orders of magnitude below a real mistake. */
-static bool check_gradient(bench_problem *p, const double *x,
-                           const char *where, double *worst_seen)
-{
-    descent_objective f = objective(p);
-    descent_error error;
-    double worst = 0;
-    size_t at = 0;
-    if (descent_gradient_check(&f, x, &worst, &at, NULL, &error)) {
-        fprintf(stderr, "cg-gsl: %s (n = %zu): gradient check at %s "
-                "failed: %s\n", p->name, p->n, where, error.message);
-        return false;
-    }
-    if (worst > *worst_seen)
-        *worst_seen = worst;
-    if (worst <= GRADIENT_CHECK_LIMIT)
-        return true;
-    fprintf(stderr, "cg-gsl: %s (n = %zu): the gradient disagrees with "
-            "central differences at %s: relative error %.3g > %g in "
-            "component %zu\n", p->name, p->n, where, worst,
-            GRADIENT_CHECK_LIMIT, at + 1);
-    return false;
-}
-
-static bool check_problem(bench_problem *p, double *worst_seen)
-{
-    double *x = malloc(2 * p->n * sizeof *x);
-    if (x == NULL)
-        return false;
-    double *g = x + p->n;
-    bool ok = check_minimum(p, x, g);
-    p->start(p->n, x);
-    ok = ok && check_gradient(p, x, "x0", worst_seen);
-    unsigned long long state = 12345;
-    for (size_t i = 0; i < p->n; i++)
-        x[i] += 0.1 * noise(&state);
-    ok = ok && check_gradient(p, x, "x0 + 0.1 u, u in [-1, 1]^n",
-                              worst_seen);
-    free(x);
-    return ok;
-}
-
-/* ---- the runs ---- */
-
 /* Recompute E and g at the final point (outside any count) and judge. */
 static void judge(bench_problem *p, const double *x, double *g,
                   outcome *out)
 {
-    double value = p->evaluate(x, g, p), target = p->minimum(p->n);
-    out->value_error = fabs(value - target) / fmax(1, fabs(target));
-    out->gradient_inf = max_abs(g, p->n);
-    out->solved = out->gradient_inf <= SOLVED_GRADIENT &&
-                  out->value_error <= SOLVED_VALUE;
+    out->solved = judge_point(p, x, g, &out->value_error,
+                              &out->gradient_inf);
 }
 
 static int run_descent(bench_problem *p, method m, double *x, double *g,
@@ -276,20 +157,6 @@ static int run_descent(bench_problem *p, method m, double *x, double *g,
     return 0;
 }
 
-/* GSL's f, df and fdf, each one evaluation of the same objective. */
-static double gsl_value(const gsl_vector *x, void *f)
-{
-    return descent_value(f, x->data);
-}
-static void gsl_gradient(const gsl_vector *x, void *f, gsl_vector *g)
-{
-    descent_value_gradient(f, x->data, g->data);
-}
-static void gsl_value_gradient(const gsl_vector *x, void *f, double *value,
-                               gsl_vector *g)
-{
-    *value = descent_value_gradient(f, x->data, g->data);
-}
 
 static const gsl_multimin_fdfminimizer_type *gsl_type(method m)
 {
@@ -341,11 +208,7 @@ static int run_gsl(bench_problem *p, method m, double *x, double *g,
                                                 GRADIENT_TOLERANCE) ==
                      GSL_SUCCESS;
     snprintf(out->status, sizeof out->status, "%s",
-             converged                   ? "converged"
-             : !isfinite(s->f)           ? "non-finite"
-             : status == GSL_ENOPROG     ? "no progress"
-             : status != GSL_SUCCESS     ? gsl_strerror(status)
-                                         : "iteration cap");
+             gsl_status_name(s, status, converged));
     memcpy(x, s->x->data, p->n * sizeof *x);
     gsl_multimin_fdfminimizer_free(s);
     gsl_vector_free(start);
@@ -387,18 +250,6 @@ static void summarize(const outcome *results, const bool *common,
         if (common[i] && results[i * METHOD_COUNT + m].solved)
             work[count++] = (double)results[i * METHOD_COUNT + m].iterations;
     s->common_iterations = median(work, count);
-}
-
-/* A median for a table: "--" if there was nothing to take it of. */
-static const char *number(double x, char *buffer, size_t size)
-{
-    if (isnan(x))
-        snprintf(buffer, size, "--");
-    else if (x == floor(x))
-        snprintf(buffer, size, "%.0f", x);
-    else
-        snprintf(buffer, size, "%.1f", x);
-    return buffer;
 }
 
 /* ---- the timing ---- */
@@ -468,16 +319,9 @@ static int time_gsl(bench_problem *p, gsl_vector *start, timing *t, int r)
     return 0;
 }
 
-typedef struct speed {
-    double seconds, per_iteration, per_evaluation;
-} speed;
-
 static speed report_timing(const char *name, timing *t)
 {
-    speed s;
-    s.seconds = median(t->seconds, REPEATS);
-    s.per_iteration = s.seconds / (double)(t->iterations ? t->iterations : 1);
-    s.per_evaluation = s.seconds / (double)t->evaluations;
+    speed s = speed_of(t->seconds, REPEATS, t->iterations, t->evaluations);
     say("  %-18s %8.3f %6zu %6lu %6lu %9.2f %8.2f  %.6g (%s)\n", name,
         s.seconds, t->iterations, t->evaluations, t->gradients,
         1e3 * s.per_iteration, 1e3 * s.per_evaluation, t->value,
@@ -509,26 +353,6 @@ static void time_objective(bench_problem *p, const double *x, double *g,
 }
 
 /* ---- main ---- */
-
-static FILE *open_result(const char *directory, const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", directory, name);
-    FILE *file = fopen(path, "w");
-    if (file == NULL)
-        fprintf(stderr, "cg-gsl: cannot write %s: %s\n", path,
-                strerror(errno));
-    return file;
-}
-
-static void tex_escape(FILE *file, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("_&%$#{}", *s))
-            fputc('\\', file);
-        fputc(*s, file);
-    }
-}
 
 int main(void)
 {

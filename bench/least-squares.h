@@ -165,14 +165,23 @@ static void ext_hiebert_r(const double *x, double *r, double *J,
     }
 }
 
-/* TRIDIA: x_1 - 1, sqrt(i) (2 x_i - x_{i-1}), i = 2..n. */
-static void tridia_r(const double *x, double *r, double *J, void *context)
+/* The square problems whose first residual is x_1 - 1 (TRIDIA, NONDIA,
+ * NONSCOMP): clear J, set r_1 and its row, and return n. */
+static size_t first_x1_minus_1(const double *x, double *r, double *J,
+                               void *context)
 {
     size_t n = dimension(context);
     zero_jacobian(J, n, n);
     r[0] = x[0] - 1;
     if (J != NULL)
         J[0] = 1;
+    return n;
+}
+
+/* TRIDIA: x_1 - 1, sqrt(i) (2 x_i - x_{i-1}), i = 2..n. */
+static void tridia_r(const double *x, double *r, double *J, void *context)
+{
+    size_t n = first_x1_minus_1(x, r, J, context);
     for (size_t i = 1; i < n; i++) {
         double w = sqrt((double)(i + 1));
         r[i] = w * (2 * x[i] - x[i - 1]);
@@ -206,11 +215,7 @@ static void ext_denschnf_r(const double *x, double *r, double *J,
 /* NONDIA: x_1 - 1, 10 (x_1 - x_i^2), i = 2..n. */
 static void nondia_r(const double *x, double *r, double *J, void *context)
 {
-    size_t n = dimension(context);
-    zero_jacobian(J, n, n);
-    r[0] = x[0] - 1;
-    if (J != NULL)
-        J[0] = 1;
+    size_t n = first_x1_minus_1(x, r, J, context);
     for (size_t i = 1; i < n; i++) {
         r[i] = 10 * (x[0] - x[i] * x[i]);
         if (J != NULL) {
@@ -224,11 +229,7 @@ static void nondia_r(const double *x, double *r, double *J, void *context)
 static void nonscomp_r(const double *x, double *r, double *J,
                        void *context)
 {
-    size_t n = dimension(context);
-    zero_jacobian(J, n, n);
-    r[0] = x[0] - 1;
-    if (J != NULL)
-        J[0] = 1;
+    size_t n = first_x1_minus_1(x, r, J, context);
     for (size_t i = 1; i < n; i++) {
         r[i] = 2 * (x[i] - x[i - 1] * x[i - 1]);
         if (J != NULL) {

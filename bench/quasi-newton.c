@@ -93,9 +93,8 @@
 #include "problems.h"
 #include "least-squares.h"
 
-char *openblas_get_corename(void);
-char *openblas_get_config(void);
-int openblas_get_num_threads(void);
+#define BENCH_NAME "quasi-newton"
+#include "common.h"
 
 #ifndef BENCH_CFLAGS
 #define BENCH_CFLAGS "(not recorded)"
@@ -105,9 +104,6 @@ int openblas_get_num_threads(void);
 #endif
 
 #define GRADIENT_TOLERANCE 1e-6   /* stopping test, 2-norm, every method */
-#define SOLVED_GRADIENT 1e-6      /* success: ||g||_inf at the end */
-#define SOLVED_VALUE 1e-6         /* success: |E - E*| / max(1, |E*|) */
-#define GRADIENT_CHECK_LIMIT 1e-6 /* see cg-gsl.c's check_gradient */
 #define JACOBIAN_CHECK_LIMIT 1e-6
 #define GSL_STEP_SIZE 0.01
 #define GSL_TOL 0.1
@@ -146,95 +142,7 @@ typedef struct outcome {
     char status[64];
 } outcome;
 
-static FILE *report_file;
-
-static void say(const char *format, ...)
-{
-    va_list a, b;
-    va_start(a, format);
-    va_copy(b, a);
-    vprintf(format, a);
-    if (report_file != NULL)
-        vfprintf(report_file, format, b);
-    va_end(b);
-    va_end(a);
-}
-
-static double noise(unsigned long long *state)
-{
-    *state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (double)(*state >> 11) * 0x1p-53 * 2 - 1;
-}
-
-static descent_objective objective(bench_problem *p)
-{
-    return (descent_objective){.n = p->n, .evaluate = p->evaluate,
-                               .context = p, .name = p->name};
-}
-
-static double max_abs(const double *x, size_t n)
-{
-    double m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!(fabs(x[i]) <= m))
-            m = fabs(x[i]);
-    return m;
-}
-
-/* ---- the checks (as in cg-gsl.c) ---- */
-
-static bool check_minimum(bench_problem *p, double *x, double *g)
-{
-    p->solution(p->n, x);
-    double value = p->evaluate(x, g, p), target = p->minimum(p->n);
-    double error = fabs(value - target) / fmax(1, fabs(target));
-    double slope = max_abs(g, p->n);
-    if (error <= 1e-10 && slope <= 1e-8)
-        return true;
-    fprintf(stderr, "quasi-newton: %s (n = %zu): E(x*) = %.17g, E* = "
-            "%.17g (relative difference %.3g), ||g(x*)||_inf = %.3g\n",
-            p->name, p->n, value, target, error, slope);
-    return false;
-}
-
-static bool check_gradient(bench_problem *p, const double *x,
-                           const char *where, double *worst_seen)
-{
-    descent_objective f = objective(p);
-    descent_error error;
-    double worst = 0;
-    size_t at = 0;
-    if (descent_gradient_check(&f, x, &worst, &at, NULL, &error)) {
-        fprintf(stderr, "quasi-newton: %s (n = %zu): gradient check at %s "
-                "failed: %s\n", p->name, p->n, where, error.message);
-        return false;
-    }
-    if (worst > *worst_seen)
-        *worst_seen = worst;
-    if (worst <= GRADIENT_CHECK_LIMIT)
-        return true;
-    fprintf(stderr, "quasi-newton: %s (n = %zu): the gradient disagrees "
-            "with central differences at %s: relative error %.3g in "
-            "component %zu\n", p->name, p->n, where, worst, at + 1);
-    return false;
-}
-
-static bool check_problem(bench_problem *p, double *worst_seen)
-{
-    double *x = malloc(2 * p->n * sizeof *x);
-    if (x == NULL)
-        return false;
-    double *g = x + p->n;
-    bool ok = check_minimum(p, x, g);
-    p->start(p->n, x);
-    ok = ok && check_gradient(p, x, "x0", worst_seen);
-    unsigned long long state = 12345;
-    for (size_t i = 0; i < p->n; i++)
-        x[i] += 0.1 * noise(&state);
-    ok = ok && check_gradient(p, x, "x0 + 0.1 u", worst_seen);
-    free(x);
-    return ok;
-}
+/* ---- the least-squares checks (the others are in common.h) ---- */
 
 /* ||r||^2 = E, and each column of J against the central difference
  * (r(x + h e_j) - r(x - h e_j)) / 2h, h = eps^(1/3) max(1, |x_j|), the
@@ -311,11 +219,8 @@ static bool check_least_squares(bench_least_squares *ls, double *worst)
 static void judge(bench_problem *p, const double *x, double *g,
                   outcome *out)
 {
-    double value = p->evaluate(x, g, p), target = p->minimum(p->n);
-    out->value_error = fabs(value - target) / fmax(1, fabs(target));
-    out->gradient_inf = max_abs(g, p->n);
-    out->solved = out->gradient_inf <= SOLVED_GRADIENT &&
-                  out->value_error <= SOLVED_VALUE;
+    out->solved = judge_point(p, x, g, &out->value_error,
+                              &out->gradient_inf);
 }
 
 /* descent's BFGS or L-BFGS from x (overwritten with the final point). */
@@ -471,19 +376,6 @@ static int run_liblbfgs(bench_problem *p, double *x, double *g,
     return 0;
 }
 
-static double gsl_value(const gsl_vector *x, void *f)
-{
-    return descent_value(f, x->data);
-}
-static void gsl_gradient(const gsl_vector *x, void *f, gsl_vector *g)
-{
-    descent_value_gradient(f, x->data, g->data);
-}
-static void gsl_value_gradient(const gsl_vector *x, void *f, double *value,
-                               gsl_vector *g)
-{
-    *value = descent_value_gradient(f, x->data, g->data);
-}
 
 static int run_gsl(bench_problem *p, double *x, double *g, outcome *out)
 {
@@ -513,11 +405,7 @@ static int run_gsl(bench_problem *p, double *x, double *g, outcome *out)
                                                 GRADIENT_TOLERANCE) ==
                      GSL_SUCCESS;
     snprintf(out->status, sizeof out->status, "%s",
-             converged               ? "converged"
-             : !isfinite(s->f)       ? "non-finite"
-             : status == GSL_ENOPROG ? "no progress"
-             : status != GSL_SUCCESS ? gsl_strerror(status)
-                                     : "iteration cap");
+             gsl_status_name(s, status, converged));
     memcpy(x, s->x->data, p->n * sizeof *x);
     gsl_multimin_fdfminimizer_free(s);
     gsl_vector_free(start);
@@ -657,16 +545,9 @@ static int time_liblbfgs(bench_problem *p, const double *x0,
     return 0;
 }
 
-typedef struct speed {
-    double seconds, per_iteration, per_evaluation;
-} speed;
-
 static speed report_timing(const char *name, timing *t)
 {
-    speed s;
-    s.seconds = median(t->seconds, REPEATS);
-    s.per_iteration = s.seconds / (double)(t->iterations ? t->iterations : 1);
-    s.per_evaluation = s.seconds / (double)t->evaluations;
+    speed s = speed_of(t->seconds, REPEATS, t->iterations, t->evaluations);
     say("  %-22s %8.3f %6zu %6lu %9.2f %8.2f  %.6g (%s)\n", name,
         s.seconds, t->iterations, t->evaluations, 1e3 * s.per_iteration,
         1e3 * s.per_evaluation, t->value, t->status);
@@ -674,17 +555,6 @@ static speed report_timing(const char *name, timing *t)
 }
 
 /* ---- output helpers ---- */
-
-static const char *number(double x, char *buffer, size_t size)
-{
-    if (isnan(x))
-        snprintf(buffer, size, "--");
-    else if (x == floor(x))
-        snprintf(buffer, size, "%.0f", x);
-    else
-        snprintf(buffer, size, "%.1f", x);
-    return buffer;
-}
 
 /* x as $m \times 10^{e}$ for a table. */
 static const char *scientific(double x, char *buffer, size_t size)
@@ -700,26 +570,6 @@ static const char *scientific(double x, char *buffer, size_t size)
     else
         snprintf(buffer, size, "$%.1f \\times 10^{%d}$", m, e);
     return buffer;
-}
-
-static FILE *open_result(const char *directory, const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", directory, name);
-    FILE *file = fopen(path, "w");
-    if (file == NULL)
-        fprintf(stderr, "quasi-newton: cannot write %s: %s\n", path,
-                strerror(errno));
-    return file;
-}
-
-static void tex_escape(FILE *file, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("_&%$#{}", *s))
-            fputc('\\', file);
-        fputc(*s, file);
-    }
 }
 
 /* Median of a field over the instances where keep[i] and the method
