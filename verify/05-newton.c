@@ -742,6 +742,50 @@ static void claim_lm_limits(void **state)
                  "$10^3$, $10^{-2}$", holds);
     assert_true(holds);
 }
+static void lm_step_dense(void **state)
+{
+    double amplitude = 0.01, r[8], J[16], p[2];
+    double theta[2] = {1, 0};
+    descent_lm lm;
+    descent_error error;
+    (void)state;
+    descent_least_squares fit = {8, 2, exponential_residuals, &amplitude,
+                                 "exponential fit"};
+    REQUIRE(descent_lm_init(&lm, 8, 2, &error), error);
+    exponential_residuals(theta, r, J, &amplitude);
+    double a = 0, b = 0, c = 0, g0 = 0, g1 = 0;
+    for (int i = 0; i < 8; i++) {
+        a += J[2 * i] * J[2 * i];
+        b += J[2 * i] * J[2 * i + 1];
+        c += J[2 * i + 1] * J[2 * i + 1];
+        g0 += J[2 * i] * r[i];
+        g1 += J[2 * i + 1] * r[i];
+    }
+    double worst = 0;
+    for (int scaled = 0; scaled < 2; scaled++) {
+        lm.scale = scaled;
+        for (int k = -4; k <= 2; k += 2) {
+            double mu = pow(10, k);
+            double a_mu = a + mu * (scaled ? a : 1);
+            double c_mu = c + mu * (scaled ? c : 1);
+            double det = a_mu * c_mu - b * b;
+            double want[2] = {(-g0 * c_mu + g1 * b) / det,
+                              (-g1 * a_mu + g0 * b) / det};
+            REQUIRE(descent_lm_step(&lm, &fit, theta, mu, p, &error), error);
+            worst = fmax(worst, hypot(p[0] - want[0], p[1] - want[1]) /
+                                    hypot(want[0], want[1]));
+        }
+    }
+    assert_true(worst <= 1e-10);
+    lm.max_iterations = 0;
+    descent_status status = descent_levenberg_marquardt(&lm, &fit, theta,
+                                                        &error);
+    assert_int_equal(status, DESCENT_MAX_ITERATIONS);
+    assert_int_equal(lm.reason, DESCENT_LM_MAX_ITERATIONS);
+    assert_int_equal(lm.residual_evaluations, 1);
+    assert_true(fabs(lm.mu - 1e-3 * fmax(a, c)) <= 1e-14 * lm.mu);
+    descent_lm_free(&lm);
+}
 static void claim_newton_saddle(void **state)
 {
     const double saddle[2] = {1, -1}, minimum[2] = {1, 1};
@@ -1490,6 +1534,7 @@ int main(void)
         cmocka_unit_test(claim_newton_cg_superlinear),
         cmocka_unit_test(claim_newton_ranking),
         cmocka_unit_test(claim_lm_limits),
+        cmocka_unit_test(lm_step_dense),
         cmocka_unit_test(claim_bfgs_secant),
         cmocka_unit_test(claim_bfgs_cg),
         cmocka_unit_test(claim_lbfgs_two_loop),
