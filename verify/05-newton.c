@@ -786,6 +786,57 @@ static void lm_step_dense(void **state)
     assert_true(fabs(lm.mu - 1e-3 * fmax(a, c)) <= 1e-14 * lm.mu);
     descent_lm_free(&lm);
 }
+static void trust_region_dogleg(void **state)
+{
+    descent_quadratic q = quadratic(3, 10, 17);
+    descent_objective f = descent_quadratic_objective(&q);
+    descent_trust_region tr;
+    descent_error error;
+    double theta[3], star[3], N[3], u[3], g[3], Hg[3], d[3];
+    (void)state;
+    start_point(3, theta);
+    minimizer(&q, star);
+    descent_point at = {.n = 3, .theta = theta, .g = g};
+    at.value = descent_value_gradient(&f, theta, g);
+    at.gradient_norm = cblas_dnrm2(3, g, 1);
+    cblas_dsymv(CblasRowMajor, CblasUpper, 3, 1.0, q.A, 3, g, 1, 0.0, Hg, 1);
+    double gg = cblas_ddot(3, g, 1, g, 1), gHg = cblas_ddot(3, g, 1, Hg, 1);
+    for (int i = 0; i < 3; i++) {
+        N[i] = star[i] - theta[i];
+        u[i] = -gg / gHg * g[i];
+    }
+    double n_norm = cblas_dnrm2(3, N, 1), u_norm = cblas_dnrm2(3, u, 1);
+    assert_true(u_norm < n_norm);
+    REQUIRE(descent_trust_region_init(&tr, 3, 2 * n_norm, &error), error);
+    descent_direction_rule rule = descent_trust_region_direction(&tr);
+    REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
+    assert_true(distance(3, d, N) <= 1e-10 * n_norm);
+    assert_true(tr.radius == 2 * n_norm);
+    assert_true(tr.boundary == 0 && tr.rejected == 0);
+    tr.radius = 0.5 * u_norm;
+    REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
+    for (int i = 0; i < 3; i++)
+        assert_true(fabs(d[i] + 0.5 * u_norm * g[i] / sqrt(gg)) <= 1e-12 * u_norm);
+    assert_true(tr.radius == u_norm);
+    assert_true(tr.boundary == 1 && tr.rejected == 0);
+    double radius = 0.5 * (u_norm + n_norm), w[3], ww = 0, dw = 0;
+    tr.radius = radius;
+    REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
+    assert_true(fabs(cblas_dnrm2(3, d, 1) - radius) <= 1e-12 * radius);
+    for (int i = 0; i < 3; i++) {
+        w[i] = N[i] - u[i];
+        ww += w[i] * w[i];
+        dw += (d[i] - u[i]) * w[i];
+    }
+    double tau = dw / ww, off = 0;
+    for (int i = 0; i < 3; i++)
+        off = hypot(off, d[i] - u[i] - tau * w[i]);
+    assert_true(tau > 0 && tau < 1 && off <= 1e-10 * radius);
+    assert_true(tr.radius == 2 * radius);
+    assert_true(tr.boundary == 2 && tr.rejected == 0);
+    descent_trust_region_free(&tr);
+    descent_quadratic_free(&q);
+}
 static void claim_newton_saddle(void **state)
 {
     const double saddle[2] = {1, -1}, minimum[2] = {1, 1};
@@ -1535,6 +1586,7 @@ int main(void)
         cmocka_unit_test(claim_newton_ranking),
         cmocka_unit_test(claim_lm_limits),
         cmocka_unit_test(lm_step_dense),
+        cmocka_unit_test(trust_region_dogleg),
         cmocka_unit_test(claim_bfgs_secant),
         cmocka_unit_test(claim_bfgs_cg),
         cmocka_unit_test(claim_lbfgs_two_loop),
