@@ -837,6 +837,61 @@ static void trust_region_dogleg(void **state)
     descent_trust_region_free(&tr);
     descent_quadratic_free(&q);
 }
+static void newton_modified_spectrum(void **state)
+{
+    static const double spectra[2][3] = {{-1, 2, 5}, {1, 2, 5}};
+    static const double b[3] = {1, -0.5, 2};
+    double theta[3], g[3], d[3], c[3], want[3];
+    descent_error error;
+    (void)state;
+    start_point(3, theta);
+    for (int s = 0; s < 2; s++)
+        for (int kind = 1; kind <= 2; kind++) {
+            descent_quadratic q;
+            descent_newton newton;
+            REQUIRE(descent_quadratic_spectrum(&q, 3, spectra[s], b, 0, 5,
+                                               &error), error);
+            descent_objective f = descent_quadratic_objective(&q);
+            REQUIRE(descent_newton_init(&newton, 3, (descent_newton_kind)kind,
+                                        &error), error);
+            newton.delta = s == 0 ? 0.3 : 0.1;
+            descent_point at = {.n = 3, .theta = theta, .g = g};
+            at.value = descent_value_gradient(&f, theta, g);
+            at.gradient_norm = cblas_dnrm2(3, g, 1);
+            double smallest = INFINITY, frobenius = 0, largest = 0, mu = 0;
+            size_t tries = 1;
+            for (int i = 0; i < 3; i++) {
+                smallest = fmin(smallest, q.A[4 * i]);
+                frobenius += spectra[s][i] * spectra[s][i];
+                largest = fmax(largest, fabs(spectra[s][i]));
+            }
+            double beta = 1e-3 * sqrt(frobenius);
+            mu = smallest > 0 ? 0 : beta - smallest;
+            while (!(spectra[s][0] + mu > 0) && tries < 100) {
+                mu = fmax(2 * mu, beta);
+                tries++;
+            }
+            for (int i = 0; i < 3; i++) {
+                double l = spectra[s][i];
+                double modified = kind == DESCENT_NEWTON_DAMPED ? l + mu
+                                                                : fmax(fabs(l), newton.delta * largest);
+                c[i] = cblas_ddot(3, q.Q + i, 3, g, 1) / modified;
+            }
+            for (int i = 0; i < 3; i++)
+                want[i] = -cblas_ddot(3, q.Q + 3 * i, 1, c, 1);
+            descent_direction_rule rule = descent_newton_direction(&newton);
+            REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
+            assert_true(distance(3, d, want) <=
+                        1e-10 * cblas_dnrm2(3, want, 1));
+            assert_true(newton.modified == (size_t)(s == 0));
+            if (kind == DESCENT_NEWTON_DAMPED) {
+                assert_true(fabs(newton.mu - mu) <= 1e-12 * mu);
+                assert_true(newton.factorizations == tries);
+            }
+            descent_newton_free(&newton);
+            descent_quadratic_free(&q);
+        }
+}
 static void claim_newton_saddle(void **state)
 {
     const double saddle[2] = {1, -1}, minimum[2] = {1, 1};
@@ -1587,6 +1642,7 @@ int main(void)
         cmocka_unit_test(claim_lm_limits),
         cmocka_unit_test(lm_step_dense),
         cmocka_unit_test(trust_region_dogleg),
+        cmocka_unit_test(newton_modified_spectrum),
         cmocka_unit_test(claim_bfgs_secant),
         cmocka_unit_test(claim_bfgs_cg),
         cmocka_unit_test(claim_lbfgs_two_loop),
