@@ -892,6 +892,56 @@ static void newton_modified_spectrum(void **state)
             descent_quadratic_free(&q);
         }
 }
+static void newton_defaults_and_reuse(void **state)
+{
+    descent_lm lm;
+    descent_newton newton;
+    descent_trust_region tr;
+    descent_rosenbrock rosenbrock;
+    descent_error error;
+    (void)state;
+    REQUIRE(descent_lm_init(&lm, 8, 2, &error), error);
+    assert_true(lm.mu0 == 1e-3 && lm.max_mu == 1e20);
+    assert_true(lm.gradient_tolerance == 1e-12);
+    assert_true(lm.reduction_tolerance == 1e-15);
+    assert_true(lm.step_tolerance == 1e-14);
+    assert_true(lm.max_iterations == 200 && lm.scale && lm.trace == NULL);
+    descent_lm_free(&lm);
+    REQUIRE(descent_newton_init(&newton, 3, DESCENT_NEWTON_DAMPED, &error),
+            error);
+    assert_true(newton.mu0 == 1e-3 && newton.delta == 1e-8);
+    descent_newton_free(&newton);
+    REQUIRE(descent_trust_region_init(&tr, 3, 0.5, &error), error);
+    assert_true(tr.radius == 0.5 && tr.max_radius == 1e10);
+    descent_trust_region_free(&tr);
+    REQUIRE(descent_rosenbrock_init(&rosenbrock, 4, 1, 100, &error), error);
+    descent_objective f = descent_rosenbrock_objective(&rosenbrock);
+    descent_bfgs bfgs;
+    descent_lbfgs lbfgs;
+    REQUIRE(descent_bfgs_init(&bfgs, 4, &error), error);
+    REQUIRE(descent_lbfgs_init(&lbfgs, 4, 3, &error), error);
+    for (int m = 0; m < 2; m++) {
+        descent_direction_rule rule = m == 0 ? descent_bfgs_direction(&bfgs)
+                                             : descent_lbfgs_direction(&lbfgs);
+        double theta[2][4];
+        descent_result result[2];
+        size_t updates[2], skipped[2];
+        for (int k = 0; k < 2; k++) {
+            start_point(4, theta[k]);
+            wolfe_run(&f, &rule, 1e-8, theta[k], &result[k]);
+            updates[k] = m == 0 ? bfgs.updates : lbfgs.updates;
+            skipped[k] = m == 0 ? bfgs.skipped : lbfgs.skipped;
+        }
+        assert_true(result[0].status == DESCENT_OK);
+        assert_true(memcmp(theta[0], theta[1], sizeof theta[0]) == 0);
+        assert_true(result[0].iterations == result[1].iterations);
+        assert_true(result[0].counts.values == result[1].counts.values);
+        assert_true(updates[0] == updates[1] && skipped[0] == skipped[1]);
+        assert_true(updates[0] + skipped[0] + 1 == result[0].iterations);
+    }
+    descent_bfgs_free(&bfgs);
+    descent_lbfgs_free(&lbfgs);
+}
 static void claim_newton_saddle(void **state)
 {
     const double saddle[2] = {1, -1}, minimum[2] = {1, 1};
@@ -1643,6 +1693,7 @@ int main(void)
         cmocka_unit_test(lm_step_dense),
         cmocka_unit_test(trust_region_dogleg),
         cmocka_unit_test(newton_modified_spectrum),
+        cmocka_unit_test(newton_defaults_and_reuse),
         cmocka_unit_test(claim_bfgs_secant),
         cmocka_unit_test(claim_bfgs_cg),
         cmocka_unit_test(claim_lbfgs_two_loop),
