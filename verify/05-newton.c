@@ -942,6 +942,56 @@ static void newton_defaults_and_reuse(void **state)
     descent_bfgs_free(&bfgs);
     descent_lbfgs_free(&lbfgs);
 }
+static void newton_cg_forcing(void **state)
+{
+    descent_quadratic q = quadratic(6, 100, 29);
+    descent_objective f = descent_quadratic_objective(&q);
+    double star[6], theta[6], g[6], d[6], d_fd[6], Hd[6];
+    descent_error error;
+    (void)state;
+    minimizer(&q, star);
+    for (int k = 0; k < 4; k++) {
+        descent_newton_cg exact, fd;
+        REQUIRE(descent_newton_cg_init(&exact, 6, hessian_product, &f,
+                                       &error), error);
+        REQUIRE(descent_newton_cg_init(&fd, 6, NULL, NULL, &error), error);
+        start_point(6, theta);
+        for (int i = 0; i < 6; i++)
+            theta[i] = star[i] + pow(10, 1 - 1.5 * k) * theta[i];
+        descent_point at = {.n = 6, .theta = theta, .g = g};
+        at.value = descent_value_gradient(&f, theta, g);
+        at.gradient_norm = cblas_dnrm2(6, g, 1);
+        descent_direction_rule rule = descent_newton_cg_direction(&exact);
+        REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
+        rule = descent_newton_cg_direction(&fd);
+        REQUIRE(rule.direction(rule.state, &f, &at, d_fd, &error), error);
+        cblas_dsymv(CblasRowMajor, CblasUpper, 6, 1.0, q.A, 6, d, 1, 0.0, Hd,
+                    1);
+        cblas_daxpy(6, 1.0, g, 1, Hd, 1);
+        double ratio = cblas_dnrm2(6, Hd, 1) / at.gradient_norm;
+        assert_true(ratio <= fmin(0.5, sqrt(at.gradient_norm)));
+        assert_true(fabs(exact.relative_residual - ratio) <= 1e-8 * ratio + 1e-14);
+        assert_true(exact.products == exact.iterations && exact.iterations >= 1);
+        assert_true(exact.negative_curvature == 0);
+        assert_true(distance(6, d, d_fd) <= 1e-6 * cblas_dnrm2(6, d, 1));
+        descent_newton_cg_free(&exact);
+        descent_newton_cg_free(&fd);
+    }
+    descent_quadratic_free(&q);
+    descent_objective cubic = descent_cubic_objective();
+    descent_newton_cg ncg;
+    const double point[2] = {-1.2, -0.8};
+    REQUIRE(descent_newton_cg_init(&ncg, 2, NULL, NULL, &error), error);
+    descent_point at = {.n = 2, .theta = point, .g = g};
+    at.value = descent_value_gradient(&cubic, point, g);
+    at.gradient_norm = cblas_dnrm2(2, g, 1);
+    descent_direction_rule rule = descent_newton_cg_direction(&ncg);
+    REQUIRE(rule.direction(rule.state, &cubic, &at, d, &error), error);
+    assert_true(d[0] == -g[0] && d[1] == -g[1]);
+    assert_true(ncg.negative_curvature == 1 && ncg.iterations == 0);
+    assert_true(ncg.products == 1);
+    descent_newton_cg_free(&ncg);
+}
 static void claim_newton_saddle(void **state)
 {
     const double saddle[2] = {1, -1}, minimum[2] = {1, 1};
@@ -1694,6 +1744,7 @@ int main(void)
         cmocka_unit_test(trust_region_dogleg),
         cmocka_unit_test(newton_modified_spectrum),
         cmocka_unit_test(newton_defaults_and_reuse),
+        cmocka_unit_test(newton_cg_forcing),
         cmocka_unit_test(claim_bfgs_secant),
         cmocka_unit_test(claim_bfgs_cg),
         cmocka_unit_test(claim_lbfgs_two_loop),
