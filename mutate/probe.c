@@ -562,6 +562,476 @@ static void theory(void)
     descent_quadratic_free(&qi);
 }
 
+/* Chapter 5: Newton's methods, quasi-Newton, Newton-CG, the trust region
+ * and Levenberg-Marquardt, through the driver with the chapter's strong
+ * Wolfe search (first trial 1) and by direct calls of every update,
+ * product and step, at points where each branch is taken. */
+static void quad_product(const double *theta, const double *v, double *Hv,
+                         void *context)
+{
+    const descent_quadratic *q = context;
+    (void)theta;
+    for (size_t i = 0; i < q->n; i++) {
+        Hv[i] = 0;
+        for (size_t j = 0; j < q->n; j++)
+            Hv[i] += q->A[i * q->n + j] * v[j];
+    }
+}
+
+static void fit_residuals(const double *x, double *r, double *J,
+                          void *context)
+{
+    const double *amplitude = context;
+    for (int i = 0; i < 8; i++) {
+        double t = 0.5 * i, v = exp(x[1] * t);
+        r[i] = x[0] * v - (2 * exp(-0.7 * t) + *amplitude * sin(7.0 * i));
+        if (J != NULL) {
+            J[2 * i] = v;
+            J[2 * i + 1] = x[0] * t * v;
+        }
+    }
+}
+
+/* A linear model in three parameters whose third never enters (a zero
+ * column of J), and which is not finite for x[0] > 4. */
+static void odd_residuals(const double *x, double *r, double *J,
+                          void *context)
+{
+    (void)context;
+    for (int i = 0; i < 5; i++) {
+        double t = i;
+        r[i] = x[0] > 4 ? NAN : x[0] + x[1] * t - (1 + 0.5 * t * t);
+        if (J != NULL) {
+            J[3 * i] = 1;
+            J[3 * i + 1] = t;
+            J[3 * i + 2] = 0;
+        }
+    }
+}
+
+static void direction_at(const char *what, descent_direction_rule rule,
+                         descent_objective *f, const double *theta,
+                         size_t iteration)
+{
+    double g[8], d[8];
+    descent_error e = {0};
+    descent_point at = {.iteration = iteration, .n = f->n, .theta = theta};
+    at.value = descent_value_gradient(f, theta, g);
+    at.g = g;
+    double sum = 0;
+    for (size_t i = 0; i < f->n; i++)
+        sum += g[i] * g[i];
+    at.gradient_norm = sqrt(sum);
+    memset(d, 0, sizeof d);
+    descent_status s = rule.direction(rule.state, f, &at, d, &e);
+    printf("%s (%s): %s %s\n", what, rule.name, descent_status_name(s),
+           e.message);
+    vec("  d", f->n, d);
+}
+
+static void wolfe_newton_run(const char *what, descent_objective f,
+                             descent_direction_rule dir, const double *start,
+                             size_t max_iterations)
+{
+    descent_line_search ls = descent_line_search_defaults();
+    ls.initial_rule = DESCENT_INITIAL_FIXED;
+    run(what, f, dir, descent_wolfe_step(&ls), start, max_iterations, true);
+}
+
+static void newton_state(const descent_newton *nt)
+{
+    printf("  newton mu %a factorizations %zu modified %zu\n", nt->mu,
+           nt->factorizations, nt->modified);
+}
+
+static void tr_state(const descent_trust_region *tr)
+{
+    printf("  tr radius %a rejected %zu boundary %zu indefinite %zu\n",
+           tr->radius, tr->rejected, tr->boundary, tr->indefinite);
+}
+
+static void ncg_state(const descent_newton_cg *c)
+{
+    printf("  ncg iterations %zu products %zu negative %zu rel %a\n",
+           c->iterations, c->products, c->negative_curvature,
+           c->relative_residual);
+}
+
+static void lm_state(const char *what, descent_status s, const descent_lm *lm,
+                     const descent_error *e, const double *theta)
+{
+    printf("%s: %s reason %s it %zu evals %zu jac %zu mu %a E %a [%s]\n",
+           what, descent_status_name(s), descent_lm_reason_name(lm->reason),
+           lm->iterations, lm->residual_evaluations, lm->jacobians, lm->mu,
+           lm->value, e->message);
+    vec("  theta", lm->n, theta);
+    vec("  D", lm->n, lm->D);
+    vec("  g", lm->n, lm->g);
+}
+
+static void newton(void)
+{
+    descent_error e = {0};
+    descent_status s;
+    descent_objective q = descent_quadratic_objective(&quad);
+    descent_objective r = descent_rosenbrock_objective(&rosen);
+    descent_objective cubic = descent_cubic_objective();
+    descent_objective saddle3 = descent_monkey_saddle_objective();
+    static const double near_saddle[2] = {1.1, -0.9};
+    static const double above_saddle[2] = {0.9, -0.3};
+    static const double points[6][2] = {{1.1, -0.9}, {-1.2, -0.8}, {0, 0},
+                                        {2, 1}, {0.9, -0.3}, {1e-3, -2}};
+    static const double r_indefinite[4] = {0.1, 1, -0.5, 1.5};
+
+    /* Newton, three kinds, through the driver and at chosen points. */
+    for (int k = 0; k < 3; k++) {
+        descent_newton nt;
+        char name[64];
+        s = descent_newton_init(&nt, 4, (descent_newton_kind)k, &e);
+        status("newton init", s, e.message);
+        snprintf(name, sizeof name, "newton %d quadratic", k);
+        wolfe_newton_run(name, q, descent_newton_direction(&nt), q0, 20);
+        newton_state(&nt);
+        snprintf(name, sizeof name, "newton %d rosenbrock", k);
+        wolfe_newton_run(name, r, descent_newton_direction(&nt), r0, 60);
+        newton_state(&nt);
+        snprintf(name, sizeof name, "newton %d rosenbrock indefinite", k);
+        wolfe_newton_run(name, r, descent_newton_direction(&nt), r_indefinite,
+                         60);
+        newton_state(&nt);
+        descent_newton_free(&nt);
+        s = descent_newton_init(&nt, 2, (descent_newton_kind)k, &e);
+        status("newton init 2", s, e.message);
+        snprintf(name, sizeof name, "newton %d cubic", k);
+        wolfe_newton_run(name, cubic, descent_newton_direction(&nt),
+                         near_saddle, 30);
+        newton_state(&nt);
+        snprintf(name, sizeof name, "newton %d cubic above", k);
+        wolfe_newton_run(name, cubic, descent_newton_direction(&nt),
+                         above_saddle, 30);
+        newton_state(&nt);
+        descent_step_schedule sched;
+        snprintf(name, sizeof name, "newton %d cubic fixed", k);
+        run(name, cubic, descent_newton_direction(&nt),
+            descent_fixed_step(&sched, 1), near_saddle, 12, true);
+        newton_state(&nt);
+        for (int p = 0; p < 6; p++) {
+            snprintf(name, sizeof name, "newton %d at %d", k, p);
+            direction_at(name, descent_newton_direction(&nt), &cubic,
+                         points[p], 3);
+            newton_state(&nt);
+        }
+        nt.mu0 = 0.5;
+        nt.delta = 0.3;
+        for (int p = 0; p < 6; p++) {
+            snprintf(name, sizeof name, "newton %d tuned at %d", k, p);
+            direction_at(name, descent_newton_direction(&nt), &cubic,
+                         points[p], 3);
+            newton_state(&nt);
+        }
+        nt.mu0 = 1e-300;
+        direction_at("newton tiny mu0", descent_newton_direction(&nt), &cubic,
+                     points[1], 3);
+        newton_state(&nt);
+        descent_newton_free(&nt);
+        s = descent_newton_init(&nt, 2, (descent_newton_kind)k, &e);
+        static const double ms[2] = {0.3, -0.2};
+        snprintf(name, sizeof name, "newton %d monkey", k);
+        wolfe_newton_run(name, saddle3, descent_newton_direction(&nt), ms, 20);
+        newton_state(&nt);
+        descent_newton_free(&nt);
+    }
+
+    /* BFGS: through the driver, and update by update. */
+    {
+        descent_bfgs b;
+        s = descent_bfgs_init(&b, 4, &e);
+        status("bfgs init", s, e.message);
+        wolfe_newton_run("bfgs quadratic", q, descent_bfgs_direction(&b), q0,
+                         40);
+        printf("  bfgs updates %zu skipped %zu\n", b.updates, b.skipped);
+        vec("  H", 16, b.H);
+        wolfe_newton_run("bfgs rosenbrock", r, descent_bfgs_direction(&b), r0,
+                         80);
+        printf("  bfgs updates %zu skipped %zu\n", b.updates, b.skipped);
+        vec("  H", 16, b.H);
+        descent_step_schedule sched;
+        run("bfgs rosenbrock fixed", r, descent_bfgs_direction(&b),
+            descent_fixed_step(&sched, 0.5), r0, 15, true);
+        printf("  bfgs updates %zu skipped %zu\n", b.updates, b.skipped);
+        descent_bfgs_free(&b);
+        s = descent_bfgs_init(&b, 3, &e);
+        vec("  H0", 9, b.H);
+        static const double pairs[6][2][3] = {
+            {{1, 0.5, -0.25}, {2, 1.5, -0.5}},
+            {{0, 1, 0}, {0.5, 3, 0.25}},
+            {{1, 0, 0}, {-1, 0.5, 0}},
+            {{1, 0, 0}, {1e-17, 1, 0}},
+            {{1, 0, 0}, {1e-15, 1, 0}},
+            {{0.3, -0.7, 2}, {0.1, -1, 5}}};
+        for (int k = 0; k < 6; k++) {
+            s = descent_bfgs_update(&b, pairs[k][0], pairs[k][1], &e);
+            status("bfgs update", s, e.message);
+            printf("  updates %zu skipped %zu\n", b.updates, b.skipped);
+            vec("  H", 9, b.H);
+            vec("  h", 3, b.h);
+        }
+        descent_bfgs_free(&b);
+    }
+
+    /* L-BFGS, memory 3: through the driver, and pair by pair. */
+    for (size_t m = 1; m <= 3; m += 2) {
+        descent_lbfgs lb;
+        s = descent_lbfgs_init(&lb, 4, m, &e);
+        status("lbfgs init", s, e.message);
+        wolfe_newton_run("lbfgs quadratic", q, descent_lbfgs_direction(&lb),
+                         q0, 40);
+        printf("  lbfgs stored %zu newest %zu updates %zu skipped %zu\n",
+               lb.stored, lb.newest, lb.updates, lb.skipped);
+        wolfe_newton_run("lbfgs rosenbrock", r, descent_lbfgs_direction(&lb),
+                         r0, 80);
+        printf("  lbfgs stored %zu newest %zu updates %zu skipped %zu\n",
+               lb.stored, lb.newest, lb.updates, lb.skipped);
+        descent_step_schedule sched;
+        run("lbfgs rosenbrock fixed", r, descent_lbfgs_direction(&lb),
+            descent_fixed_step(&sched, 0.5), r0, 15, true);
+        printf("  lbfgs stored %zu newest %zu updates %zu skipped %zu\n",
+               lb.stored, lb.newest, lb.updates, lb.skipped);
+        descent_lbfgs_free(&lb);
+    }
+    {
+        descent_lbfgs lb;
+        s = descent_lbfgs_init(&lb, 3, 3, &e);
+        static const double q3[3] = {1, -2, 0.5};
+        static const double pairs[7][2][3] = {
+            {{1, 0.5, -0.25}, {2, 1.5, -0.5}},
+            {{0, 1, 0}, {0.5, 3, 0.25}},
+            {{1, 0, 0}, {-1, 0.5, 0}},
+            {{1, 0, 0}, {1e-17, 1, 0}},
+            {{0.3, -0.7, 2}, {0.1, -1, 5}},
+            {{1, 1, 1}, {2, 1, 4}},
+            {{-1, 0.5, 0}, {-3, 1, 0.5}}};
+        double out[3];
+        s = descent_lbfgs_multiply(&lb, q3, out, &e);
+        status("lbfgs multiply empty", s, e.message);
+        vec("  r", 3, out);
+        for (int k = 0; k < 7; k++) {
+            s = descent_lbfgs_update(&lb, pairs[k][0], pairs[k][1], &e);
+            status("lbfgs update", s, e.message);
+            printf("  stored %zu newest %zu updates %zu skipped %zu\n",
+                   lb.stored, lb.newest, lb.updates, lb.skipped);
+            s = descent_lbfgs_multiply(&lb, q3, out, &e);
+            status("lbfgs multiply", s, e.message);
+            vec("  r", 3, out);
+            vec("  rho", 3, lb.rho);
+            vec("  alpha", 3, lb.alpha);
+            vec("  s", 9, lb.s);
+            vec("  y", 9, lb.y);
+        }
+        descent_lbfgs_free(&lb);
+    }
+
+    /* Newton-CG: finite differences and an exact product, capped and not;
+     * at the saddle, negative curvature at the first and a later step. */
+    for (int k = 0; k < 4; k++) {
+        descent_newton_cg c;
+        char name[64];
+        s = descent_newton_cg_init(&c, 4, k % 2 ? quad_product : NULL, &quad,
+                                   &e);
+        status("newton-cg init", s, e.message);
+        c.max_cg = (size_t)(k / 2);
+        snprintf(name, sizeof name, "newton-cg %d quadratic", k);
+        wolfe_newton_run(name, q, descent_newton_cg_direction(&c), q0, 30);
+        ncg_state(&c);
+        if (k % 2 == 0) {
+            snprintf(name, sizeof name, "newton-cg %d rosenbrock", k);
+            wolfe_newton_run(name, r, descent_newton_cg_direction(&c), r0, 60);
+            ncg_state(&c);
+            snprintf(name, sizeof name, "newton-cg %d rosenbrock indefinite",
+                     k);
+            wolfe_newton_run(name, r, descent_newton_cg_direction(&c),
+                             r_indefinite, 60);
+            ncg_state(&c);
+        }
+        direction_at("newton-cg at q0", descent_newton_cg_direction(&c), &q,
+                     q0, 1);
+        ncg_state(&c);
+        vec("  r", 4, c.r);
+        vec("  v", 4, c.v);
+        descent_newton_cg_free(&c);
+    }
+    {
+        descent_newton_cg c;
+        s = descent_newton_cg_init(&c, 2, NULL, NULL, &e);
+        wolfe_newton_run("newton-cg cubic", cubic,
+                         descent_newton_cg_direction(&c), near_saddle, 30);
+        ncg_state(&c);
+        for (int p = 0; p < 6; p++) {
+            char name[64];
+            snprintf(name, sizeof name, "newton-cg cubic at %d", p);
+            direction_at(name, descent_newton_cg_direction(&c), &cubic,
+                         points[p], 2);
+            ncg_state(&c);
+        }
+        descent_newton_cg_free(&c);
+    }
+
+    /* The trust region: through the driver, and single steps from radii
+     * that give the Newton step, the dogleg, and the Cauchy point. */
+    {
+        static const double radii[6] = {1e-3, 0.05, 0.3, 1, 10, 1e-20};
+        descent_trust_region tr;
+        s = descent_trust_region_init(&tr, 4, 1, &e);
+        status("tr init", s, e.message);
+        descent_step_schedule sched;
+        run("tr quadratic", q, descent_trust_region_direction(&tr),
+            descent_fixed_step(&sched, 1), q0, 30, true);
+        tr_state(&tr);
+        tr.radius = 0.1;
+        run("tr rosenbrock", r, descent_trust_region_direction(&tr),
+            descent_fixed_step(&sched, 1), r0, 80, true);
+        tr_state(&tr);
+        tr.radius = 1;
+        tr.max_radius = 2;
+        run("tr rosenbrock indefinite", r, descent_trust_region_direction(&tr),
+            descent_fixed_step(&sched, 1), r_indefinite, 80, true);
+        tr_state(&tr);
+        for (int k = 0; k < 6; k++) {
+            char name[64];
+            tr.radius = radii[k];
+            tr.max_radius = 1e10;
+            snprintf(name, sizeof name, "tr quadratic radius %d", k);
+            direction_at(name, descent_trust_region_direction(&tr), &q, q0, 1);
+            tr_state(&tr);
+            vec("  newton", 4, tr.newton);
+            vec("  cauchy", 4, tr.cauchy);
+            snprintf(name, sizeof name, "tr rosenbrock radius %d", k);
+            tr.radius = radii[k];
+            direction_at(name, descent_trust_region_direction(&tr), &r,
+                         r_indefinite, 1);
+            tr_state(&tr);
+        }
+        descent_trust_region_free(&tr);
+        s = descent_trust_region_init(&tr, 2, 0.5, &e);
+        run("tr cubic", cubic, descent_trust_region_direction(&tr),
+            descent_fixed_step(&sched, 1), near_saddle, 30, true);
+        tr_state(&tr);
+        for (int p = 0; p < 6; p++) {
+            for (int k = 0; k < 5; k++) {
+                char name[64];
+                tr.radius = radii[k];
+                snprintf(name, sizeof name, "tr cubic at %d radius %d", p, k);
+                direction_at(name, descent_trust_region_direction(&tr), &cubic,
+                             points[p], 1);
+                tr_state(&tr);
+            }
+        }
+        static const double flat[2] = {1e8, 1e8};
+        tr.radius = 1e-3;
+        direction_at("tr cubic flat", descent_trust_region_direction(&tr),
+                     &cubic, flat, 1);
+        tr_state(&tr);
+        descent_trust_region_free(&tr);
+    }
+
+    /* Levenberg-Marquardt: single steps, then runs to each stop. */
+    {
+        static const double amplitudes[3] = {0, 0.01, 0.5};
+        double amplitude = 0.01, p[3], theta[3];
+        descent_least_squares fit = {8, 2, fit_residuals, &amplitude, "fit"};
+        descent_lm lm;
+        s = descent_lm_init(&lm, 8, 2, &e);
+        status("lm init", s, e.message);
+        for (int k = 0; k < 6; k++)
+            printf("lm reason %d: %s\n", k,
+                   descent_lm_reason_name((descent_lm_reason)k));
+        static const double t1[2] = {1, 0};
+        for (int sc = 0; sc < 2; sc++) {
+            lm.scale = sc;
+            for (int k = 0; k < 5; k++) {
+                double mu = k == 0 ? 0 : pow(10, 3 * k - 7);
+                s = descent_lm_step(&lm, &fit, t1, mu, p, &e);
+                status("lm step", s, e.message);
+                vec("  p", 2, p);
+                vec("  D", 2, lm.D);
+                printf("  E %a evals %zu\n", lm.value,
+                       lm.residual_evaluations);
+            }
+        }
+        lm.scale = true;
+        for (int a = 0; a < 3; a++) {
+            descent_trace t;
+            amplitude = amplitudes[a];
+            descent_trace_init(&t, 2, true, &e);
+            lm.trace = &t;
+            for (int sc = 0; sc < 2; sc++) {
+                lm.scale = sc;
+                memcpy(theta, t1, sizeof t1);
+                s = descent_levenberg_marquardt(&lm, &fit, theta, &e);
+                lm_state("lm run", s, &lm, &e, theta);
+                trace("lm trace", &t);
+            }
+            lm.trace = NULL;
+            descent_trace_free(&t);
+            lm.scale = true;
+        }
+        amplitude = 0.01;
+        static const double far[2] = {-3, 2};
+        memcpy(theta, far, sizeof far);
+        s = descent_levenberg_marquardt(&lm, &fit, theta, &e);
+        lm_state("lm far", s, &lm, &e, theta);
+        lm.max_iterations = 3;
+        memcpy(theta, t1, sizeof t1);
+        s = descent_levenberg_marquardt(&lm, &fit, theta, &e);
+        lm_state("lm capped", s, &lm, &e, theta);
+        lm.max_iterations = 200;
+        lm.max_mu = 1e-3;
+        lm.mu0 = 10;
+        memcpy(theta, far, sizeof far);
+        s = descent_levenberg_marquardt(&lm, &fit, theta, &e);
+        lm_state("lm damping limit", s, &lm, &e, theta);
+        lm.max_mu = 1e20;
+        lm.mu0 = 1e-3;
+        lm.step_tolerance = 1e-3;
+        memcpy(theta, t1, sizeof t1);
+        s = descent_levenberg_marquardt(&lm, &fit, theta, &e);
+        lm_state("lm small step", s, &lm, &e, theta);
+        lm.step_tolerance = 1e-14;
+        lm.reduction_tolerance = 1e-4;
+        memcpy(theta, t1, sizeof t1);
+        s = descent_levenberg_marquardt(&lm, &fit, theta, &e);
+        lm_state("lm small reduction", s, &lm, &e, theta);
+        lm.reduction_tolerance = 1e-15;
+        lm.gradient_tolerance = 1e-2;
+        memcpy(theta, t1, sizeof t1);
+        s = descent_levenberg_marquardt(&lm, &fit, theta, &e);
+        lm_state("lm gradient", s, &lm, &e, theta);
+        descent_lm_free(&lm);
+
+        descent_least_squares odd = {5, 3, odd_residuals, NULL, NULL};
+        s = descent_lm_init(&lm, 5, 3, &e);
+        static const double o1[3] = {3.5, 0, 1};
+        for (int k = 0; k < 3; k++) {
+            s = descent_lm_step(&lm, &odd, o1, k * 0.5, p, &e);
+            status("lm odd step", s, e.message);
+            vec("  p", 3, p);
+            vec("  D", 3, lm.D);
+        }
+        memcpy(theta, o1, sizeof o1);
+        s = descent_levenberg_marquardt(&lm, &odd, theta, &e);
+        lm_state("lm odd", s, &lm, &e, theta);
+        lm.mu0 = 1e-12;
+        memcpy(theta, o1, sizeof o1);
+        s = descent_levenberg_marquardt(&lm, &odd, theta, &e);
+        lm_state("lm odd undamped", s, &lm, &e, theta);
+        static const double bad[3] = {5, 0, 0};
+        memcpy(theta, bad, sizeof bad);
+        s = descent_levenberg_marquardt(&lm, &odd, theta, &e);
+        lm_state("lm odd not finite", s, &lm, &e, theta);
+        descent_lm_free(&lm);
+    }
+}
+
 int main(void)
 {
     problems();
@@ -573,6 +1043,7 @@ int main(void)
     momentum();
     network();
     theory();
+    newton();
     descent_quadratic_free(&quad);
     return 0;
 }

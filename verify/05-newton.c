@@ -742,6 +742,256 @@ static void claim_lm_limits(void **state)
                  "$10^3$, $10^{-2}$", holds);
     assert_true(holds);
 }
+static void lm_step_dense(void **state)
+{
+    double amplitude = 0.01, r[8], J[16], p[2];
+    double theta[2] = {1, 0};
+    descent_lm lm;
+    descent_error error;
+    (void)state;
+    descent_least_squares fit = {8, 2, exponential_residuals, &amplitude,
+                                 "exponential fit"};
+    REQUIRE(descent_lm_init(&lm, 8, 2, &error), error);
+    exponential_residuals(theta, r, J, &amplitude);
+    double a = 0, b = 0, c = 0, g0 = 0, g1 = 0;
+    for (int i = 0; i < 8; i++) {
+        a += J[2 * i] * J[2 * i];
+        b += J[2 * i] * J[2 * i + 1];
+        c += J[2 * i + 1] * J[2 * i + 1];
+        g0 += J[2 * i] * r[i];
+        g1 += J[2 * i + 1] * r[i];
+    }
+    double worst = 0;
+    for (int scaled = 0; scaled < 2; scaled++) {
+        lm.scale = scaled;
+        for (int k = -4; k <= 2; k += 2) {
+            double mu = pow(10, k);
+            double a_mu = a + mu * (scaled ? a : 1);
+            double c_mu = c + mu * (scaled ? c : 1);
+            double det = a_mu * c_mu - b * b;
+            double want[2] = {(-g0 * c_mu + g1 * b) / det,
+                              (-g1 * a_mu + g0 * b) / det};
+            REQUIRE(descent_lm_step(&lm, &fit, theta, mu, p, &error), error);
+            worst = fmax(worst, hypot(p[0] - want[0], p[1] - want[1]) /
+                                    hypot(want[0], want[1]));
+        }
+    }
+    assert_true(worst <= 1e-10);
+    lm.max_iterations = 0;
+    descent_status status = descent_levenberg_marquardt(&lm, &fit, theta,
+                                                        &error);
+    assert_int_equal(status, DESCENT_MAX_ITERATIONS);
+    assert_int_equal(lm.reason, DESCENT_LM_MAX_ITERATIONS);
+    assert_int_equal(lm.residual_evaluations, 1);
+    assert_true(fabs(lm.mu - 1e-3 * fmax(a, c)) <= 1e-14 * lm.mu);
+    descent_lm_free(&lm);
+}
+static void trust_region_dogleg(void **state)
+{
+    descent_quadratic q = quadratic(3, 10, 17);
+    descent_objective f = descent_quadratic_objective(&q);
+    descent_trust_region tr;
+    descent_error error;
+    double theta[3], star[3], N[3], u[3], g[3], Hg[3], d[3];
+    (void)state;
+    start_point(3, theta);
+    minimizer(&q, star);
+    descent_point at = {.n = 3, .theta = theta, .g = g};
+    at.value = descent_value_gradient(&f, theta, g);
+    at.gradient_norm = cblas_dnrm2(3, g, 1);
+    cblas_dsymv(CblasRowMajor, CblasUpper, 3, 1.0, q.A, 3, g, 1, 0.0, Hg, 1);
+    double gg = cblas_ddot(3, g, 1, g, 1), gHg = cblas_ddot(3, g, 1, Hg, 1);
+    for (int i = 0; i < 3; i++) {
+        N[i] = star[i] - theta[i];
+        u[i] = -gg / gHg * g[i];
+    }
+    double n_norm = cblas_dnrm2(3, N, 1), u_norm = cblas_dnrm2(3, u, 1);
+    assert_true(u_norm < n_norm);
+    REQUIRE(descent_trust_region_init(&tr, 3, 2 * n_norm, &error), error);
+    descent_direction_rule rule = descent_trust_region_direction(&tr);
+    REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
+    assert_true(distance(3, d, N) <= 1e-10 * n_norm);
+    assert_true(tr.radius == 2 * n_norm);
+    assert_true(tr.boundary == 0 && tr.rejected == 0);
+    tr.radius = 0.5 * u_norm;
+    REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
+    for (int i = 0; i < 3; i++)
+        assert_true(fabs(d[i] + 0.5 * u_norm * g[i] / sqrt(gg)) <= 1e-12 * u_norm);
+    assert_true(tr.radius == u_norm);
+    assert_true(tr.boundary == 1 && tr.rejected == 0);
+    double radius = 0.5 * (u_norm + n_norm), w[3], ww = 0, dw = 0;
+    tr.radius = radius;
+    REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
+    assert_true(fabs(cblas_dnrm2(3, d, 1) - radius) <= 1e-12 * radius);
+    for (int i = 0; i < 3; i++) {
+        w[i] = N[i] - u[i];
+        ww += w[i] * w[i];
+        dw += (d[i] - u[i]) * w[i];
+    }
+    double tau = dw / ww, off = 0;
+    for (int i = 0; i < 3; i++)
+        off = hypot(off, d[i] - u[i] - tau * w[i]);
+    assert_true(tau > 0 && tau < 1 && off <= 1e-10 * radius);
+    assert_true(tr.radius == 2 * radius);
+    assert_true(tr.boundary == 2 && tr.rejected == 0);
+    descent_trust_region_free(&tr);
+    descent_quadratic_free(&q);
+}
+static void newton_modified_spectrum(void **state)
+{
+    static const double spectra[2][3] = {{-1, 2, 5}, {1, 2, 5}};
+    static const double b[3] = {1, -0.5, 2};
+    double theta[3], g[3], d[3], c[3], want[3];
+    descent_error error;
+    (void)state;
+    start_point(3, theta);
+    for (int s = 0; s < 2; s++)
+        for (int kind = 1; kind <= 2; kind++) {
+            descent_quadratic q;
+            descent_newton newton;
+            REQUIRE(descent_quadratic_spectrum(&q, 3, spectra[s], b, 0, 5,
+                                               &error), error);
+            descent_objective f = descent_quadratic_objective(&q);
+            REQUIRE(descent_newton_init(&newton, 3, (descent_newton_kind)kind,
+                                        &error), error);
+            newton.delta = s == 0 ? 0.3 : 0.1;
+            descent_point at = {.n = 3, .theta = theta, .g = g};
+            at.value = descent_value_gradient(&f, theta, g);
+            at.gradient_norm = cblas_dnrm2(3, g, 1);
+            double smallest = INFINITY, frobenius = 0, largest = 0, mu = 0;
+            size_t tries = 1;
+            for (int i = 0; i < 3; i++) {
+                smallest = fmin(smallest, q.A[4 * i]);
+                frobenius += spectra[s][i] * spectra[s][i];
+                largest = fmax(largest, fabs(spectra[s][i]));
+            }
+            double beta = 1e-3 * sqrt(frobenius);
+            mu = smallest > 0 ? 0 : beta - smallest;
+            while (!(spectra[s][0] + mu > 0) && tries < 100) {
+                mu = fmax(2 * mu, beta);
+                tries++;
+            }
+            for (int i = 0; i < 3; i++) {
+                double l = spectra[s][i];
+                double modified = kind == DESCENT_NEWTON_DAMPED ? l + mu
+                                                                : fmax(fabs(l), newton.delta * largest);
+                c[i] = cblas_ddot(3, q.Q + i, 3, g, 1) / modified;
+            }
+            for (int i = 0; i < 3; i++)
+                want[i] = -cblas_ddot(3, q.Q + 3 * i, 1, c, 1);
+            descent_direction_rule rule = descent_newton_direction(&newton);
+            REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
+            assert_true(distance(3, d, want) <=
+                        1e-10 * cblas_dnrm2(3, want, 1));
+            assert_true(newton.modified == (size_t)(s == 0));
+            if (kind == DESCENT_NEWTON_DAMPED) {
+                assert_true(fabs(newton.mu - mu) <= 1e-12 * mu);
+                assert_true(newton.factorizations == tries);
+            }
+            descent_newton_free(&newton);
+            descent_quadratic_free(&q);
+        }
+}
+static void newton_defaults_and_reuse(void **state)
+{
+    descent_lm lm;
+    descent_newton newton;
+    descent_trust_region tr;
+    descent_rosenbrock rosenbrock;
+    descent_error error;
+    (void)state;
+    REQUIRE(descent_lm_init(&lm, 8, 2, &error), error);
+    assert_true(lm.mu0 == 1e-3 && lm.max_mu == 1e20);
+    assert_true(lm.gradient_tolerance == 1e-12);
+    assert_true(lm.reduction_tolerance == 1e-15);
+    assert_true(lm.step_tolerance == 1e-14);
+    assert_true(lm.max_iterations == 200 && lm.scale && lm.trace == NULL);
+    descent_lm_free(&lm);
+    REQUIRE(descent_newton_init(&newton, 3, DESCENT_NEWTON_DAMPED, &error),
+            error);
+    assert_true(newton.mu0 == 1e-3 && newton.delta == 1e-8);
+    descent_newton_free(&newton);
+    REQUIRE(descent_trust_region_init(&tr, 3, 0.5, &error), error);
+    assert_true(tr.radius == 0.5 && tr.max_radius == 1e10);
+    descent_trust_region_free(&tr);
+    REQUIRE(descent_rosenbrock_init(&rosenbrock, 4, 1, 100, &error), error);
+    descent_objective f = descent_rosenbrock_objective(&rosenbrock);
+    descent_bfgs bfgs;
+    descent_lbfgs lbfgs;
+    REQUIRE(descent_bfgs_init(&bfgs, 4, &error), error);
+    REQUIRE(descent_lbfgs_init(&lbfgs, 4, 3, &error), error);
+    for (int m = 0; m < 2; m++) {
+        descent_direction_rule rule = m == 0 ? descent_bfgs_direction(&bfgs)
+                                             : descent_lbfgs_direction(&lbfgs);
+        double theta[2][4];
+        descent_result result[2];
+        size_t updates[2], skipped[2];
+        for (int k = 0; k < 2; k++) {
+            start_point(4, theta[k]);
+            wolfe_run(&f, &rule, 1e-8, theta[k], &result[k]);
+            updates[k] = m == 0 ? bfgs.updates : lbfgs.updates;
+            skipped[k] = m == 0 ? bfgs.skipped : lbfgs.skipped;
+        }
+        assert_true(result[0].status == DESCENT_OK);
+        assert_true(memcmp(theta[0], theta[1], sizeof theta[0]) == 0);
+        assert_true(result[0].iterations == result[1].iterations);
+        assert_true(result[0].counts.values == result[1].counts.values);
+        assert_true(updates[0] == updates[1] && skipped[0] == skipped[1]);
+        assert_true(updates[0] + skipped[0] + 1 == result[0].iterations);
+    }
+    descent_bfgs_free(&bfgs);
+    descent_lbfgs_free(&lbfgs);
+}
+static void newton_cg_forcing(void **state)
+{
+    descent_quadratic q = quadratic(6, 100, 29);
+    descent_objective f = descent_quadratic_objective(&q);
+    double star[6], theta[6], g[6], d[6], d_fd[6], Hd[6];
+    descent_error error;
+    (void)state;
+    minimizer(&q, star);
+    for (int k = 0; k < 4; k++) {
+        descent_newton_cg exact, fd;
+        REQUIRE(descent_newton_cg_init(&exact, 6, hessian_product, &f,
+                                       &error), error);
+        REQUIRE(descent_newton_cg_init(&fd, 6, NULL, NULL, &error), error);
+        start_point(6, theta);
+        for (int i = 0; i < 6; i++)
+            theta[i] = star[i] + pow(10, 1 - 1.5 * k) * theta[i];
+        descent_point at = {.n = 6, .theta = theta, .g = g};
+        at.value = descent_value_gradient(&f, theta, g);
+        at.gradient_norm = cblas_dnrm2(6, g, 1);
+        descent_direction_rule rule = descent_newton_cg_direction(&exact);
+        REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
+        rule = descent_newton_cg_direction(&fd);
+        REQUIRE(rule.direction(rule.state, &f, &at, d_fd, &error), error);
+        cblas_dsymv(CblasRowMajor, CblasUpper, 6, 1.0, q.A, 6, d, 1, 0.0, Hd,
+                    1);
+        cblas_daxpy(6, 1.0, g, 1, Hd, 1);
+        double ratio = cblas_dnrm2(6, Hd, 1) / at.gradient_norm;
+        assert_true(ratio <= fmin(0.5, sqrt(at.gradient_norm)));
+        assert_true(fabs(exact.relative_residual - ratio) <= 1e-8 * ratio + 1e-14);
+        assert_true(exact.products == exact.iterations && exact.iterations >= 1);
+        assert_true(exact.negative_curvature == 0);
+        assert_true(distance(6, d, d_fd) <= 1e-6 * cblas_dnrm2(6, d, 1));
+        descent_newton_cg_free(&exact);
+        descent_newton_cg_free(&fd);
+    }
+    descent_quadratic_free(&q);
+    descent_objective cubic = descent_cubic_objective();
+    descent_newton_cg ncg;
+    const double point[2] = {-1.2, -0.8};
+    REQUIRE(descent_newton_cg_init(&ncg, 2, NULL, NULL, &error), error);
+    descent_point at = {.n = 2, .theta = point, .g = g};
+    at.value = descent_value_gradient(&cubic, point, g);
+    at.gradient_norm = cblas_dnrm2(2, g, 1);
+    descent_direction_rule rule = descent_newton_cg_direction(&ncg);
+    REQUIRE(rule.direction(rule.state, &cubic, &at, d, &error), error);
+    assert_true(d[0] == -g[0] && d[1] == -g[1]);
+    assert_true(ncg.negative_curvature == 1 && ncg.iterations == 0);
+    assert_true(ncg.products == 1);
+    descent_newton_cg_free(&ncg);
+}
 static void claim_newton_saddle(void **state)
 {
     const double saddle[2] = {1, -1}, minimum[2] = {1, 1};
@@ -1490,6 +1740,11 @@ int main(void)
         cmocka_unit_test(claim_newton_cg_superlinear),
         cmocka_unit_test(claim_newton_ranking),
         cmocka_unit_test(claim_lm_limits),
+        cmocka_unit_test(lm_step_dense),
+        cmocka_unit_test(trust_region_dogleg),
+        cmocka_unit_test(newton_modified_spectrum),
+        cmocka_unit_test(newton_defaults_and_reuse),
+        cmocka_unit_test(newton_cg_forcing),
         cmocka_unit_test(claim_bfgs_secant),
         cmocka_unit_test(claim_bfgs_cg),
         cmocka_unit_test(claim_lbfgs_two_loop),
