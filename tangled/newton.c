@@ -719,11 +719,16 @@ static descent_status trust_region_direction(void *state,
     if (status)
         return status;
     bool newton_ok = trust_region_newton(tr, at);
+    if (!newton_ok && !(at->gradient_norm > 0))
+        return descent_fail(error, DESCENT_DIRECTION_FAILED,
+                            "trust region: g = 0 and the Hessian is not positive "
+                            "definite at iteration %zu (a saddle or a maximum): "
+                            "the dogleg has no direction", at->iteration);
     double theta_norm = descent_norm(at->n, at->theta);
     for (;;) {
         bool on_boundary = dogleg(tr, at, newton_ok, d);
         double p_norm = descent_norm(at->n, d);
-        if (p_norm <= DBL_EPSILON * theta_norm)
+        if (!(p_norm > DBL_EPSILON * theta_norm))
             return descent_fail(error, DESCENT_DIRECTION_FAILED,
                                 "trust region: no acceptable step before the radius "
                                 "%g fell below the resolution of theta (%zu "

@@ -498,6 +498,20 @@ static descent_status run_cubic(descent_trust_region *tr,
     double theta[2] = {0.5, -0.5};
     return run_trust_region(&cubic, tr, theta, result);
 }
+
+static descent_status at_the_maximum(descent_trust_region *tr,
+                                     descent_error *error)
+{
+    descent_objective cubic = descent_cubic_objective();
+    descent_direction_rule rule = descent_trust_region_direction(tr);
+    double theta[2] = {-1, -1}, g[2], d[2];   /* the cubic's maximum */
+    descent_point at = {.n = 2, .theta = theta,
+                        .value = descent_value_gradient(&cubic, theta, g),
+                        .g = g};
+    at.gradient_norm = hypot(g[0], g[1]);
+    assert_true(at.gradient_norm == 0);
+    return rule.direction(rule.state, &cubic, &at, d, error);
+}
 static void broken_residuals(const double *x, double *r, double *J,
                              void *context)
 {
@@ -613,7 +627,9 @@ static void claim_newton_cg_superlinear(void **state)
             continue;
         print_message(" %.2g (%.2g)", ratio, sqrt(g));
         decreasing = decreasing && ratio < last;
-        worst_factor = fmax(worst_factor, fmax(ratio / sqrt(g), sqrt(g) / ratio));
+        worst_factor = fmax(worst_factor, ratio / sqrt(g));
+        if (trace.gradient_norm[k + 1] > 1e-10)
+            worst_factor = fmax(worst_factor, sqrt(g) / ratio);
         last = ratio;
         counted++;
     }
@@ -1574,6 +1590,10 @@ static void bad_trust_region(void **state)
     point.hessian = zero_hessian;
     BAD(rule, run_trust_region(&point, &tr, x, &r), r, DESCENT_DIRECTION_FAILED,
         "fell below the resolution of theta");
+    descent_trust_region_free(&tr);
+    REQUIRE(descent_trust_region_init(&tr, 2, 1, &e), e);
+    BAD(rule, at_the_maximum(&tr, &e), e, DESCENT_DIRECTION_FAILED,
+        "g = 0 and the Hessian is not positive definite");
     descent_trust_region_free(&tr);
     BAD(rule, run_cubic(&tr, &r), r,
         DESCENT_DIRECTION_FAILED, "used after descent_trust_region_free");
