@@ -481,7 +481,8 @@ static descent_status lbfgs_direction(void *state, descent_objective *f,
     descent_status status = descent_lbfgs_multiply(lbfgs, at->g, d, error);
     if (status)
         return status;
-    cblas_dscal(n, -1.0, d, 1);
+    cblas_dscal(n, lbfgs->stored == 0 && at->gradient_norm > 0
+                       ? -1 / at->gradient_norm : -1.0, d, 1);
     cblas_dcopy(n, at->theta, 1, lbfgs->theta_previous, 1);
     cblas_dcopy(n, at->g, 1, lbfgs->g_previous, 1);
     return descent_succeed(error);

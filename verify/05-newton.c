@@ -957,6 +957,24 @@ static void newton_defaults_and_reuse(void **state)
     }
     descent_bfgs_free(&bfgs);
     descent_lbfgs_free(&lbfgs);
+    {
+        double x0[2] = {3, 4}, g0[2] = {3, 4}, d_bfgs[2], d_lbfgs[2];
+        descent_point at = {.n = 2, .theta = x0, .value = 12.5, .g = g0,
+                            .gradient_norm = 5};
+        descent_bfgs bfgs;
+        descent_lbfgs lbfgs;
+        REQUIRE(descent_bfgs_init(&bfgs, 2, &error), error);
+        REQUIRE(descent_lbfgs_init(&lbfgs, 2, 3, &error), error);
+        descent_direction_rule b = descent_bfgs_direction(&bfgs);
+        descent_direction_rule l = descent_lbfgs_direction(&lbfgs);
+        REQUIRE(b.direction(b.state, NULL, &at, d_bfgs, &error), error);
+        REQUIRE(l.direction(l.state, NULL, &at, d_lbfgs, &error), error);
+        assert_true(d_bfgs[0] == -3 && d_bfgs[1] == -4);
+        assert_true(fabs(d_lbfgs[0] + 0.6) <= 0x1p-51 &&
+                    fabs(d_lbfgs[1] + 0.8) <= 0x1p-51);
+        descent_bfgs_free(&bfgs);
+        descent_lbfgs_free(&lbfgs);
+    }
 }
 static void newton_cg_forcing(void **state)
 {
