@@ -1065,6 +1065,7 @@ descent_status descent_levenberg_marquardt(descent_lm *lm,
             evaluated = lm_record(lm, theta, error);
         if (evaluated)
             return lm_stop(lm, DESCENT_LM_FAILED, evaluated, error);
+        lm_scale(lm);
         lm->mu = lambda * sqrt(2 * lm->value);
         if (actual <= lm->reduction_tolerance * before &&
             predicted <= lm->reduction_tolerance * before)

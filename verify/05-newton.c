@@ -329,6 +329,130 @@ static double lm_rate(double amplitude, int power, size_t *steps)
     descent_lm_free(&lm);
     return result;
 }
+typedef struct lm_case {
+    double amplitude, a, b, max_mu, gradient_tolerance;
+    double reduction_tolerance, step_tolerance;
+    size_t max_iterations;
+    bool scale;
+} lm_case;
+
+typedef struct lm_reference {
+    descent_lm_reason reason;
+    size_t iterations, evaluations, jacobians, rejected;
+    bool noisy;                /* a ratio rho was mostly rounding */
+    double mu, theta[201][2], value[201];
+} lm_reference;
+
+static void lm_reference_evaluate(const lm_case *c, const double *theta,
+                                  double *r, double *J, double *E,
+                                  double *g, double *D)
+{
+    double amplitude = c->amplitude;
+    exponential_residuals(theta, r, J, &amplitude);
+    *E = 0;
+    g[0] = g[1] = 0;
+    for (int i = 0; i < 8; i++) {
+        *E += 0.5 * r[i] * r[i];
+        g[0] += J[2 * i] * r[i];
+        g[1] += J[2 * i + 1] * r[i];
+    }
+    for (int j = 0; j < 2; j++) {
+        double norm = 0;
+        for (int i = 0; i < 8; i++)
+            norm += J[2 * i + j] * J[2 * i + j];
+        D[j] = c->scale ? fmax(D[j], sqrt(norm)) : 1;
+        if (D[j] == 0)
+            D[j] = 1;
+    }
+}
+static void lm_reference_run(const lm_case *c, lm_reference *out)
+{
+    double theta[2] = {c->a, c->b}, r[8], J[16], rx[8], g[2], D[2] = {0, 0};
+    double E, x[2], p[2];
+    lm_reference_evaluate(c, theta, r, J, &E, g, D);
+    out->evaluations = out->jacobians = 1;
+    out->iterations = out->rejected = 0;
+    out->noisy = false;
+    memcpy(out->theta[0], theta, sizeof theta);
+    out->value[0] = E;
+    double largest = 0;
+    for (int j = 0; j < 2; j++) {
+        double column = 0;
+        for (int i = 0; i < 8; i++)
+            column += J[2 * i + j] * J[2 * i + j];
+        largest = fmax(largest, column);
+    }
+    double lambda = 1e-3 * largest / sqrt(2 * E), nu = 2;
+    out->mu = lambda * sqrt(2 * E);
+    for (;;) {
+        if (fmax(fabs(g[0]), fabs(g[1])) <= c->gradient_tolerance) {
+            out->reason = DESCENT_LM_GRADIENT;
+            return;
+        }
+        if (out->iterations == c->max_iterations) {
+            out->reason = DESCENT_LM_MAX_ITERATIONS;
+            return;
+        }
+        out->iterations++;
+        double actual, predicted;
+        for (;;) {
+            double a = 0, b = 0, d = 0;
+            for (int i = 0; i < 8; i++) {
+                a += J[2 * i] * J[2 * i];
+                b += J[2 * i] * J[2 * i + 1];
+                d += J[2 * i + 1] * J[2 * i + 1];
+            }
+            a += out->mu * D[0] * D[0];
+            d += out->mu * D[1] * D[1];
+            p[0] = (-g[0] * d + g[1] * b) / (a * d - b * b);
+            p[1] = (-g[1] * a + g[0] * b) / (a * d - b * b);
+            if (hypot(p[0], p[1]) <= c->step_tolerance *
+                                        (hypot(theta[0], theta[1]) +
+                                         c->step_tolerance)) {
+                out->reason = DESCENT_LM_SMALL_STEP;
+                return;
+            }
+            x[0] = theta[0] + p[0];
+            x[1] = theta[1] + p[1];
+            double amplitude = c->amplitude, trial = 0;
+            exponential_residuals(x, rx, NULL, &amplitude);
+            out->evaluations++;
+            for (int i = 0; i < 8; i++)
+                trial += 0.5 * rx[i] * rx[i];
+            double Dp2 = D[0] * D[0] * p[0] * p[0] + D[1] * D[1] * p[1] * p[1];
+            actual = E - trial;
+            predicted = 0.5 * (-(g[0] * p[0] + g[1] * p[1]) + out->mu * Dp2);
+            double rho = isfinite(trial) ? actual / predicted : -INFINITY;
+            out->noisy |= predicted < 1e-6 * E;
+            if (rho > 0) {
+                lambda *= fmax(1.0 / 3, 1 - pow(2 * rho - 1, 3));
+                nu = 2;
+                break;
+            }
+            out->rejected++;
+            lambda *= nu;
+            nu *= 2;
+            out->mu = lambda * sqrt(2 * E);
+            if (!(out->mu <= c->max_mu)) {
+                out->reason = DESCENT_LM_DAMPING_LIMIT;
+                return;
+            }
+        }
+        double before = E;
+        memcpy(theta, x, sizeof theta);
+        lm_reference_evaluate(c, theta, r, J, &E, g, D);
+        out->evaluations++;
+        out->jacobians++;
+        memcpy(out->theta[out->iterations], theta, sizeof theta);
+        out->value[out->iterations] = E;
+        out->mu = lambda * sqrt(2 * E);
+        if (actual <= c->reduction_tolerance * before &&
+            predicted <= c->reduction_tolerance * before) {
+            out->reason = DESCENT_LM_SMALL_REDUCTION;
+            return;
+        }
+    }
+}
 typedef struct watched_bfgs {
     descent_bfgs *bfgs;
     double theta[100], g[100], s[100], y[100], Hy[100];
@@ -801,6 +925,93 @@ static void lm_step_dense(void **state)
     assert_int_equal(lm.residual_evaluations, 1);
     assert_true(fabs(lm.mu - 1e-3 * fmax(a, c)) <= 1e-14 * lm.mu);
     descent_lm_free(&lm);
+}
+static void lm_transcription(void **state)
+{
+    static const lm_case cases[8] = {
+        {0.01, 1, 0, 1e20, 1e-12, 1e-15, 1e-14, 200, true},
+        {1, 1, 0, 1e20, 1e-12, 1e-15, 1e-14, 200, false},
+        {0.01, 0, 0, 1e20, 1e-12, 1e-15, 1e-14, 200, true},
+        {0.3, 1, 1, 1e20, 1e-12, 1e-15, 1e-14, 200, true},
+        {0.3, 1, 1, 1e20, 1e-12, 1e-15, 1e-14, 200, false},
+        {0.01, 1, 0, 0.05, 1e-12, 1e-15, 1e-14, 200, true},
+        {1, 1, 0, 1e20, 1e-2, 1e-15, 1e-14, 200, true},
+        {0.01, 1, 0, 1e20, 1e-12, 1e-15, 1e-3, 3, true},
+    };
+    bool seen[DESCENT_LM_FAILED + 1] = {false};
+    size_t rejected = 0, clean = 0;
+    double worst = 0;
+    (void)state;
+    for (int k = 0; k < 8; k++) {
+        const lm_case *c = &cases[k];
+        lm_reference *want = malloc(sizeof *want);
+        double amplitude = c->amplitude, theta[2] = {c->a, c->b};
+        descent_least_squares fit = {8, 2, exponential_residuals, &amplitude,
+                                     "exponential fit"};
+        descent_lm lm;
+        descent_trace trace;
+        descent_error error;
+        assert_non_null(want);
+        REQUIRE(descent_lm_init(&lm, 8, 2, &error), error);
+        REQUIRE(descent_trace_init(&trace, 2, true, &error), error);
+        lm.trace = &trace;
+        lm.scale = c->scale;
+        lm.max_mu = c->max_mu;
+        lm.gradient_tolerance = c->gradient_tolerance;
+        lm.reduction_tolerance = c->reduction_tolerance;
+        lm.step_tolerance = c->step_tolerance;
+        lm.max_iterations = c->max_iterations;
+        (void)descent_levenberg_marquardt(&lm, &fit, theta, &error);
+        lm_reference_run(c, want);
+        print_message("  case %d: %s after %zu iterations, %zu evaluations "
+                      "(transcription: %s, %zu, %zu)\n", k,
+                      descent_lm_reason_name(lm.reason), lm.iterations,
+                      lm.residual_evaluations, descent_lm_reason_name(want->reason),
+                      want->iterations, want->evaluations);
+        assert_int_equal(lm.reason, want->reason);
+        assert_int_equal(lm.iterations, want->iterations);
+        assert_int_equal(lm.residual_evaluations, want->evaluations);
+        assert_int_equal(lm.jacobians, want->jacobians);
+        assert_int_equal(trace.length, want->jacobians);
+        for (size_t i = 0; i < trace.length; i++) {
+            const double *t = descent_trace_iterate(&trace, i);
+            worst = fmax(worst, hypot(t[0] - want->theta[i][0],
+                                      t[1] - want->theta[i][1]) /
+                                    hypot(want->theta[i][0], want->theta[i][1]));
+            worst = fmax(worst, fabs(trace.value[i] - want->value[i]) /
+                                    want->value[i]);
+        }
+        worst = fmax(worst, fabs(lm.value - want->value[want->jacobians - 1]) /
+                                want->value[want->jacobians - 1]);
+        seen[want->reason] = true;
+        rejected += want->rejected;
+        lm_reference *early = malloc(sizeof *early);
+        assert_non_null(early);
+        lm.trace = NULL;
+        for (size_t cap = 1; cap <= want->iterations; cap++) {
+            lm_case capped = *c;
+            double again[2] = {c->a, c->b};
+            capped.max_iterations = cap;
+            lm_reference_run(&capped, early);
+            if (early->noisy || early->reason != DESCENT_LM_MAX_ITERATIONS)
+                break;
+            lm.max_iterations = cap;
+            (void)descent_levenberg_marquardt(&lm, &fit, again, &error);
+            worst = fmax(worst, fabs(lm.mu - early->mu) / early->mu);
+            clean++;
+        }
+        free(early);
+        descent_trace_free(&trace);
+        descent_lm_free(&lm);
+        free(want);
+    }
+    print_message("  LM against its transcription: worst relative "
+                  "difference %.1e, %zu rejected steps, mu compared after "
+                  "%zu iterations\n", worst, rejected, clean);
+    for (int reason = 0; reason < DESCENT_LM_FAILED; reason++)
+        assert_true(seen[reason]);
+    assert_true(rejected >= 10 && clean >= 30);
+    assert_true(worst <= 1e-8);
 }
 static void trust_region_dogleg(void **state)
 {
@@ -1779,6 +1990,7 @@ int main(void)
         cmocka_unit_test(claim_newton_ranking),
         cmocka_unit_test(claim_lm_limits),
         cmocka_unit_test(lm_step_dense),
+        cmocka_unit_test(lm_transcription),
         cmocka_unit_test(trust_region_dogleg),
         cmocka_unit_test(newton_modified_spectrum),
         cmocka_unit_test(newton_defaults_and_reuse),
