@@ -453,6 +453,29 @@ static void lm_reference_run(const lm_case *c, lm_reference *out)
         }
     }
 }
+static double tilted_cubic(const double *x, double *g, void *context)
+{
+    double c = *(const double *)context;
+    if (g != NULL)
+        g[0] = -1 + x[0] + 3 * c * x[0] * x[0];
+    return -x[0] + 0.5 * x[0] * x[0] + c * x[0] * x[0] * x[0];
+}
+
+static void tilted_cubic_hessian(const double *x, double *H, void *context)
+{
+    H[0] = 1 + 6 * *(const double *)context * x[0];
+}
+
+static descent_status direction_at(descent_direction_rule rule,
+                                   descent_objective *f, double *theta,
+                                   double *g, double *d,
+                                   descent_error *error)
+{
+    descent_point at = {.n = f->n, .theta = theta, .g = g};
+    at.value = descent_value_gradient(f, theta, g);
+    at.gradient_norm = cblas_dnrm2((int)f->n, g, 1);
+    return rule.direction(rule.state, f, &at, d, error);
+}
 typedef struct watched_bfgs {
     descent_bfgs *bfgs;
     double theta[100], g[100], s[100], y[100], Hy[100];
@@ -1066,13 +1089,14 @@ static void trust_region_dogleg(void **state)
 }
 static void newton_modified_spectrum(void **state)
 {
-    static const double spectra[2][3] = {{-1, 2, 5}, {1, 2, 5}};
+    static const double spectra[5][3] = {
+        {-1, 2, 5}, {1, 2, 5}, {-10, 0.5, 2}, {0.2, 0.5, 0.9}, {0, 0, 0}};
     static const double b[3] = {1, -0.5, 2};
     double theta[3], g[3], d[3], c[3], want[3];
     descent_error error;
     (void)state;
     start_point(3, theta);
-    for (int s = 0; s < 2; s++)
+    for (int s = 0; s < 5; s++)
         for (int kind = 1; kind <= 2; kind++) {
             descent_quadratic q;
             descent_newton newton;
@@ -1092,7 +1116,8 @@ static void newton_modified_spectrum(void **state)
                 frobenius += spectra[s][i] * spectra[s][i];
                 largest = fmax(largest, fabs(spectra[s][i]));
             }
-            double beta = 1e-3 * sqrt(frobenius);
+            double beta = 1e-3 * (frobenius > 0 ? sqrt(frobenius) : 1);
+            double floor = largest > 0 ? newton.delta * largest : 1;
             mu = smallest > 0 ? 0 : beta - smallest;
             while (!(spectra[s][0] + mu > 0) && tries < 100) {
                 mu = fmax(2 * mu, beta);
@@ -1101,7 +1126,7 @@ static void newton_modified_spectrum(void **state)
             for (int i = 0; i < 3; i++) {
                 double l = spectra[s][i];
                 double modified = kind == DESCENT_NEWTON_DAMPED ? l + mu
-                                                                : fmax(fabs(l), newton.delta * largest);
+                                                                : fmax(fabs(l), floor);
                 c[i] = cblas_ddot(3, q.Q + i, 3, g, 1) / modified;
             }
             for (int i = 0; i < 3; i++)
@@ -1110,14 +1135,127 @@ static void newton_modified_spectrum(void **state)
             REQUIRE(rule.direction(rule.state, &f, &at, d, &error), error);
             assert_true(distance(3, d, want) <=
                         1e-10 * cblas_dnrm2(3, want, 1));
-            assert_true(newton.modified == (size_t)(s == 0));
+            assert_true(newton.modified == (size_t)(s == 0 || s == 2 || s == 4));
             if (kind == DESCENT_NEWTON_DAMPED) {
                 assert_true(fabs(newton.mu - mu) <= 1e-12 * mu);
                 assert_true(newton.factorizations == tries);
+            } else {
+                assert_true(newton.mu == 0);
             }
             descent_newton_free(&newton);
             descent_quadratic_free(&q);
         }
+}
+static void trust_region_edges(void **state)
+{
+    static const double A[9] = {-1, 0, 0, 0, 0.5, 0, 0, 0, 4};
+    static const double zero[3] = {0, 0, 0};
+    double theta[3], g[3], d[3];
+    descent_quadratic q;
+    descent_trust_region tr;
+    descent_error error;
+    (void)state;
+    REQUIRE(descent_quadratic_init(&q, 3, A, zero, 0, &error), error);
+    descent_objective f = descent_quadratic_objective(&q);
+    REQUIRE(descent_trust_region_init(&tr, 3, 10, &error), error);
+    descent_direction_rule rule = descent_trust_region_direction(&tr);
+    memcpy(theta, (double[3]){0, 1, 0}, sizeof theta);
+    REQUIRE(direction_at(rule, &f, theta, g, d, &error), error);
+    assert_true(fabs(d[1] + 1) <= 1e-15 && d[0] == 0 && d[2] == 0);
+    assert_true(tr.radius == 10 && tr.boundary == 0 && tr.indefinite == 1);
+    tr.radius = 1;
+    memcpy(theta, (double[3]){1, 0, 0}, sizeof theta);
+    REQUIRE(direction_at(rule, &f, theta, g, d, &error), error);
+    assert_true(fabs(d[0] - 1) <= 1e-15 && d[1] == 0 && d[2] == 0);
+    assert_true(tr.radius == 2 && tr.boundary == 1 && tr.rejected == 0);
+    descent_trust_region_free(&tr);
+    descent_quadratic_free(&q);
+    for (int k = 0; k < 2; k++) {
+        double c = k == 0 ? 0.4 : 3.8, x = 0, gx, dx;
+        descent_objective cubic = {.n = 1, .evaluate = tilted_cubic,
+                                   .hessian = tilted_cubic_hessian,
+                                   .context = &c, .name = "tilted cubic"};
+        REQUIRE(descent_trust_region_init(&tr, 1, 2, &error), error);
+        rule = descent_trust_region_direction(&tr);
+        REQUIRE(direction_at(rule, &cubic, &x, &gx, &dx, &error), error);
+        if (k == 0)
+            assert_true(dx == 1 && tr.radius == 0.25 && tr.rejected == 0 &&
+                        tr.boundary == 0);
+        else
+            assert_true(dx == 0.25 && tr.radius == 0.25 && tr.rejected == 1 &&
+                        tr.boundary == 1);
+        descent_trust_region_free(&tr);
+    }
+}
+static void quasi_newton_edges(void **state)
+{
+    double s[2] = {1e3, 0}, y[2] = {1e-14, 1e3}, q[2] = {0.3, -0.7}, r[2];
+    descent_bfgs bfgs;
+    descent_lbfgs lbfgs;
+    descent_error error;
+    (void)state;
+    REQUIRE(descent_bfgs_init(&bfgs, 2, &error), error);
+    REQUIRE(descent_lbfgs_init(&lbfgs, 2, 1, &error), error);
+    assert_true(bfgs.H[0] == 1 && bfgs.H[1] == 0 && bfgs.H[2] == 0 &&
+                bfgs.H[3] == 1);
+    REQUIRE(descent_bfgs_update(&bfgs, s, y, &error), error);
+    REQUIRE(descent_lbfgs_update(&lbfgs, s, y, &error), error);
+    assert_true(bfgs.skipped == 1 && bfgs.updates == 0);
+    assert_true(lbfgs.skipped == 1 && lbfgs.updates == 0);
+    y[0] = 1e-9;
+    REQUIRE(descent_bfgs_update(&bfgs, s, y, &error), error);
+    REQUIRE(descent_lbfgs_update(&lbfgs, s, y, &error), error);
+    assert_true(bfgs.skipped == 1 && bfgs.updates == 1);
+    assert_true(lbfgs.skipped == 1 && lbfgs.updates == 1);
+    double s2[2] = {0.5, 1}, y2[2] = {2, 0.25}, want[2];
+    REQUIRE(descent_lbfgs_update(&lbfgs, s2, y2, &error), error);
+    REQUIRE(descent_lbfgs_multiply(&lbfgs, q, r, &error), error);
+    double sy = s2[0] * y2[0] + s2[1] * y2[1], rho = 1 / sy;
+    double gamma = sy / (y2[0] * y2[0] + y2[1] * y2[1]);
+    double sq = s2[0] * q[0] + s2[1] * q[1];
+    double v[2] = {q[0] - rho * sq * y2[0], q[1] - rho * sq * y2[1]};
+    double yv = y2[0] * v[0] + y2[1] * v[1];
+    for (int i = 0; i < 2; i++)
+        want[i] = gamma * (v[i] - rho * yv * s2[i]) + rho * sq * s2[i];
+    assert_true(lbfgs.stored == 1 && lbfgs.updates == 2);
+    assert_true(hypot(r[0] - want[0], r[1] - want[1]) <=
+                1e-14 * hypot(want[0], want[1]));
+    descent_bfgs_free(&bfgs);
+    descent_lbfgs_free(&lbfgs);
+}
+static void newton_cg_cap_and_workspace(void **state)
+{
+    static const double A[9] = {1, 0.5, 0, 0.5, 2, 0, 0, 0, 5};
+    static const double b[3] = {1, -2, 0.5};
+    double theta[3] = {0, 0, 0}, g[3], d[3], Hg[3];
+    descent_quadratic q;
+    descent_newton_cg ncg;
+    descent_lm lm;
+    descent_error error;
+    (void)state;
+    REQUIRE(descent_quadratic_init(&q, 3, A, b, 0, &error), error);
+    descent_objective f = descent_quadratic_objective(&q);
+    REQUIRE(descent_newton_cg_init(&ncg, 3, hessian_product, &f, &error),
+            error);
+    ncg.max_cg = 1;
+    descent_direction_rule rule = descent_newton_cg_direction(&ncg);
+    REQUIRE(direction_at(rule, &f, theta, g, d, &error), error);
+    cblas_dsymv(CblasRowMajor, CblasUpper, 3, 1.0, A, 3, g, 1, 0.0, Hg, 1);
+    double step = cblas_ddot(3, g, 1, g, 1) / cblas_ddot(3, g, 1, Hg, 1);
+    double off = 0;
+    for (int i = 0; i < 3; i++)
+        off = hypot(off, d[i] + step * g[i]);
+    assert_true(off <= 1e-14 * step * cblas_dnrm2(3, g, 1));
+    assert_true(ncg.iterations == 1 && ncg.products == 1);
+    descent_newton_cg_free(&ncg);
+    descent_quadratic_free(&q);
+    double query = 0, work[1], one[1];
+    REQUIRE(descent_lm_init(&lm, 8, 2, &error), error);
+    LAPACKE_dgels_work(LAPACK_COL_MAJOR, 'N', 10, 2, 1, work, 10, one, 10,
+                       &query, -1);
+    assert_true(query >= 10 + 2 * 2);
+    assert_true(lm.lwork == (size_t)query);
+    descent_lm_free(&lm);
 }
 static void newton_defaults_and_reuse(void **state)
 {
@@ -1993,6 +2131,9 @@ int main(void)
         cmocka_unit_test(lm_transcription),
         cmocka_unit_test(trust_region_dogleg),
         cmocka_unit_test(newton_modified_spectrum),
+        cmocka_unit_test(trust_region_edges),
+        cmocka_unit_test(quasi_newton_edges),
+        cmocka_unit_test(newton_cg_cap_and_workspace),
         cmocka_unit_test(newton_defaults_and_reuse),
         cmocka_unit_test(newton_cg_forcing),
         cmocka_unit_test(claim_bfgs_secant),
