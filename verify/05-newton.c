@@ -455,10 +455,10 @@ static void lm_reference_run(const lm_case *c, lm_reference *out)
 }
 static double tilted_cubic(const double *x, double *g, void *context)
 {
-    double c = *(const double *)context;
+    const double *c = context;   /* the cubic's coefficient, E(0) */
     if (g != NULL)
-        g[0] = -1 + x[0] + 3 * c * x[0] * x[0];
-    return -x[0] + 0.5 * x[0] * x[0] + c * x[0] * x[0] * x[0];
+        g[0] = -1 + x[0] + 3 * c[0] * x[0] * x[0];
+    return c[1] - x[0] + 0.5 * x[0] * x[0] + c[0] * x[0] * x[0] * x[0];
 }
 
 static void tilted_cubic_hessian(const double *x, double *H, void *context)
@@ -947,6 +947,15 @@ static void lm_step_dense(void **state)
     assert_int_equal(lm.reason, DESCENT_LM_MAX_ITERATIONS);
     assert_int_equal(lm.residual_evaluations, 1);
     assert_true(fabs(lm.mu - 1e-3 * fmax(a, c)) <= 1e-14 * lm.mu);
+    double far[2] = {1, 1}, again[2];
+    lm.max_iterations = 200;
+    lm.scale = true;
+    (void)descent_levenberg_marquardt(&lm, &fit, far, &error);
+    REQUIRE(descent_lm_step(&lm, &fit, theta, 1e-2, again, &error), error);
+    double a_mu = a * 1.01, c_mu = c * 1.01, det = a_mu * c_mu - b * b;
+    double fresh[2] = {(-g0 * c_mu + g1 * b) / det, (-g1 * a_mu + g0 * b) / det};
+    assert_true(hypot(again[0] - fresh[0], again[1] - fresh[1]) <=
+                1e-10 * hypot(fresh[0], fresh[1]));
     descent_lm_free(&lm);
 }
 static void lm_transcription(void **state)
@@ -1158,6 +1167,7 @@ static void trust_region_edges(void **state)
     REQUIRE(descent_quadratic_init(&q, 3, A, zero, 0, &error), error);
     descent_objective f = descent_quadratic_objective(&q);
     REQUIRE(descent_trust_region_init(&tr, 3, 10, &error), error);
+    tr.max_radius = 10;
     descent_direction_rule rule = descent_trust_region_direction(&tr);
     memcpy(theta, (double[3]){0, 1, 0}, sizeof theta);
     REQUIRE(direction_at(rule, &f, theta, g, d, &error), error);
@@ -1171,10 +1181,10 @@ static void trust_region_edges(void **state)
     descent_trust_region_free(&tr);
     descent_quadratic_free(&q);
     for (int k = 0; k < 2; k++) {
-        double c = k == 0 ? 0.4 : 3.8, x = 0, gx, dx;
+        double c[2] = {k == 0 ? 0.38 : 3.8, k}, x = 0, gx, dx;
         descent_objective cubic = {.n = 1, .evaluate = tilted_cubic,
                                    .hessian = tilted_cubic_hessian,
-                                   .context = &c, .name = "tilted cubic"};
+                                   .context = c, .name = "tilted cubic"};
         REQUIRE(descent_trust_region_init(&tr, 1, 2, &error), error);
         rule = descent_trust_region_direction(&tr);
         REQUIRE(direction_at(rule, &cubic, &x, &gx, &dx, &error), error);
@@ -1256,6 +1266,96 @@ static void newton_cg_cap_and_workspace(void **state)
     assert_true(query >= 10 + 2 * 2);
     assert_true(lm.lwork == (size_t)query);
     descent_lm_free(&lm);
+    static const double H2[4] = {1, 0, 0, 3.5}, ones[2] = {1, 1};
+    double theta2[2] = {0, 0}, g2[2], d2[2];
+    REQUIRE(descent_quadratic_init(&q, 2, H2, ones, 0, &error), error);
+    f = descent_quadratic_objective(&q);
+    REQUIRE(descent_newton_cg_init(&ncg, 2, hessian_product, &f, &error), error);
+    rule = descent_newton_cg_direction(&ncg);
+    REQUIRE(direction_at(rule, &f, theta2, g2, d2, &error), error);
+    assert_true(ncg.iterations == 2 && ncg.relative_residual <= 1e-14);
+    descent_newton_cg_free(&ncg);
+    descent_quadratic_free(&q);
+    descent_newton newton;
+    static const char *const kinds[3] = {"Newton", "damped Newton",
+                                         "eigenvalue-modified Newton"};
+    for (int kind = 0; kind < 3; kind++) {
+        REQUIRE(descent_newton_init(&newton, 3, (descent_newton_kind)kind,
+                                    &error), error);
+        assert_string_equal(descent_newton_direction(&newton).name, kinds[kind]);
+        if (kind == DESCENT_NEWTON_EIGENVALUE) {
+            LAPACKE_dsyev_work(LAPACK_COL_MAJOR, 'V', 'L', 3, work, 3, work,
+                               &query, -1);
+            assert_true(query > 9 && newton.lwork == (size_t)query);
+        }
+        descent_newton_free(&newton);
+    }
+    assert_string_equal(descent_lm_reason_name(DESCENT_LM_FAILED),
+                        "the run failed");
+    assert_string_equal(descent_lm_reason_name((descent_lm_reason)99),
+                        "unknown reason");
+}
+static void quasi_newton_first_steps(void **state)
+{
+    static const double A[4] = {3, 1, 1, 2}, b[2] = {-1, 0.5};
+    static const double points[3][2] = {{0, 0}, {0.3, -0.2}, {0.5, 0.1}};
+    double g[3][2], d[2], want[2], s[2], y[2], gamma = 0;
+    descent_quadratic q;
+    descent_bfgs bfgs, ref;
+    descent_lbfgs lbfgs, lref;
+    descent_error error;
+    (void)state;
+    REQUIRE(descent_quadratic_init(&q, 2, A, b, 0, &error), error);
+    descent_objective f = descent_quadratic_objective(&q);
+    REQUIRE(descent_bfgs_init(&bfgs, 2, &error), error);
+    REQUIRE(descent_bfgs_init(&ref, 2, &error), error);
+    REQUIRE(descent_lbfgs_init(&lbfgs, 2, 5, &error), error);
+    REQUIRE(descent_lbfgs_init(&lref, 2, 5, &error), error);
+    descent_direction_rule rules[2] = {descent_bfgs_direction(&bfgs),
+                                       descent_lbfgs_direction(&lbfgs)};
+    for (size_t k = 0; k < 3; k++) {
+        descent_point at = {.iteration = k, .n = 2, .theta = points[k],
+                            .g = g[k]};
+        at.value = descent_value_gradient(&f, points[k], g[k]);
+        at.gradient_norm = hypot(g[k][0], g[k][1]);
+        if (k > 0) {
+            for (int i = 0; i < 2; i++) {
+                s[i] = points[k][i] - points[k - 1][i];
+                y[i] = g[k][i] - g[k - 1][i];
+            }
+            if (k == 1) {
+                gamma = (s[0] * y[0] + s[1] * y[1]) / (y[0] * y[0] + y[1] * y[1]);
+                ref.H[0] = ref.H[3] = gamma;
+                ref.H[1] = ref.H[2] = 0;
+            }
+            REQUIRE(descent_bfgs_update(&ref, s, y, &error), error);
+            REQUIRE(descent_lbfgs_update(&lref, s, y, &error), error);
+        }
+        for (int r = 0; r < 2; r++) {
+            REQUIRE(rules[r].direction(rules[r].state, &f, &at, d, &error),
+                    error);
+            if (k == 0) {
+                double norm = r == 0 ? 1 : hypot(g[0][0], g[0][1]);
+                want[0] = -g[0][0] / norm;
+                want[1] = -g[0][1] / norm;
+            } else if (r == 0) {
+                cblas_dsymv(CblasRowMajor, CblasUpper, 2, -1.0, ref.H, 2, g[k], 1, 0.0,
+                            want, 1);
+            } else {
+                REQUIRE(descent_lbfgs_multiply(&lref, g[k], want, &error), error);
+                want[0] = -want[0];
+                want[1] = -want[1];
+            }
+            assert_true(hypot(d[0] - want[0], d[1] - want[1]) <=
+                        1e-14 * hypot(want[0], want[1]));
+        }
+    }
+    assert_true(bfgs.updates == 2 && lbfgs.updates == 2);
+    descent_bfgs_free(&bfgs);
+    descent_bfgs_free(&ref);
+    descent_lbfgs_free(&lbfgs);
+    descent_lbfgs_free(&lref);
+    descent_quadratic_free(&q);
 }
 static void newton_defaults_and_reuse(void **state)
 {
@@ -2063,7 +2163,7 @@ static void bad_levenberg_marquardt(void **state)
     int mode = 0;
     descent_least_squares broken = {8, 2, broken_residuals, &mode, "broken"};
     BAD(run, descent_levenberg_marquardt(&lm, &broken, theta, &e), e,
-        DESCENT_NONFINITE, "residual r[3] = nan");
+        DESCENT_NONFINITE, "least squares broken: residual r[3] = nan");
     mode = 1;
     BAD(run, descent_levenberg_marquardt(&lm, &broken, theta, &e), e,
         DESCENT_NONFINITE, "Jacobian J[2][1] = inf");
@@ -2134,6 +2234,7 @@ int main(void)
         cmocka_unit_test(trust_region_edges),
         cmocka_unit_test(quasi_newton_edges),
         cmocka_unit_test(newton_cg_cap_and_workspace),
+        cmocka_unit_test(quasi_newton_first_steps),
         cmocka_unit_test(newton_defaults_and_reuse),
         cmocka_unit_test(newton_cg_forcing),
         cmocka_unit_test(claim_bfgs_secant),
