@@ -329,6 +329,20 @@ static double lm_rate(double amplitude, int power, size_t *steps)
     descent_lm_free(&lm);
     return result;
 }
+typedef struct linear_residuals {
+    size_t m;
+    const double *J, *y;    /* m x 3, row-major; m */
+} linear_residuals;
+
+static void linear_residual_values(const double *x, double *r, double *J,
+                                   void *context)
+{
+    const linear_residuals *l = context;
+    for (size_t i = 0; i < l->m; i++)
+        r[i] = cblas_ddot(3, l->J + 3 * i, 1, x, 1) - l->y[i];
+    if (J != NULL)
+        memcpy(J, l->J, 3 * l->m * sizeof *J);
+}
 typedef struct lm_case {
     double amplitude, a, b, max_mu, gradient_tolerance;
     double reduction_tolerance, step_tolerance;
@@ -475,6 +489,24 @@ static descent_status direction_at(descent_direction_rule rule,
     at.value = descent_value_gradient(f, theta, g);
     at.gradient_norm = cblas_dnrm2((int)f->n, g, 1);
     return rule.direction(rule.state, f, &at, d, error);
+}
+static double stiff_cubic(const double *x, double *g, void *context)
+{
+    (void)context;
+    if (g != NULL) {
+        g[0] = x[0] - 1 + 6 * x[0] * x[0];
+        g[1] = 100 * x[1] - 10;
+    }
+    return 0.5 * (x[0] * x[0] + 100 * x[1] * x[1]) - x[0] - 10 * x[1] +
+           2 * x[0] * x[0] * x[0];
+}
+
+static void stiff_cubic_hessian(const double *x, double *H, void *context)
+{
+    (void)context;
+    H[0] = 1 + 12 * x[0];
+    H[1] = H[2] = 0;
+    H[3] = 100;
 }
 static void one_pair_product(const double *s, const double *y,
                              const double *q, double *want)
@@ -969,9 +1001,43 @@ static void lm_step_dense(void **state)
                 1e-10 * hypot(fresh[0], fresh[1]));
     descent_lm_free(&lm);
 }
+static void lm_step_three(void **state)
+{
+    static const double J[12] = {1, 2, 0, 0, 1, -1, 3, 0, 1, 1, 1, 1};
+    static const double y[4] = {1, -2, 0.5, 3};
+    double theta[3] = {0.2, -0.1, 0.4}, p[3], r[4];
+    descent_error error;
+    (void)state;
+    for (size_t m = 4; m >= 2; m -= 2) {
+        linear_residuals l = {m, J, y};
+        descent_least_squares fit = {m, 3, linear_residual_values, &l,
+                                     "linear"};
+        descent_lm lm;
+        REQUIRE(descent_lm_init(&lm, m, 3, &error), error);
+        linear_residual_values(theta, r, NULL, &l);
+        for (double mu = 1e-2; mu <= 1; mu *= 100) {
+            double N[9], want[3];
+            cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3, 3, (int)m, 1.0, J,
+                        3, J, 3, 0.0, N, 3);
+            cblas_dgemv(CblasRowMajor, CblasTrans, (int)m, 3, -1.0, J, 3, r, 1, 0.0,
+                        want, 1);
+            for (int j = 0; j < 3; j++)
+                N[4 * j] += mu * (N[4 * j] > 0 ? N[4 * j] : 1);
+            assert_int_equal(LAPACKE_dposv(LAPACK_ROW_MAJOR, 'U', 3, 1, N, 3, want, 1),
+                             0);
+            REQUIRE(descent_lm_step(&lm, &fit, theta, mu, p, &error), error);
+            assert_true(distance(3, p, want) <= 1e-12 * cblas_dnrm2(3, want, 1));
+        }
+        double start[3] = {0.2, -0.1, 0.4};
+        descent_status status = descent_levenberg_marquardt(&lm, &fit, start,
+                                                            &error);
+        assert_true(status == DESCENT_OK && (m == 4 || lm.value <= 1e-24));
+        descent_lm_free(&lm);
+    }
+}
 static void lm_transcription(void **state)
 {
-    static const lm_case cases[8] = {
+    static const lm_case cases[9] = {
         {0.01, 1, 0, 1e20, 1e-12, 1e-15, 1e-14, 200, true},
         {1, 1, 0, 1e20, 1e-12, 1e-15, 1e-14, 200, false},
         {0.01, 0, 0, 1e20, 1e-12, 1e-15, 1e-14, 200, true},
@@ -980,23 +1046,24 @@ static void lm_transcription(void **state)
         {0.01, 1, 0, 0.05, 1e-12, 1e-15, 1e-14, 200, true},
         {1, 1, 0, 1e20, 1e-2, 1e-15, 1e-14, 200, true},
         {0.01, 1, 0, 1e20, 1e-12, 1e-15, 1e-3, 3, true},
+        {0.01, 0, -3, 1e20, 1e-12, 1e-15, 1e-14, 200, true},
     };
     bool seen[DESCENT_LM_FAILED + 1] = {false};
     size_t rejected = 0, clean = 0;
     double worst = 0;
+    descent_lm lm;
+    descent_trace trace;
+    descent_error error;
     (void)state;
-    for (int k = 0; k < 8; k++) {
+    REQUIRE(descent_lm_init(&lm, 8, 2, &error), error);
+    REQUIRE(descent_trace_init(&trace, 2, true, &error), error);
+    for (int k = 0; k < 9; k++) {
         const lm_case *c = &cases[k];
         lm_reference *want = malloc(sizeof *want);
         double amplitude = c->amplitude, theta[2] = {c->a, c->b};
         descent_least_squares fit = {8, 2, exponential_residuals, &amplitude,
                                      "exponential fit"};
-        descent_lm lm;
-        descent_trace trace;
-        descent_error error;
         assert_non_null(want);
-        REQUIRE(descent_lm_init(&lm, 8, 2, &error), error);
-        REQUIRE(descent_trace_init(&trace, 2, true, &error), error);
         lm.trace = &trace;
         lm.scale = c->scale;
         lm.max_mu = c->max_mu;
@@ -1020,7 +1087,7 @@ static void lm_transcription(void **state)
             const double *t = descent_trace_iterate(&trace, i);
             worst = fmax(worst, hypot(t[0] - want->theta[i][0],
                                       t[1] - want->theta[i][1]) /
-                                    hypot(want->theta[i][0], want->theta[i][1]));
+                                    fmax(1, hypot(want->theta[i][0], want->theta[i][1])));
             worst = fmax(worst, fabs(trace.value[i] - want->value[i]) /
                                     want->value[i]);
         }
@@ -1044,10 +1111,10 @@ static void lm_transcription(void **state)
             clean++;
         }
         free(early);
-        descent_trace_free(&trace);
-        descent_lm_free(&lm);
         free(want);
     }
+    descent_trace_free(&trace);
+    descent_lm_free(&lm);
     print_message("  LM against its transcription: worst relative "
                   "difference %.1e, %zu rejected steps, mu compared after "
                   "%zu iterations\n", worst, rejected, clean);
@@ -1207,6 +1274,20 @@ static void trust_region_edges(void **state)
                         tr.boundary == 1);
         descent_trust_region_free(&tr);
     }
+    double origin[2] = {0, 0}, g0[2], step[2];
+    descent_objective stiff = {.n = 2, .evaluate = stiff_cubic,
+                               .hessian = stiff_cubic_hessian,
+                               .name = "stiff cubic"};
+    REQUIRE(descent_trust_region_init(&tr, 2, 2, &error), error);
+    rule = descent_trust_region_direction(&tr);
+    REQUIRE(direction_at(rule, &stiff, origin, g0, step, &error), error);
+    double radius = 0.25 * hypot(1, 0.1);
+    double along = (step[0] * g0[0] + step[1] * g0[1]) /
+                   (hypot(step[0], step[1]) * hypot(g0[0], g0[1]));
+    assert_true(tr.rejected == 1 && tr.boundary == 1);
+    assert_true(fabs(hypot(step[0], step[1]) - radius) <= 1e-14 * radius);
+    assert_true(along > -0.99);
+    descent_trust_region_free(&tr);
 }
 static void quasi_newton_edges(void **state)
 {
@@ -1284,6 +1365,18 @@ static void newton_cg_cap_and_workspace(void **state)
     rule = descent_newton_cg_direction(&ncg);
     REQUIRE(direction_at(rule, &f, theta2, g2, d2, &error), error);
     assert_true(ncg.iterations == 2 && ncg.relative_residual <= 1e-14);
+    descent_newton_cg_free(&ncg);
+    double unit[2] = {0.6, 0.8}, newton_step[2];
+    REQUIRE(descent_newton_cg_init(&ncg, 2, hessian_product, &f, &error), error);
+    rule = descent_newton_cg_direction(&ncg);
+    REQUIRE(direction_at(rule, &f, unit, g2, newton_step, &error), error);
+    descent_newton_cg_free(&ncg);
+    REQUIRE(descent_newton_cg_init(&ncg, 2, NULL, NULL, &error), error);
+    rule = descent_newton_cg_direction(&ncg);
+    REQUIRE(direction_at(rule, &f, unit, g2, d2, &error), error);
+    assert_true(ncg.negative_curvature == 0);
+    assert_true(hypot(d2[0] - newton_step[0], d2[1] - newton_step[1]) <=
+                1e-6 * hypot(newton_step[0], newton_step[1]));
     descent_newton_cg_free(&ncg);
     descent_quadratic_free(&q);
     descent_newton newton;
@@ -2238,6 +2331,7 @@ int main(void)
         cmocka_unit_test(claim_newton_ranking),
         cmocka_unit_test(claim_lm_limits),
         cmocka_unit_test(lm_step_dense),
+        cmocka_unit_test(lm_step_three),
         cmocka_unit_test(lm_transcription),
         cmocka_unit_test(trust_region_dogleg),
         cmocka_unit_test(newton_modified_spectrum),
