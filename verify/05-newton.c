@@ -1032,6 +1032,9 @@ static void lm_step_three(void **state)
         descent_status status = descent_levenberg_marquardt(&lm, &fit, start,
                                                             &error);
         assert_true(status == DESCENT_OK && (m == 4 || lm.value <= 1e-24));
+        for (int j = 0; j < 3; j++)
+            assert_true(fabs(lm.D[j] - cblas_dnrm2((int)m, J + j, 3)) <=
+                        1e-15 * lm.D[j]);
         descent_lm_free(&lm);
     }
 }
