@@ -1,0 +1,336 @@
+/* 07-stochastic.c: generated from chapters/07-stochastic.nw; do not edit. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <cblas.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims.h"
+#include "descent.h"
+
+
+static const double schedule_eta0 = 0.1;
+
+static descent_schedule make_schedule(descent_schedule_kind kind)
+{
+    const double x[7] = {0, 0.001, 0, 0, 0.9999, 0.5, 0.1};
+    const size_t count[7] = {0, 500, 0, 0, 0, 200, 3};
+    descent_schedule s;
+    descent_error error;
+    REQUIRE(descent_schedule_init(&s, kind, schedule_eta0, x[kind],
+                                  count[kind], &error), error);
+    return s;
+}
+
+static int schedule_violations(const descent_schedule *s)
+{
+    int bad = descent_schedule_eta(s, 0) != schedule_eta0;
+    for (size_t k = 1; k <= 100000; k++) {
+        double now = descent_schedule_eta(s, k),
+               before = descent_schedule_eta(s, k - 1);
+        bool strict = s->kind == DESCENT_SCHEDULE_HARMONIC ||
+                      s->kind == DESCENT_SCHEDULE_INVERSE_SQUARE;
+        bad += s->kind == DESCENT_SCHEDULE_CONSTANT ? now != before
+               : strict                            ? !(now < before)
+                                                   : !(now <= before);
+        bad += s->kind == DESCENT_SCHEDULE_LINEAR && k >= s->tau &&
+               now != s->eta_tau;
+    }
+    return bad;
+}
+static void clip_case(int t, size_t n, double *g, double *threshold)
+{
+    double length = pow(10, 4.0 * ((t * 7919) % 2000) / 1999.0);
+    *threshold = pow(10, -3 + 6.0 * ((t * 104729) % 2000) / 1999.0);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        g[i] = sin(1.7 * (double)i * (1 + t % 13) + 0.3 * t) + 0.05;
+        sum += g[i] * g[i];
+    }
+    for (size_t i = 0; i < n; i++)
+        g[i] *= length / sqrt(sum);
+}
+
+static long double long_norm(size_t n, const double *g)
+{
+    long double sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += (long double)g[i] * g[i];
+    return sqrtl(sum);
+}
+static double sine_between(size_t n, const double *a, const double *b)
+{
+    long double na = long_norm(n, a), nb = long_norm(n, b), dot = 0,
+                sum = 0;
+    for (size_t i = 0; i < n; i++)
+        dot += ((long double)a[i] / na) * ((long double)b[i] / nb);
+    for (size_t i = 0; i < n; i++) {
+        long double r = (long double)b[i] / nb - dot * a[i] / na;
+        sum += r * r;
+    }
+    return (double)sqrtl(sum);
+}
+static double clip_worst(size_t n, const double *g0, const double *g,
+                         double c, double norm, double unit)
+{
+    double worst = 0;
+    if (norm <= c) {
+        worst = memcmp(g, g0, n * sizeof *g) == 0 ? 0 : INFINITY;
+        return worst;
+    }
+    double excess = (double)(long_norm(n, g) / c - 1);
+    worst = fmax(worst, excess / (unit + (n + 4) * 0x1p-53));
+    worst = fmax(worst, sine_between(n, g0, g) / (2 * unit));
+    return worst;
+}
+
+static double value_worst(size_t n, const double *g0, const double *g,
+                          double c)
+{
+    for (size_t i = 0; i < n; i++) {
+        double want = g0[i] > c ? c : g0[i] < -c ? -c : g0[i];
+        if (g[i] != want && !(fabs(want) == c && fabs(g[i]) <= c &&
+                              fabs(g[i]) >= nextafterf((float)c, 0) &&
+                              g[i] * want > 0))
+            return INFINITY;
+    }
+    return 0;
+}
+static const char *const clip_names[4] = {
+    "descent_clip_norm_f", "descent_clip_value_f", "descent_clip_norm",
+    "descent_clip_value"};
+
+static descent_status clip_call(int which, double *g, size_t n, double c,
+                                double *norm, descent_error *error)
+{
+    float f[4] = {0};
+    for (size_t i = 0; g != NULL && i < n && i < 4; i++)
+        f[i] = (float)g[i];
+    descent_status status =
+        which == 0   ? descent_clip_norm_f(g ? f : NULL, n, c, norm, error)
+        : which == 1 ? descent_clip_value_f(g ? f : NULL, n, c, error)
+        : which == 2 ? descent_clip_norm(g, n, c, norm, error)
+                     : descent_clip_value(g, n, c, error);
+    for (size_t i = 0; which < 2 && g != NULL && i < n && i < 4; i++)
+        g[i] = f[i];
+    return status;
+}
+
+
+static void claim_stoch_schedules(void **state)
+{
+    descent_error error;
+    int bad = 0;
+    (void)state;
+    for (int kind = DESCENT_SCHEDULE_CONSTANT;
+         kind < DESCENT_SCHEDULE_PLATEAU; kind++) {
+        descent_schedule s = make_schedule((descent_schedule_kind)kind);
+        bad += schedule_violations(&s);
+    }
+    descent_schedule plateau = make_schedule(DESCENT_SCHEDULE_PLATEAU);
+    double before = descent_schedule_eta(&plateau, 0);
+    bad += before != schedule_eta0;
+    for (int epoch = 0; epoch < 1000; epoch++) {
+        double loss = pow(10, -epoch / 1000.0) * (1.2 + sin(0.7 * epoch));
+        REQUIRE(descent_schedule_epoch(&plateau, loss, &error), error);
+        double now = descent_schedule_eta(&plateau, (size_t)epoch);
+        bad += !(now <= before);
+        before = now;
+    }
+    bad += !(before < schedule_eta0);
+    bool holds = claim_report_at_most(
+        "stoch-schedules",
+        "every schedule is monotone where it claims to be; linear decay "
+        "reaches $\\eta_\\tau$ at $k=\\tau$ and stays",
+        bad, 0);
+    assert_true(holds);
+}
+static void claim_stoch_clip(void **state)
+{
+    enum { cases = 2000, most = 1000 };
+    double g0[most], g[most], c, norm, worst = 0;
+    float f[most];
+    descent_error error;
+    (void)state;
+    for (int t = 0; t < cases; t++) {
+        size_t n = 1 + (size_t)(t * 389) % most;
+        clip_case(t, n, g0, &c);
+        memcpy(g, g0, n * sizeof *g);
+        REQUIRE(descent_clip_norm(g, n, c, &norm, &error), error);
+        worst = fmax(worst, clip_worst(n, g0, g, c, norm, 0x1p-53));
+        memcpy(g, g0, n * sizeof *g);
+        REQUIRE(descent_clip_value(g, n, c, &error), error);
+        worst = fmax(worst, value_worst(n, g0, g, c));
+        for (size_t i = 0; i < n; i++) {
+            f[i] = (float)g0[i];
+            g0[i] = f[i];
+        }
+        REQUIRE(descent_clip_norm_f(f, n, c, &norm, &error), error);
+        for (size_t i = 0; i < n; i++)
+            g[i] = f[i];
+        worst = fmax(worst, clip_worst(n, g0, g, c, norm, 0x1p-24));
+        for (size_t i = 0; i < n; i++)
+            f[i] = (float)g0[i];
+        REQUIRE(descent_clip_value_f(f, n, c, &error), error);
+        for (size_t i = 0; i < n; i++)
+            g[i] = f[i];
+        worst = fmax(worst, value_worst(n, g0, g, c));
+    }
+    bool holds = claim_report_at_most(
+        "stoch-clip",
+        "clipping by norm returns a gradient no longer than the "
+        "threshold, in the same direction; by value bounds every "
+        "component (worst measured fraction of the rounding bounds)",
+        worst, 1);
+    assert_true(holds);
+}
+
+static void bad_schedule_init(void **state)
+{
+    const char *name = "descent_schedule_init";
+    const double bad_eta0[5] = {NAN, INFINITY, -INFINITY, 0, -1};
+    descent_schedule s;
+    descent_error e;
+    char fragment[64];
+    (void)state;
+    BAD(name, descent_schedule_init(NULL, DESCENT_SCHEDULE_CONSTANT, 0.1,
+                                    0, 0, &e), e, DESCENT_INVALID_ARGUMENT,
+        "s is NULL");
+    BAD(name, descent_schedule_init(&s, (descent_schedule_kind)7, 0.1, 0, 0,
+                                    &e), e, DESCENT_INVALID_ARGUMENT,
+        "kind = 7");
+    BAD(name, descent_schedule_init(&s, (descent_schedule_kind)-1, 0.1, 0,
+                                    0, &e), e, DESCENT_INVALID_ARGUMENT,
+        "kind = -1");
+    for (int i = 0; i < 5; i++) {
+        snprintf(fragment, sizeof fragment, "eta0 = %g", bad_eta0[i]);
+        BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_HARMONIC,
+                                        bad_eta0[i], 0, 0, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    const double bad_tau_eta[4] = {NAN, -0.01, 0.2, INFINITY};
+    const double bad_gamma[5] = {NAN, 0, -0.5, 1.5, INFINITY};
+    for (int i = 0; i < 4; i++) {
+        snprintf(fragment, sizeof fragment, "eta_tau = %g", bad_tau_eta[i]);
+        BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_LINEAR, 0.1,
+                                        bad_tau_eta[i], 10, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_LINEAR, 0.1, 0.001, 0,
+                                    &e), e, DESCENT_INVALID_ARGUMENT, "tau = 0");
+    for (int kind = DESCENT_SCHEDULE_EXPONENTIAL;
+         kind <= DESCENT_SCHEDULE_PLATEAU; kind++)
+        for (int i = 0; i < 5; i++) {
+            snprintf(fragment, sizeof fragment, "gamma = %g", bad_gamma[i]);
+            BAD(name, descent_schedule_init(&s, (descent_schedule_kind)kind,
+                                            0.1, bad_gamma[i], 10, &e), e,
+                DESCENT_INVALID_ARGUMENT, fragment);
+        }
+    BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_PLATEAU, 0.1, 1, 3,
+                                    &e), e, DESCENT_INVALID_ARGUMENT,
+        "gamma = 1");
+    BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_STEP, 0.1, 0.5, 0,
+                                    &e), e, DESCENT_INVALID_ARGUMENT,
+        "every = 0");
+    BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_PLATEAU, 0.1, 0.1, 0,
+                                    &e), e, DESCENT_INVALID_ARGUMENT,
+        "patience = 0");
+    VALID(name, "linear decay to zero stops the steps at tau",
+          descent_schedule_init(&s, DESCENT_SCHEDULE_LINEAR, 0.1, 0, 10, &e), e);
+    VALID(name, "an exponential with gamma = 1 is a constant step",
+          descent_schedule_init(&s, DESCENT_SCHEDULE_EXPONENTIAL, 0.1, 1, 0, &e),
+          e);
+    VALID(name, "a constant schedule ignores the parameters it does not use",
+          descent_schedule_init(&s, DESCENT_SCHEDULE_CONSTANT, 0.1, NAN, 0, &e),
+          e);
+}
+static void bad_schedule_use(void **state)
+{
+    descent_schedule never = {0}, s, odd;
+    descent_error e;
+    (void)state;
+    REQUIRE(descent_schedule_init(&s, DESCENT_SCHEDULE_PLATEAU, 0.1, 0.1, 2,
+                                  &e), e);
+    BAD_NAN("descent_schedule_eta", descent_schedule_eta(NULL, 3));
+    BAD_NAN("descent_schedule_eta", descent_schedule_eta(&never, 3));
+    odd = s;
+    odd.kind = (descent_schedule_kind)99;
+    BAD_NAN("descent_schedule_eta", descent_schedule_eta(&odd, 3));
+    odd = make_schedule(DESCENT_SCHEDULE_STEP);
+    odd.every = 0;
+    BAD_NAN("descent_schedule_eta", descent_schedule_eta(&odd, 3));
+    const char *name = "descent_schedule_epoch";
+    BAD(name, descent_schedule_epoch(NULL, 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "s is NULL");
+    BAD(name, descent_schedule_epoch(&never, 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "never made");
+    BAD(name, descent_schedule_epoch(&s, NAN, &e), e, DESCENT_NONFINITE,
+        "loss = nan");
+    BAD(name, descent_schedule_epoch(&s, INFINITY, &e), e,
+        DESCENT_NONFINITE, "loss = inf");
+    odd = make_schedule(DESCENT_SCHEDULE_HARMONIC);
+    VALID(name, "the epoch does nothing to a schedule without state",
+          descent_schedule_epoch(&odd, 1, &e), e);
+}
+static void bad_clip(void **state)
+{
+    const double bad_c[4] = {NAN, INFINITY, 0, -1}, poison[2] = {NAN, INFINITY};
+    char fragment[64];
+    descent_error e;
+    double norm;
+    (void)state;
+    for (int which = 0; which < 4; which++) {
+        const char *name = clip_names[which];
+        double g[4] = {3, -4, 0.5, 2};
+        for (int i = 0; i < 4; i++) {
+            snprintf(fragment, sizeof fragment, "threshold = %g", bad_c[i]);
+            BAD(name, clip_call(which, g, 4, bad_c[i], &norm, &e), e,
+                DESCENT_INVALID_ARGUMENT, fragment);
+        }
+        BAD(name, clip_call(which, g, 0, 1, &norm, &e), e,
+            DESCENT_INVALID_ARGUMENT, "n = 0");
+        BAD(name, clip_call(which, NULL, 4, 1, &norm, &e), e,
+            DESCENT_INVALID_ARGUMENT, "g is NULL");
+        for (int p = 0; p < 2; p++) {
+            double h[4] = {30, -40, poison[p], 20};
+            snprintf(fragment, sizeof fragment, "g[2] = %g", poison[p]);
+            BAD(name, clip_call(which, h, 4, 1, &norm, &e), e, DESCENT_NONFINITE,
+                fragment);
+            assert_true(h[0] == 30 && h[1] == -40 && h[3] == 20);
+        }
+        if (which % 2 == 0)
+            VALID(name, "norm may be NULL",
+                  clip_call(which, g, 4, 1, NULL, &e), e);
+        double zero[4] = {0};
+        VALID(name, "a zero gradient is left as it is",
+              clip_call(which, zero, 4, 1, &norm, &e), e);
+    }
+}
+static void bad_input_summary(void **state)
+{
+    (void)state;
+    bad_input_table("bad-input-07-table");
+}
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        
+        cmocka_unit_test(claim_stoch_schedules),
+        cmocka_unit_test(claim_stoch_clip),
+        cmocka_unit_test(bad_schedule_init),
+        cmocka_unit_test(bad_schedule_use),
+        cmocka_unit_test(bad_clip),
+        
+        cmocka_unit_test(bad_input_summary),
+    };
+    return cmocka_run_group_tests_name(
+        "chapter 7: stochastic and minibatch gradient descent", tests,
+        NULL, NULL);
+}
