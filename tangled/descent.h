@@ -8,5 +8,6 @@
 #include "momentum.h"
 #include "newton.h"
 #include "network.h"
+#include "random.h"
 
 #endif
