@@ -15,7 +15,20 @@
 #include "claims.h"
 #include "descent.h"
 
-
+static double chi_square(size_t cells, const long *count, long draws)
+{
+    double expected = (double)draws / (double)cells, sum = 0;
+    for (size_t i = 0; i < cells; i++) {
+        double d = (double)count[i] - expected;
+        sum += d * d / expected;
+    }
+    return sum;
+}
+static double standard_errors(double estimate, double expected,
+                              double deviation, long draws)
+{
+    return fabs(estimate - expected) / (deviation / sqrt((double)draws));
+}
 static const double schedule_eta0 = 0.1;
 
 static descent_schedule make_schedule(descent_schedule_kind kind)
@@ -123,7 +136,187 @@ static descent_status clip_call(int which, double *g, size_t n, double c,
     return status;
 }
 
-
+static void claim_random_reference(void **state)
+{
+    static const uint64_t expected[2][8] = {
+        {UINT64_C(0x99ec5f36cb75f2b4), UINT64_C(0xbf6e1f784956452a),
+         UINT64_C(0x1a5f849d4933e6e0), UINT64_C(0x6aa594f1262d2d2c),
+         UINT64_C(0xbba5ad4a1f842e59), UINT64_C(0xffef8375d9ebcaca),
+         UINT64_C(0x6c160deed2f54c98), UINT64_C(0x8920ad648fc30a3f)},
+        {UINT64_C(0x15780b2e0c2ec716), UINT64_C(0x6104d9866d113a7e),
+         UINT64_C(0xae17533239e499a1), UINT64_C(0xecb8ad4703b360a1),
+         UINT64_C(0xfde6dc7fe2ec5e64), UINT64_C(0xc50da53101795238),
+         UINT64_C(0xb82154855a65ddb2), UINT64_C(0xd99a2743ebe60087)}};
+    static const uint64_t splitmix_zero[4] = {
+        UINT64_C(0xe220a8397b1dcdaf), UINT64_C(0x6e789e6aa1b965f4),
+        UINT64_C(0x06c45d188009454f), UINT64_C(0xf88bb8a8724c81ec)};
+    const uint64_t seeds[2] = {0, 42};
+    descent_random r;
+    int equal = 0, total = 0;
+    (void)state;
+    descent_random_seed(&r, 0);
+    for (int i = 0; i < 4; i++, total++)
+        equal += r.state[i] == splitmix_zero[i];
+    for (int s = 0; s < 2; s++) {
+        descent_random_seed(&r, seeds[s]);
+        for (int i = 0; i < 8; i++, total++)
+            equal += descent_random_bits(&r) == expected[s][i];
+    }
+    char measured[64], bound[32];
+    snprintf(measured, sizeof measured, "%d of %d words equal", equal,
+             total);
+    snprintf(bound, sizeof bound, "all %d", total);
+    claim_report("random-reference",
+                 "the generator's first words are the reference's",
+                 measured, bound, equal == total);
+    assert_int_equal(equal, total);
+}
+static void claim_random_below(void **state)
+{
+    enum { draws = 1000000 };
+    const uint64_t large = UINT64_C(3) << 62, third = UINT64_C(1) << 62;
+    long small_count[10] = {0}, large_count[3] = {0};
+    descent_random r;
+    (void)state;
+    descent_random_seed(&r, 2024);
+    for (long k = 0; k < draws; k++)
+        small_count[descent_random_below(&r, 10)]++;
+    for (long k = 0; k < draws; k++)
+        large_count[descent_random_below(&r, large) / third]++;
+    double small = chi_square(10, small_count, draws);
+    double thirds = chi_square(3, large_count, draws);
+    char measured[96];
+    snprintf(measured, sizeof measured,
+             "$\\chi^2_9=%.1f$, $\\chi^2_2=%.1f$", small, thirds);
+    bool holds = small < 27.88 && thirds < 13.82;
+    claim_report("random-below",
+                 "bounded integers are uniform (chi-square)", measured,
+                 "$27.88$ and $13.82$", holds);
+    assert_true(holds);
+}
+static void claim_random_uniform(void **state)
+{
+    enum { draws = 1000000 };
+    descent_random r;
+    long double sum = 0, squares = 0;
+    (void)state;
+    descent_random_seed(&r, 7);
+    for (long k = 0; k < draws; k++) {
+        double u = descent_random_uniform(&r);
+        assert_true(u >= 0 && u < 1);
+        sum += u;
+        squares += (u - 0.5) * (u - 0.5);
+    }
+    double mean = (double)(sum / draws), variance = (double)(squares / draws);
+    double worst = fmax(standard_errors(mean, 0.5, sqrt(1.0 / 12), draws),
+                        standard_errors(variance, 1.0 / 12,
+                                        sqrt(1.0 / 80 - 1.0 / 144), draws));
+    bool holds = claim_report_at_most(
+        "random-uniform", "uniform mean and variance, in standard errors",
+        worst, 4);
+    assert_true(holds);
+}
+static void claim_random_gaussian(void **state)
+{
+    enum { draws = 1000000 };
+    descent_random r;
+    long double sum = 0, squares = 0, fourth = 0;
+    (void)state;
+    descent_random_seed(&r, 11);
+    for (long k = 0; k < draws; k++) {
+        double z = descent_random_gaussian(&r);
+        sum += z;
+        squares += z * z;
+        fourth += z * z * z * z;
+    }
+    double mean = (double)(sum / draws);
+    double worst = standard_errors(mean, 0, 1, draws);
+    worst = fmax(worst, standard_errors((double)(squares / draws), 1,
+                                        sqrt(2.0), draws));
+    worst = fmax(worst, standard_errors((double)(fourth / draws), 3,
+                                        sqrt(96.0), draws));
+    bool holds = claim_report_at_most(
+        "random-gaussian",
+        "Gaussian mean, variance and fourth moment, in standard errors",
+        worst, 4);
+    assert_true(holds);
+}
+static void claim_random_permutation(void **state)
+{
+    enum { draws = 600000 };
+    long count[9] = {0}, cells[6];
+    size_t p[3];
+    descent_random r;
+    descent_error error;
+    (void)state;
+    descent_random_seed(&r, 3);
+    for (long k = 0; k < draws; k++) {
+        REQUIRE(descent_random_permutation(&r, 3, p, &error), error);
+        assert_true(p[0] + p[1] + p[2] == 3 && p[0] != p[1]);
+        count[3 * p[0] + p[1]]++;
+    }
+    for (int i = 0, c = 0; i < 9; i++)
+        if (i / 3 != i % 3)
+            cells[c++] = count[i];
+    bool holds = claim_report_at_most(
+        "random-permutation",
+        "permutations of three equally often (chi-square, 5 df)",
+        chi_square(6, cells, draws), 20.52);
+    assert_true(holds);
+}
+static void bad_random(void **state)
+{
+    descent_random r;
+    descent_error e;
+    size_t p[3];
+    double x[3];
+    (void)state;
+    SURVIVES("descent_random_seed", "seed 0 gives a nonzero state",
+             descent_random_seed(&r, 0);
+             assert_true((r.state[0] | r.state[1] | r.state[2] |
+                          r.state[3]) != 0));
+    SURVIVES("descent_random_seed", "any 64-bit seed is valid",
+             descent_random_seed(&r, UINT64_MAX));
+    SURVIVES("descent_random_bits", "the all-zero state, which no seed "
+             "gives, draws zeros", r = (descent_random){0};
+             assert_true(descent_random_bits(&r) == 0));
+    descent_random_seed(&r, 1);
+    SURVIVES("descent_random_below", "n = 0 returns 0",
+             assert_true(descent_random_below(&r, 0) == 0));
+    SURVIVES("descent_random_below", "n = 1 returns 0",
+             assert_true(descent_random_below(&r, 1) == 0));
+    SURVIVES("descent_random_below", "n = 2^64 - 1 is valid",
+             assert_true(descent_random_below(&r, UINT64_MAX) <
+                         UINT64_MAX));
+    SURVIVES("descent_random_uniform", "a state whose next word is all "
+             "ones gives a value below 1",
+             uint64_t w = UINT64_MAX * UINT64_C(0x8e38e38e38e38e39);
+             w = (w >> 7) | (w << 57);
+             r.state[1] = w * UINT64_C(0xcccccccccccccccd);
+             assert_true(descent_random_uniform(&r) == 1 - 0x1.0p-53));
+    SURVIVES("descent_random_gaussian", "a new seed discards the spare",
+             descent_random_seed(&r, 5); (void)descent_random_gaussian(&r);
+             descent_random_seed(&r, 5);
+             assert_false(r.has_spare));
+    BAD("descent_random_permutation",
+        descent_random_permutation(NULL, 3, p, &e), e,
+        DESCENT_INVALID_ARGUMENT, "generator r is NULL");
+    BAD("descent_random_permutation",
+        descent_random_permutation(&r, 3, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "p is NULL, n = 3");
+    VALID("descent_random_permutation", "n = 0 is the empty permutation",
+          descent_random_permutation(&r, 0, NULL, &e), e);
+    BAD("descent_random_fill", descent_random_fill(NULL, 3, x, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "generator r is NULL");
+    BAD("descent_random_fill", descent_random_fill(&r, 3, NULL, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "x is NULL, n = 3");
+    BAD("descent_random_fill", descent_random_fill(&r, 3, x, 3, &e), e,
+        DESCENT_INVALID_ARGUMENT, "distribution = 3");
+    BAD("descent_random_fill", descent_random_fill(&r, 3, x, -1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "distribution = -1");
+    VALID("descent_random_fill", "n = 0 draws nothing",
+          descent_random_fill(&r, 0, NULL, DESCENT_GAUSSIAN, &e), e);
+}
 static void claim_stoch_schedules(void **state)
 {
     descent_error error;
@@ -321,7 +514,12 @@ static void bad_input_summary(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        
+        cmocka_unit_test(claim_random_reference),
+        cmocka_unit_test(claim_random_below),
+        cmocka_unit_test(claim_random_uniform),
+        cmocka_unit_test(claim_random_gaussian),
+        cmocka_unit_test(claim_random_permutation),
+        cmocka_unit_test(bad_random),
         cmocka_unit_test(claim_stoch_schedules),
         cmocka_unit_test(claim_stoch_clip),
         cmocka_unit_test(bad_schedule_init),
