@@ -8,5 +8,7 @@
 #include "momentum.h"
 #include "newton.h"
 #include "network.h"
+#include "random.h"
+#include "stochastic.h"
 
 #endif

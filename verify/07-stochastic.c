@@ -15,8 +15,126 @@
 #include "claims.h"
 #include "descent.h"
 
+static double chi_square(size_t cells, const long *count, long draws)
+{
+    double expected = (double)draws / (double)cells, sum = 0;
+    for (size_t i = 0; i < cells; i++) {
+        double d = (double)count[i] - expected;
+        sum += d * d / expected;
+    }
+    return sum;
+}
+static double standard_errors(double estimate, double expected,
+                              double deviation, long draws)
+{
+    return fabs(estimate - expected) / (deviation / sqrt((double)draws));
+}
+static const double schedule_eta0 = 0.1;
 
+static descent_schedule make_schedule(descent_schedule_kind kind)
+{
+    const double x[7] = {0, 0.001, 0, 0, 0.9999, 0.5, 0.1};
+    const size_t count[7] = {0, 500, 0, 0, 0, 200, 3};
+    descent_schedule s;
+    descent_error error;
+    REQUIRE(descent_schedule_init(&s, kind, schedule_eta0, x[kind],
+                                  count[kind], &error), error);
+    return s;
+}
 
+static int schedule_violations(const descent_schedule *s)
+{
+    int bad = descent_schedule_eta(s, 0) != schedule_eta0;
+    for (size_t k = 1; k <= 100000; k++) {
+        double now = descent_schedule_eta(s, k),
+               before = descent_schedule_eta(s, k - 1);
+        bool strict = s->kind == DESCENT_SCHEDULE_HARMONIC ||
+                      s->kind == DESCENT_SCHEDULE_INVERSE_SQUARE;
+        bad += s->kind == DESCENT_SCHEDULE_CONSTANT ? now != before
+               : strict                            ? !(now < before)
+                                                   : !(now <= before);
+        bad += s->kind == DESCENT_SCHEDULE_LINEAR && k >= s->tau &&
+               now != s->eta_tau;
+    }
+    return bad;
+}
+static void clip_case(int t, size_t n, double *g, double *threshold)
+{
+    double length = pow(10, 4.0 * ((t * 7919) % 2000) / 1999.0);
+    *threshold = pow(10, -3 + 6.0 * ((t * 104729) % 2000) / 1999.0);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        g[i] = sin(1.7 * (double)i * (1 + t % 13) + 0.3 * t) + 0.05;
+        sum += g[i] * g[i];
+    }
+    for (size_t i = 0; i < n; i++)
+        g[i] *= length / sqrt(sum);
+}
+
+static long double long_norm(size_t n, const double *g)
+{
+    long double sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += (long double)g[i] * g[i];
+    return sqrtl(sum);
+}
+static double sine_between(size_t n, const double *a, const double *b)
+{
+    long double na = long_norm(n, a), nb = long_norm(n, b), dot = 0,
+                sum = 0;
+    for (size_t i = 0; i < n; i++)
+        dot += ((long double)a[i] / na) * ((long double)b[i] / nb);
+    for (size_t i = 0; i < n; i++) {
+        long double r = (long double)b[i] / nb - dot * a[i] / na;
+        sum += r * r;
+    }
+    return (double)sqrtl(sum);
+}
+static double clip_worst(size_t n, const double *g0, const double *g,
+                         double c, double norm, double unit)
+{
+    double worst = 0;
+    if (norm <= c) {
+        worst = memcmp(g, g0, n * sizeof *g) == 0 ? 0 : INFINITY;
+        return worst;
+    }
+    double excess = (double)(long_norm(n, g) / c - 1);
+    worst = fmax(worst, excess / (unit + (n + 4) * 0x1p-53));
+    worst = fmax(worst, sine_between(n, g0, g) / (2 * unit));
+    return worst;
+}
+
+static double value_worst(size_t n, const double *g0, const double *g,
+                          double c)
+{
+    for (size_t i = 0; i < n; i++) {
+        double want = g0[i] > c ? c : g0[i] < -c ? -c : g0[i];
+        if (g[i] != want && !(fabs(want) == c && fabs(g[i]) <= c &&
+                              fabs(g[i]) >= nextafterf((float)c, 0) &&
+                              g[i] * want > 0))
+            return INFINITY;
+    }
+    return 0;
+}
+static const char *const clip_names[4] = {
+    "descent_clip_norm_f", "descent_clip_value_f", "descent_clip_norm",
+    "descent_clip_value"};
+
+static descent_status clip_call(int which, double *g, size_t n, double c,
+                                double *norm, descent_error *error)
+{
+    float f[4] = {0};
+    for (size_t i = 0; g != NULL && i < n && i < 4; i++)
+        f[i] = (float)g[i];
+    descent_status status =
+        which == 0   ? descent_clip_norm_f(g ? f : NULL, n, c, norm, error)
+        : which == 1 ? descent_clip_value_f(g ? f : NULL, n, c, error)
+        : which == 2 ? descent_clip_norm(g, n, c, norm, error)
+                     : descent_clip_value(g, n, c, error);
+    for (size_t i = 0; which < 2 && g != NULL && i < n && i < 4; i++)
+        g[i] = f[i];
+    return status;
+}
 #define real double
 #define FN(name) name##_d
 #define EXP exp
@@ -235,8 +353,254 @@ static void keep_loss(size_t step, double loss, void *context)
         curve->loss[step] = loss;
     curve->steps = step + 1;
 }
-
-
+static void claim_random_reference(void **state)
+{
+    static const uint64_t expected[2][8] = {
+        {UINT64_C(0x99ec5f36cb75f2b4), UINT64_C(0xbf6e1f784956452a),
+         UINT64_C(0x1a5f849d4933e6e0), UINT64_C(0x6aa594f1262d2d2c),
+         UINT64_C(0xbba5ad4a1f842e59), UINT64_C(0xffef8375d9ebcaca),
+         UINT64_C(0x6c160deed2f54c98), UINT64_C(0x8920ad648fc30a3f)},
+        {UINT64_C(0x15780b2e0c2ec716), UINT64_C(0x6104d9866d113a7e),
+         UINT64_C(0xae17533239e499a1), UINT64_C(0xecb8ad4703b360a1),
+         UINT64_C(0xfde6dc7fe2ec5e64), UINT64_C(0xc50da53101795238),
+         UINT64_C(0xb82154855a65ddb2), UINT64_C(0xd99a2743ebe60087)}};
+    static const uint64_t splitmix_zero[4] = {
+        UINT64_C(0xe220a8397b1dcdaf), UINT64_C(0x6e789e6aa1b965f4),
+        UINT64_C(0x06c45d188009454f), UINT64_C(0xf88bb8a8724c81ec)};
+    const uint64_t seeds[2] = {0, 42};
+    descent_random r;
+    int equal = 0, total = 0;
+    (void)state;
+    descent_random_seed(&r, 0);
+    for (int i = 0; i < 4; i++, total++)
+        equal += r.state[i] == splitmix_zero[i];
+    for (int s = 0; s < 2; s++) {
+        descent_random_seed(&r, seeds[s]);
+        for (int i = 0; i < 8; i++, total++)
+            equal += descent_random_bits(&r) == expected[s][i];
+    }
+    char measured[64], bound[32];
+    snprintf(measured, sizeof measured, "%d of %d words equal", equal,
+             total);
+    snprintf(bound, sizeof bound, "all %d", total);
+    claim_report("random-reference",
+                 "the generator's first words are the reference's",
+                 measured, bound, equal == total);
+    assert_int_equal(equal, total);
+}
+static void claim_random_below(void **state)
+{
+    enum { draws = 1000000 };
+    const uint64_t large = UINT64_C(3) << 62, third = UINT64_C(1) << 62;
+    long small_count[10] = {0}, large_count[3] = {0};
+    descent_random r;
+    (void)state;
+    descent_random_seed(&r, 2024);
+    for (long k = 0; k < draws; k++)
+        small_count[descent_random_below(&r, 10)]++;
+    for (long k = 0; k < draws; k++)
+        large_count[descent_random_below(&r, large) / third]++;
+    double small = chi_square(10, small_count, draws);
+    double thirds = chi_square(3, large_count, draws);
+    char measured[96];
+    snprintf(measured, sizeof measured,
+             "$\\chi^2_9=%.1f$, $\\chi^2_2=%.1f$", small, thirds);
+    bool holds = small < 27.88 && thirds < 13.82;
+    claim_report("random-below",
+                 "bounded integers are uniform (chi-square)", measured,
+                 "$27.88$ and $13.82$", holds);
+    assert_true(holds);
+}
+static void claim_random_uniform(void **state)
+{
+    enum { draws = 1000000 };
+    descent_random r;
+    long double sum = 0, squares = 0;
+    (void)state;
+    descent_random_seed(&r, 7);
+    for (long k = 0; k < draws; k++) {
+        double u = descent_random_uniform(&r);
+        assert_true(u >= 0 && u < 1);
+        sum += u;
+        squares += (u - 0.5) * (u - 0.5);
+    }
+    double mean = (double)(sum / draws), variance = (double)(squares / draws);
+    double worst = fmax(standard_errors(mean, 0.5, sqrt(1.0 / 12), draws),
+                        standard_errors(variance, 1.0 / 12,
+                                        sqrt(1.0 / 80 - 1.0 / 144), draws));
+    bool holds = claim_report_at_most(
+        "random-uniform", "uniform mean and variance, in standard errors",
+        worst, 4);
+    assert_true(holds);
+}
+static void claim_random_gaussian(void **state)
+{
+    enum { draws = 1000000 };
+    descent_random r;
+    long double sum = 0, squares = 0, fourth = 0;
+    (void)state;
+    descent_random_seed(&r, 11);
+    for (long k = 0; k < draws; k++) {
+        double z = descent_random_gaussian(&r);
+        sum += z;
+        squares += z * z;
+        fourth += z * z * z * z;
+    }
+    double mean = (double)(sum / draws);
+    double worst = standard_errors(mean, 0, 1, draws);
+    worst = fmax(worst, standard_errors((double)(squares / draws), 1,
+                                        sqrt(2.0), draws));
+    worst = fmax(worst, standard_errors((double)(fourth / draws), 3,
+                                        sqrt(96.0), draws));
+    bool holds = claim_report_at_most(
+        "random-gaussian",
+        "Gaussian mean, variance and fourth moment, in standard errors",
+        worst, 4);
+    assert_true(holds);
+}
+static void claim_random_permutation(void **state)
+{
+    enum { draws = 600000 };
+    long count[9] = {0}, cells[6];
+    size_t p[3];
+    descent_random r;
+    descent_error error;
+    (void)state;
+    descent_random_seed(&r, 3);
+    for (long k = 0; k < draws; k++) {
+        REQUIRE(descent_random_permutation(&r, 3, p, &error), error);
+        assert_true(p[0] + p[1] + p[2] == 3 && p[0] != p[1]);
+        count[3 * p[0] + p[1]]++;
+    }
+    for (int i = 0, c = 0; i < 9; i++)
+        if (i / 3 != i % 3)
+            cells[c++] = count[i];
+    bool holds = claim_report_at_most(
+        "random-permutation",
+        "permutations of three equally often (chi-square, 5 df)",
+        chi_square(6, cells, draws), 20.52);
+    assert_true(holds);
+}
+static void bad_random(void **state)
+{
+    descent_random r;
+    descent_error e;
+    size_t p[3];
+    double x[3];
+    (void)state;
+    SURVIVES("descent_random_seed", "seed 0 gives a nonzero state",
+             descent_random_seed(&r, 0);
+             assert_true((r.state[0] | r.state[1] | r.state[2] |
+                          r.state[3]) != 0));
+    SURVIVES("descent_random_seed", "any 64-bit seed is valid",
+             descent_random_seed(&r, UINT64_MAX));
+    SURVIVES("descent_random_bits", "the all-zero state, which no seed "
+             "gives, draws zeros", r = (descent_random){0};
+             assert_true(descent_random_bits(&r) == 0));
+    descent_random_seed(&r, 1);
+    SURVIVES("descent_random_below", "n = 0 returns 0",
+             assert_true(descent_random_below(&r, 0) == 0));
+    SURVIVES("descent_random_below", "n = 1 returns 0",
+             assert_true(descent_random_below(&r, 1) == 0));
+    SURVIVES("descent_random_below", "n = 2^64 - 1 is valid",
+             assert_true(descent_random_below(&r, UINT64_MAX) <
+                         UINT64_MAX));
+    SURVIVES("descent_random_uniform", "a state whose next word is all "
+             "ones gives a value below 1",
+             uint64_t w = UINT64_MAX * UINT64_C(0x8e38e38e38e38e39);
+             w = (w >> 7) | (w << 57);
+             r.state[1] = w * UINT64_C(0xcccccccccccccccd);
+             assert_true(descent_random_uniform(&r) == 1 - 0x1.0p-53));
+    SURVIVES("descent_random_gaussian", "a new seed discards the spare",
+             descent_random_seed(&r, 5); (void)descent_random_gaussian(&r);
+             descent_random_seed(&r, 5);
+             assert_false(r.has_spare));
+    BAD("descent_random_permutation",
+        descent_random_permutation(NULL, 3, p, &e), e,
+        DESCENT_INVALID_ARGUMENT, "generator r is NULL");
+    BAD("descent_random_permutation",
+        descent_random_permutation(&r, 3, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "p is NULL, n = 3");
+    VALID("descent_random_permutation", "n = 0 is the empty permutation",
+          descent_random_permutation(&r, 0, NULL, &e), e);
+    BAD("descent_random_fill", descent_random_fill(NULL, 3, x, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "generator r is NULL");
+    BAD("descent_random_fill", descent_random_fill(&r, 3, NULL, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "x is NULL, n = 3");
+    BAD("descent_random_fill", descent_random_fill(&r, 3, x, 3, &e), e,
+        DESCENT_INVALID_ARGUMENT, "distribution = 3");
+    BAD("descent_random_fill", descent_random_fill(&r, 3, x, -1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "distribution = -1");
+    VALID("descent_random_fill", "n = 0 draws nothing",
+          descent_random_fill(&r, 0, NULL, DESCENT_GAUSSIAN, &e), e);
+}
+static void claim_stoch_schedules(void **state)
+{
+    descent_error error;
+    int bad = 0;
+    (void)state;
+    for (int kind = DESCENT_SCHEDULE_CONSTANT;
+         kind < DESCENT_SCHEDULE_PLATEAU; kind++) {
+        descent_schedule s = make_schedule((descent_schedule_kind)kind);
+        bad += schedule_violations(&s);
+    }
+    descent_schedule plateau = make_schedule(DESCENT_SCHEDULE_PLATEAU);
+    double before = descent_schedule_eta(&plateau, 0);
+    bad += before != schedule_eta0;
+    for (int epoch = 0; epoch < 1000; epoch++) {
+        double loss = pow(10, -epoch / 1000.0) * (1.2 + sin(0.7 * epoch));
+        REQUIRE(descent_schedule_epoch(&plateau, loss, &error), error);
+        double now = descent_schedule_eta(&plateau, (size_t)epoch);
+        bad += !(now <= before);
+        before = now;
+    }
+    bad += !(before < schedule_eta0);
+    bool holds = claim_report_at_most(
+        "stoch-schedules",
+        "every schedule is monotone where it claims to be; linear decay "
+        "reaches $\\eta_\\tau$ at $k=\\tau$ and stays",
+        bad, 0);
+    assert_true(holds);
+}
+static void claim_stoch_clip(void **state)
+{
+    enum { cases = 2000, most = 1000 };
+    double g0[most], g[most], c, norm, worst = 0;
+    float f[most];
+    descent_error error;
+    (void)state;
+    for (int t = 0; t < cases; t++) {
+        size_t n = 1 + (size_t)(t * 389) % most;
+        clip_case(t, n, g0, &c);
+        memcpy(g, g0, n * sizeof *g);
+        REQUIRE(descent_clip_norm(g, n, c, &norm, &error), error);
+        worst = fmax(worst, clip_worst(n, g0, g, c, norm, 0x1p-53));
+        memcpy(g, g0, n * sizeof *g);
+        REQUIRE(descent_clip_value(g, n, c, &error), error);
+        worst = fmax(worst, value_worst(n, g0, g, c));
+        for (size_t i = 0; i < n; i++) {
+            f[i] = (float)g0[i];
+            g0[i] = f[i];
+        }
+        REQUIRE(descent_clip_norm_f(f, n, c, &norm, &error), error);
+        for (size_t i = 0; i < n; i++)
+            g[i] = f[i];
+        worst = fmax(worst, clip_worst(n, g0, g, c, norm, 0x1p-24));
+        for (size_t i = 0; i < n; i++)
+            f[i] = (float)g0[i];
+        REQUIRE(descent_clip_value_f(f, n, c, &error), error);
+        for (size_t i = 0; i < n; i++)
+            g[i] = f[i];
+        worst = fmax(worst, value_worst(n, g0, g, c));
+    }
+    bool holds = claim_report_at_most(
+        "stoch-clip",
+        "clipping by norm returns a gradient no longer than the "
+        "threshold, in the same direction; by value bounds every "
+        "component (worst measured fraction of the rounding bounds)",
+        worst, 1);
+    assert_true(holds);
+}
 /* Against Chapter 6's network: a 20-16-12-5 model with ReLU or
    logistic hidden layers and an L2 output; the relative errors of the
    loss and the gradient, and of one Nesterov update over its bound. */
@@ -710,6 +1074,127 @@ static void bad_train(void **state)
     descent_samples_free(&data);
     descent_samples_free(&test);
 }
+static void bad_schedule_init(void **state)
+{
+    const char *name = "descent_schedule_init";
+    const double bad_eta0[5] = {NAN, INFINITY, -INFINITY, 0, -1};
+    descent_schedule s;
+    descent_error e;
+    char fragment[64];
+    (void)state;
+    BAD(name, descent_schedule_init(NULL, DESCENT_SCHEDULE_CONSTANT, 0.1,
+                                    0, 0, &e), e, DESCENT_INVALID_ARGUMENT,
+        "s is NULL");
+    BAD(name, descent_schedule_init(&s, (descent_schedule_kind)7, 0.1, 0, 0,
+                                    &e), e, DESCENT_INVALID_ARGUMENT,
+        "kind = 7");
+    BAD(name, descent_schedule_init(&s, (descent_schedule_kind)-1, 0.1, 0,
+                                    0, &e), e, DESCENT_INVALID_ARGUMENT,
+        "kind = -1");
+    for (int i = 0; i < 5; i++) {
+        snprintf(fragment, sizeof fragment, "eta0 = %g", bad_eta0[i]);
+        BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_HARMONIC,
+                                        bad_eta0[i], 0, 0, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    const double bad_tau_eta[4] = {NAN, -0.01, 0.2, INFINITY};
+    const double bad_gamma[5] = {NAN, 0, -0.5, 1.5, INFINITY};
+    for (int i = 0; i < 4; i++) {
+        snprintf(fragment, sizeof fragment, "eta_tau = %g", bad_tau_eta[i]);
+        BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_LINEAR, 0.1,
+                                        bad_tau_eta[i], 10, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_LINEAR, 0.1, 0.001, 0,
+                                    &e), e, DESCENT_INVALID_ARGUMENT, "tau = 0");
+    for (int kind = DESCENT_SCHEDULE_EXPONENTIAL;
+         kind <= DESCENT_SCHEDULE_PLATEAU; kind++)
+        for (int i = 0; i < 5; i++) {
+            snprintf(fragment, sizeof fragment, "gamma = %g", bad_gamma[i]);
+            BAD(name, descent_schedule_init(&s, (descent_schedule_kind)kind,
+                                            0.1, bad_gamma[i], 10, &e), e,
+                DESCENT_INVALID_ARGUMENT, fragment);
+        }
+    BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_PLATEAU, 0.1, 1, 3,
+                                    &e), e, DESCENT_INVALID_ARGUMENT,
+        "gamma = 1");
+    BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_STEP, 0.1, 0.5, 0,
+                                    &e), e, DESCENT_INVALID_ARGUMENT,
+        "every = 0");
+    BAD(name, descent_schedule_init(&s, DESCENT_SCHEDULE_PLATEAU, 0.1, 0.1, 0,
+                                    &e), e, DESCENT_INVALID_ARGUMENT,
+        "patience = 0");
+    VALID(name, "linear decay to zero stops the steps at tau",
+          descent_schedule_init(&s, DESCENT_SCHEDULE_LINEAR, 0.1, 0, 10, &e), e);
+    VALID(name, "an exponential with gamma = 1 is a constant step",
+          descent_schedule_init(&s, DESCENT_SCHEDULE_EXPONENTIAL, 0.1, 1, 0, &e),
+          e);
+    VALID(name, "a constant schedule ignores the parameters it does not use",
+          descent_schedule_init(&s, DESCENT_SCHEDULE_CONSTANT, 0.1, NAN, 0, &e),
+          e);
+}
+static void bad_schedule_use(void **state)
+{
+    descent_schedule never = {0}, s, odd;
+    descent_error e;
+    (void)state;
+    REQUIRE(descent_schedule_init(&s, DESCENT_SCHEDULE_PLATEAU, 0.1, 0.1, 2,
+                                  &e), e);
+    BAD_NAN("descent_schedule_eta", descent_schedule_eta(NULL, 3));
+    BAD_NAN("descent_schedule_eta", descent_schedule_eta(&never, 3));
+    odd = s;
+    odd.kind = (descent_schedule_kind)99;
+    BAD_NAN("descent_schedule_eta", descent_schedule_eta(&odd, 3));
+    odd = make_schedule(DESCENT_SCHEDULE_STEP);
+    odd.every = 0;
+    BAD_NAN("descent_schedule_eta", descent_schedule_eta(&odd, 3));
+    const char *name = "descent_schedule_epoch";
+    BAD(name, descent_schedule_epoch(NULL, 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "s is NULL");
+    BAD(name, descent_schedule_epoch(&never, 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "never made");
+    BAD(name, descent_schedule_epoch(&s, NAN, &e), e, DESCENT_NONFINITE,
+        "loss = nan");
+    BAD(name, descent_schedule_epoch(&s, INFINITY, &e), e,
+        DESCENT_NONFINITE, "loss = inf");
+    odd = make_schedule(DESCENT_SCHEDULE_HARMONIC);
+    VALID(name, "the epoch does nothing to a schedule without state",
+          descent_schedule_epoch(&odd, 1, &e), e);
+}
+static void bad_clip(void **state)
+{
+    const double bad_c[4] = {NAN, INFINITY, 0, -1}, poison[2] = {NAN, INFINITY};
+    char fragment[64];
+    descent_error e;
+    double norm;
+    (void)state;
+    for (int which = 0; which < 4; which++) {
+        const char *name = clip_names[which];
+        double g[4] = {3, -4, 0.5, 2};
+        for (int i = 0; i < 4; i++) {
+            snprintf(fragment, sizeof fragment, "threshold = %g", bad_c[i]);
+            BAD(name, clip_call(which, g, 4, bad_c[i], &norm, &e), e,
+                DESCENT_INVALID_ARGUMENT, fragment);
+        }
+        BAD(name, clip_call(which, g, 0, 1, &norm, &e), e,
+            DESCENT_INVALID_ARGUMENT, "n = 0");
+        BAD(name, clip_call(which, NULL, 4, 1, &norm, &e), e,
+            DESCENT_INVALID_ARGUMENT, "g is NULL");
+        for (int p = 0; p < 2; p++) {
+            double h[4] = {30, -40, poison[p], 20};
+            snprintf(fragment, sizeof fragment, "g[2] = %g", poison[p]);
+            BAD(name, clip_call(which, h, 4, 1, &norm, &e), e, DESCENT_NONFINITE,
+                fragment);
+            assert_true(h[0] == 30 && h[1] == -40 && h[3] == 20);
+        }
+        if (which % 2 == 0)
+            VALID(name, "norm may be NULL",
+                  clip_call(which, g, 4, 1, NULL, &e), e);
+        double zero[4] = {0};
+        VALID(name, "a zero gradient is left as it is",
+              clip_call(which, zero, 4, 1, &norm, &e), e);
+    }
+}
 static void bad_input_summary(void **state)
 {
     (void)state;
@@ -718,8 +1203,17 @@ static void bad_input_summary(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        
-        
+        cmocka_unit_test(claim_random_reference),
+        cmocka_unit_test(claim_random_below),
+        cmocka_unit_test(claim_random_uniform),
+        cmocka_unit_test(claim_random_gaussian),
+        cmocka_unit_test(claim_random_permutation),
+        cmocka_unit_test(bad_random),
+        cmocka_unit_test(claim_stoch_schedules),
+        cmocka_unit_test(claim_stoch_clip),
+        cmocka_unit_test(bad_schedule_init),
+        cmocka_unit_test(bad_schedule_use),
+        cmocka_unit_test(bad_clip),
         cmocka_unit_test(claim_float_path),
         cmocka_unit_test(claim_fashion_mnist),
         cmocka_unit_test(bad_model),
