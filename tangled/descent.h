@@ -10,5 +10,6 @@
 #include "network.h"
 #include "random.h"
 #include "stochastic.h"
+#include "train.h"
 
 #endif
