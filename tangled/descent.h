@@ -9,5 +9,6 @@
 #include "newton.h"
 #include "network.h"
 #include "random.h"
+#include "data.h"
 
 #endif
