@@ -421,6 +421,175 @@ static void claim_fashion_mnist(void **state)
     descent_samples_free(&training);
     assert_true(holds);
 }
+static void bad_samples(void **state)
+{
+    descent_samples s;
+    descent_error e;
+    const size_t big = (size_t)INT_MAX + 1;
+    (void)state;
+    BAD("descent_samples_init", descent_samples_init(NULL, 2, 3, 2, 0, &e),
+        e, DESCENT_INVALID_ARGUMENT, "s is NULL");
+    BAD("descent_samples_init", descent_samples_init(&s, 0, 3, 2, 0, &e),
+        e, DESCENT_INVALID_ARGUMENT, "count = 0");
+    BAD("descent_samples_init", descent_samples_init(&s, 2, 0, 2, 0, &e),
+        e, DESCENT_INVALID_ARGUMENT, "inputs = 0");
+    BAD("descent_samples_init", descent_samples_init(&s, 2, 3, 0, 0, &e),
+        e, DESCENT_INVALID_ARGUMENT, "classes = 0 and outputs = 0");
+    BAD("descent_samples_init", descent_samples_init(&s, 2, 3, 2, 1, &e),
+        e, DESCENT_INVALID_ARGUMENT, "classes = 2 and outputs = 1");
+    BAD("descent_samples_init",
+        descent_samples_init(&s, 2, 3, (size_t)INT32_MAX + 1, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "classes = 2147483648");
+    BAD("descent_samples_init", descent_samples_init(&s, 2, big, 2, 0, &e),
+        e, DESCENT_INVALID_ARGUMENT, "inputs = 2147483648");
+    BAD("descent_samples_init", descent_samples_init(&s, 2, 3, 0, big, &e),
+        e, DESCENT_INVALID_ARGUMENT, "outputs = 2147483648");
+    BAD("descent_samples_init",
+        descent_samples_init(&s, SIZE_MAX / 2, 4, 2, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "inputs = 4 need more memory");
+    BAD("descent_samples_init",
+        descent_samples_init(&s, SIZE_MAX, 1, 0, 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "need more memory");
+    VALID("descent_samples_init", "one class is a valid, if dull, set",
+          descent_samples_init(&s, 2, 3, 1, 0, &e), e);
+    SURVIVES("descent_samples_free", "a set is freed and left empty",
+             descent_samples_free(&s); assert_null(s.x));
+    SURVIVES("descent_samples_free", "freeing twice does nothing",
+             descent_samples_free(&s));
+    SURVIVES("descent_samples_free", "NULL does nothing",
+             descent_samples_free(NULL));
+    (void)descent_samples_init(&s, 0, 3, 2, 0, &e);
+    SURVIVES("descent_samples_free", "a failed creation leaves it empty",
+             assert_null(s.labels); descent_samples_free(&s));
+}
+static descent_status load_small(uint32_t image_magic, uint32_t images,
+                                 uint32_t rows, uint32_t columns,
+                                 uint32_t label_magic, uint32_t labels,
+                                 size_t limit, descent_error *e)
+{
+    static const unsigned char label_bytes[4] = {0, 2, 1, 3};
+    unsigned char image[128], label[16];
+    size_t pixels = (size_t)images * rows * columns;
+    size_t size = image_idx(image, image_magic, pixels <= 100 ? images : 0,
+                            rows, columns);
+    if (pixels > 100)
+        put_big_endian(image + 4, images);
+    write_bytes(in_scratch("images"), image, size);
+    size = label_idx(label, label_magic, labels <= 4 ? labels : 0,
+                     label_bytes);
+    if (labels > 4)
+        put_big_endian(label + 4, labels);
+    write_bytes(in_scratch("labels"), label, size);
+    descent_samples s;
+    descent_status status = descent_idx_load(
+        &s, in_scratch("images"), in_scratch("labels"), limit, e);
+    descent_samples_free(&s);
+    return status;
+}
+static void bad_idx_load(void **state)
+{
+    const char *name = "descent_idx_load", *dir = "/usr/share/datasets/"
+        "fashion-mnist/", *real = "/usr/share/datasets/fashion-mnist/"
+        "t10k-labels-idx1-ubyte.gz";
+    descent_samples s;
+    descent_error e;
+    (void)state;
+    make_scratch();
+    BAD(name, descent_idx_load(NULL, real, real, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "samples s is NULL");
+    BAD(name, descent_idx_load(&s, NULL, real, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "images path is NULL");
+    BAD(name, descent_idx_load(&s, real, NULL, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "labels path is NULL");
+    BAD(name, descent_idx_load(&s, in_scratch("absent"), real, 0, &e), e,
+        DESCENT_DATA_ERROR, "absent' cannot be opened: No such file");
+    BAD(name, descent_idx_load(&s, dir, real, 0, &e), e,
+        DESCENT_DATA_ERROR, "fashion-mnist/' cannot be read after 0 bytes");
+    BAD(name, descent_idx_load(&s, real, real, 0, &e), e,
+        DESCENT_DATA_ERROR, "magic number 0x00000801, not 0x00000803 (the "
+        "other kind");
+    BAD(name, load_small(0x803, 3, 2, 3, 0x803, 3, 0, &e), e,
+        DESCENT_DATA_ERROR, "labels file");
+    BAD(name, load_small(0x80d, 3, 2, 3, 0x801, 3, 0, &e), e,
+        DESCENT_DATA_ERROR, "magic number 0x0000080d, not 0x00000803");
+    BAD(name, load_small(0x803, 0, 2, 3, 0x801, 0, 0, &e), e,
+        DESCENT_DATA_ERROR, "announces 0 images of 2 x 3 pixels");
+    BAD(name, load_small(0x803, 3, 0, 3, 0x801, 3, 0, &e), e,
+        DESCENT_DATA_ERROR, "announces 3 images of 0 x 3 pixels");
+    BAD(name, load_small(0x803, 3, 2, 3, 0x801, 4, 0, &e), e,
+        DESCENT_DATA_ERROR, "holds 3 images but labels file");
+    BAD(name, load_small(0x803, 3, 2, 3, 0x801, 3, 4, &e), e,
+        DESCENT_INVALID_ARGUMENT, "limit = 4 is more than the 3 samples");
+    BAD(name, load_small(0x803, UINT32_MAX, UINT32_MAX, UINT32_MAX, 0x801,
+                         UINT32_MAX, 0, &e), e, DESCENT_DATA_ERROR,
+        "more than size_t can count");
+    BAD(name, load_small(0x803, 3, 2, 3, 0x801, 3, 0, &e) == DESCENT_OK
+                  ? descent_idx_load(&s, in_scratch("images"),
+                                     in_scratch("images"), 0, &e)
+                  : DESCENT_OK, e, DESCENT_DATA_ERROR,
+        "labels file");
+    VALID(name, "limit = count loads the whole set",
+          load_small(0x803, 3, 2, 3, 0x801, 3, 3, &e), e);
+    forget_scratch();
+}
+static descent_status fashion_in(const char *folder, size_t limit,
+                                 descent_error *e)
+{
+    descent_samples s;
+    if (folder != NULL)
+        setenv("DESCENT_FASHION_MNIST", folder, 1);
+    descent_status status = descent_fashion_mnist_load(&s, false, limit, e);
+    descent_samples_free(&s);
+    return status;
+}
+
+static void fashion_files(uint32_t rows, uint32_t columns,
+                          unsigned char label)
+{
+    static unsigned char image[16 + 2 * 28 * 28];
+    unsigned char labels[2] = {0, label}, bytes[16];
+    write_gzip(in_scratch("t10k-images-idx3-ubyte.gz"), image,
+               image_idx(image, 0x803, 2, rows, columns));
+    write_gzip(in_scratch("t10k-labels-idx1-ubyte.gz"), bytes,
+               label_idx(bytes, 0x801, 2, labels));
+}
+static void bad_fashion_mnist(void **state)
+{
+    const char *name = "descent_fashion_mnist_load";
+    const char *saved = getenv("DESCENT_FASHION_MNIST");
+    char before[4096], long_name[5000];
+    descent_error e;
+    (void)state;
+    snprintf(before, sizeof before, "%s", saved != NULL ? saved : "");
+    memset(long_name, 'x', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    make_scratch();
+    BAD(name, descent_fashion_mnist_load(NULL, false, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "samples s is NULL");
+    BAD(name, fashion_in(in_scratch("absent"), 0, &e), e, DESCENT_DATA_ERROR,
+        "cannot be opened: No such file or directory (install Debian's "
+        "dataset-fashion-mnist, or set DESCENT_FASHION_MNIST");
+    BAD(name, fashion_in(long_name, 0, &e), e, DESCENT_INVALID_ARGUMENT,
+        "folder name is too long (DESCENT_FASHION_MNIST, 4999 characters)");
+    fashion_files(2, 3, 1);
+    BAD(name, fashion_in(scratch, 0, &e), e, DESCENT_DATA_ERROR,
+        "images of 6 pixels, not 28 x 28");
+    fashion_files(28, 28, 12);
+    BAD(name, fashion_in(scratch, 0, &e), e, DESCENT_DATA_ERROR,
+        "label 12 is not one of the 10 classes");
+    fashion_files(28, 28, 9);
+    VALID(name, "a folder of the user's, through DESCENT_FASHION_MNIST",
+          fashion_in(scratch, 0, &e), e);
+    BAD(name, fashion_in(scratch, 3, &e), e, DESCENT_INVALID_ARGUMENT,
+        "limit = 3 is more than the 2 samples");
+    VALID(name, "limit = 1 loads the first sample",
+          fashion_in(scratch, 1, &e), e);
+    forget_scratch();
+    if (saved != NULL)
+        setenv("DESCENT_FASHION_MNIST", before, 1);
+    else
+        unsetenv("DESCENT_FASHION_MNIST");
+}
 
 
 static void bad_input_summary(void **state)
@@ -439,6 +608,9 @@ int main(void)
         cmocka_unit_test(bad_random),
         cmocka_unit_test(claim_idx_faults),
         cmocka_unit_test(claim_fashion_mnist),
+        cmocka_unit_test(bad_samples),
+        cmocka_unit_test(bad_idx_load),
+        cmocka_unit_test(bad_fashion_mnist),
         
         
         cmocka_unit_test(bad_input_summary),
