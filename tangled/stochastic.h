@@ -3,8 +3,10 @@
 #define DESCENT_STOCHASTIC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core.h"
+#include "random.h"
 
 typedef enum descent_schedule_kind {
     DESCENT_SCHEDULE_CONSTANT,       /* eta0 */
@@ -41,5 +43,43 @@ descent_status descent_clip_norm(double *g, size_t n, double threshold,
                                  double *norm, descent_error *error);
 descent_status descent_clip_value(double *g, size_t n, double threshold,
                                   descent_error *error);
+typedef struct descent_regression {
+    size_t count, d;     /* N examples of d inputs */
+    double *x;           /* count x d, row-major */
+    double *y;           /* count targets */
+    double *theta_star;  /* the minimizer of E */
+    double *H;           /* d x d: (1/N) X^T X */
+    double *S;           /* d x d: (1/N) sum g_i(theta*) g_i(theta*)^T */
+    double trace;        /* tr(H^{-1} S) */
+} descent_regression;
+
+typedef struct descent_sgd_path {
+    double *squared_distance;  /* steps entries, or NULL */
+    double *theta;             /* steps x d iterates, or NULL */
+    double travelled;          /* sum of ||theta_{k+1} - theta_k|| */
+    double largest_gradient;   /* the largest ||g_k|| */
+} descent_sgd_path;
+
+descent_status descent_regression_init(descent_regression *p,
+                                          size_t count, size_t d,
+                                          double condition, double noise,
+                                          uint64_t seed,
+                                          descent_error *error);
+void descent_regression_free(descent_regression *p);
+descent_status descent_regression_gradient(
+    const descent_regression *p, const double *theta,
+    const size_t *batch, size_t m, double *g, descent_error *error);
+descent_status descent_minibatch_draw(descent_random *r, size_t count,
+                                      size_t m, size_t *indices,
+                                      descent_error *error);
+descent_status descent_regression_sgd(const descent_regression *p,
+                                         double *theta, size_t m,
+                                         const descent_schedule *s,
+                                         size_t steps, descent_random *r,
+                                         descent_sgd_path *path,
+                                         descent_error *error);
+descent_status descent_regression_stationary(
+    const descent_regression *p, double eta, size_t m,
+    double *first_order, double *exact, descent_error *error);
 
 #endif

@@ -214,6 +214,64 @@ static double value_worst(size_t n, const double *g0, const double *g,
     }
     return 0;
 }
+static double fit_slope(int n, const double *x, const double *y,
+                        const double *sigma, double *slope_error)
+{
+    double mx = 0, my = 0, sxx = 0, sxy = 0, var = 0;
+    for (int i = 0; i < n; i++) {
+        mx += x[i] / n;
+        my += y[i] / n;
+    }
+    for (int i = 0; i < n; i++) {
+        sxx += (x[i] - mx) * (x[i] - mx);
+        sxy += (x[i] - mx) * (y[i] - my);
+    }
+    for (int i = 0; sigma != NULL && i < n; i++)
+        var += (x[i] - mx) * (x[i] - mx) * sigma[i] * sigma[i];
+    if (slope_error != NULL)
+        *slope_error = sqrt(var) / sxx;
+    return sxy / sxx;
+}
+typedef struct zone_run {
+    double eta, mean, error, first_order, exact;
+    size_t m;
+} zone_run;
+
+static void zone_measure(const descent_regression *p, double lambda,
+                         zone_run *run, uint64_t seed)
+{
+    enum { blocks = 20 };
+    size_t burn = (size_t)(3 / (run->eta * lambda)),
+           block = (size_t)(50 / (run->eta * lambda));
+    double theta[2] = {p->theta_star[0], p->theta_star[1]}, sum = 0,
+           sum2 = 0;
+    double *distance = malloc(block * sizeof *distance);
+    descent_sgd_path path = {.squared_distance = distance};
+    descent_schedule s;
+    descent_random r;
+    descent_error error;
+    assert_non_null(distance);
+    descent_random_seed(&r, seed);
+    REQUIRE(descent_schedule_init(&s, DESCENT_SCHEDULE_CONSTANT, run->eta,
+                                  0, 0, &error), error);
+    REQUIRE(descent_regression_sgd(p, theta, run->m, &s, burn, &r, NULL,
+                                      &error), error);
+    for (int b = 0; b < blocks; b++) {
+        double mean = 0;
+        REQUIRE(descent_regression_sgd(p, theta, run->m, &s, block, &r,
+                                          &path, &error), error);
+        for (size_t k = 0; k < block; k++)
+            mean += distance[k] / (double)block;
+        sum += mean;
+        sum2 += mean * mean;
+    }
+    run->mean = sum / blocks;
+    run->error = sqrt((sum2 / blocks - run->mean * run->mean) / (blocks - 1));
+    free(distance);
+    REQUIRE(descent_regression_stationary(p, run->eta, run->m,
+                                             &run->first_order, &run->exact,
+                                             &error), error);
+}
 static const char *const clip_names[4] = {
     "descent_clip_norm_f", "descent_clip_value_f", "descent_clip_norm",
     "descent_clip_value"};
@@ -979,6 +1037,191 @@ static void claim_stoch_clip(void **state)
         worst, 1);
     assert_true(holds);
 }
+static void claim_stoch_variance(void **state)
+{
+    enum { count = 200, d = 5, draws = 4000, sizes = 8 };
+    descent_regression p;
+    descent_random r;
+    descent_error error;
+    double theta[d] = {0}, full[d], spread = 0, worst_z = 0;
+    double logm[sizes], logv[sizes], sigma[sizes], naive[sizes];
+    size_t indices[count];
+    (void)state;
+    REQUIRE(descent_regression_init(&p, count, d, 10, 0.5, 71, &error),
+            error);
+    REQUIRE(descent_regression_gradient(&p, theta, NULL, count, full,
+                                           &error), error);
+    for (size_t i = 0; i < count; i++) {
+        double g[d];
+        REQUIRE(descent_regression_gradient(&p, theta, &i, 1, g, &error),
+                error);
+        for (int j = 0; j < d; j++)
+            spread += (g[j] - full[j]) * (g[j] - full[j]) / count;
+    }
+    descent_random_seed(&r, 72);
+    for (int s = 0; s < sizes; s++) {
+        size_t m = (size_t)1 << s;
+        double sum[d] = {0}, sum2[d] = {0}, squares = 0, fourth = 0;
+        for (size_t i = 0; i < count; i++)
+            indices[i] = i;
+        for (int t = 0; t < draws; t++) {
+            double g[d], dev2 = 0;
+            REQUIRE(descent_minibatch_draw(&r, count, m, indices, &error), error);
+            REQUIRE(descent_regression_gradient(&p, theta, indices, m, g,
+                                                   &error), error);
+            for (int j = 0; j < d; j++) {
+                double dev = g[j] - full[j];
+                sum[j] += dev;
+                sum2[j] += dev * dev;
+                dev2 += dev * dev;
+            }
+            squares += dev2;
+            fourth += dev2 * dev2;
+        }
+        double v = squares / draws, se = sqrt((fourth / draws - v * v) / draws);
+        double predicted = (double)(count - m) / ((double)m * (count - 1)) * spread;
+        worst_z = fmax(worst_z, fabs(v - predicted) / se);
+        for (int j = 0; j < d; j++) {
+            double mean = sum[j] / draws, var = sum2[j] / draws - mean * mean;
+            worst_z = fmax(worst_z, fabs(mean) / sqrt(var / draws));
+        }
+        logm[s] = log((double)m);
+        naive[s] = log(v);
+        logv[s] = log(v * (count - 1) / (double)(count - m));
+        sigma[s] = se / v;
+    }
+    descent_regression_free(&p);
+    double slope_error, slope = fit_slope(sizes, logm, logv, sigma,
+                                          &slope_error);
+    double raw = fit_slope(sizes, logm, naive, NULL, NULL);
+    char measured[160], bound[160];
+    snprintf(measured, sizeof measured,
+             "slope $%.3f$ (without the factor $%.3f$), largest $|z|=%.2f$",
+             slope, raw, worst_z);
+    snprintf(bound, sizeof bound, "$-1\\pm%.3f$ ($4$ s.e.), $|z|\\le4$",
+             4 * slope_error);
+    bool holds = fabs(slope + 1) <= 4 * slope_error && worst_z <= 4;
+    claim_report("stoch-variance",
+                 "the minibatch gradient is unbiased and its variance falls "
+                 "as $(N-m)/(m(N-1))$",
+                 measured, bound, holds);
+    assert_true(holds);
+}
+static void claim_stoch_zone(void **state)
+{
+    descent_regression p;
+    descent_error error;
+    zone_run runs[7] = {{.eta = 0.005, .m = 1}, {.eta = 0.01, .m = 1},
+                        {.eta = 0.02, .m = 1},  {.eta = 0.04, .m = 1},
+                        {.eta = 0.02, .m = 4},  {.eta = 0.02, .m = 16},
+                        {.eta = 0.02, .m = 64}};
+    double worst_z = 0, worst_first = 0;
+    (void)state;
+    REQUIRE(descent_regression_init(&p, 1000, 2, 4, 0.5, 7, &error),
+            error);
+    double *H = p.H, tr = H[0] + H[3], det = H[0] * H[3] - H[1] * H[2];
+    double lambda = (tr - sqrt(tr * tr - 4 * det)) / 2;
+    for (int i = 0; i < 7; i++) {
+        zone_measure(&p, lambda, &runs[i], 100 + (uint64_t)i);
+        worst_z = fmax(worst_z, fabs(runs[i].mean - runs[i].exact) / runs[i].error);
+        worst_first = fmax(worst_first,
+                           fabs(runs[i].first_order / runs[i].exact - 1));
+        claim_table_row("stoch-zone-table",
+                        "%g & %zu & %.3e & %.3e & %.3e & %.3f \\\\", runs[i].eta,
+                        runs[i].m, runs[i].mean, runs[i].error, runs[i].exact,
+                        runs[i].mean / runs[i].first_order);
+    }
+    double x[4], y[4], yexact[4], sigma[4], e_eta, e_m;
+    for (int i = 0; i < 4; i++) {
+        x[i] = log(runs[i].eta);
+        y[i] = log(runs[i].mean);
+        yexact[i] = log(runs[i].exact);
+        sigma[i] = runs[i].error / runs[i].mean;
+    }
+    double slope_eta = fit_slope(4, x, y, sigma, &e_eta),
+           exact_eta = fit_slope(4, x, yexact, NULL, NULL);
+    for (int i = 0; i < 4; i++) {
+        zone_run *run = &runs[i == 0 ? 2 : i + 3];
+        double factor = (double)(p.count - run->m) / (double)(p.count - 1);
+        x[i] = log((double)run->m);
+        y[i] = log(run->mean / factor);
+        yexact[i] = log(run->exact / factor);
+        sigma[i] = run->error / run->mean;
+    }
+    double slope_m = fit_slope(4, x, y, sigma, &e_m),
+           exact_m = fit_slope(4, x, yexact, NULL, NULL);
+    char measured[200], bound[200];
+    snprintf(measured, sizeof measured,
+             "slopes $%.3f$ in $\\eta$, $%.3f$ in $m$; largest $|z|=%.2f$; "
+             "first order within $%.1f\\%%$ of exact",
+             slope_eta, slope_m, worst_z, 100 * worst_first);
+    snprintf(bound, sizeof bound,
+             "$%.3f\\pm%.3f$, $%.3f\\pm%.3f$; $|z|\\le4$; $10\\%%$", exact_eta,
+             4 * e_eta, exact_m, 4 * e_m);
+    bool holds = worst_z <= 4 && worst_first <= 0.1 &&
+                 fabs(slope_eta - exact_eta) <= 4 * e_eta &&
+                 fabs(slope_m - exact_m) <= 4 * e_m;
+    claim_report("stoch-zone",
+                 "constant-step SGD stalls at the stationary mean squared "
+                 "distance, linear in $\\eta$ and in $1/m$",
+                 measured, bound, holds);
+    assert_true(holds);
+    descent_regression_free(&p);
+}
+static void claim_stoch_decay(void **state)
+{
+    enum { steps = 100000, seeds = 8 };
+    const double start = 100, pi = 3.14159265358979323846,
+                 zeta2 = pi * pi / 6;
+    descent_regression p;
+    descent_schedule harmonic, inverse;
+    descent_random r;
+    descent_error error;
+    double *distance = malloc(steps * sizeof *distance), early = 0, late = 0;
+    descent_sgd_path path = {.squared_distance = distance};
+    (void)state;
+    assert_non_null(distance);
+    REQUIRE(descent_regression_init(&p, 1000, 2, 4, 0.5, 7, &error),
+            error);
+    REQUIRE(descent_schedule_init(&harmonic, DESCENT_SCHEDULE_HARMONIC, 3, 0,
+                                  0, &error), error);
+    REQUIRE(descent_schedule_init(&inverse, DESCENT_SCHEDULE_INVERSE_SQUARE,
+                                  0.1, 0, 0, &error), error);
+    for (int seed = 0; seed < seeds; seed++) {
+        double theta[2] = {p.theta_star[0] + start, p.theta_star[1]};
+        descent_random_seed(&r, 300 + (uint64_t)seed);
+        REQUIRE(descent_regression_sgd(&p, theta, 16, &harmonic, steps, &r,
+                                          &path, &error), error);
+        for (size_t k = steps / 16; k < steps / 8; k++)
+            early += distance[k] / (steps / 16) / seeds;
+        for (size_t k = steps / 2; k < steps; k++)
+            late += distance[k] / (steps / 2) / seeds;
+    }
+    double theta[2] = {p.theta_star[0] + start, p.theta_star[1]};
+    descent_random_seed(&r, 400);
+    REQUIRE(descent_regression_sgd(&p, theta, 16, &inverse, steps, &r,
+                                      &path, &error), error);
+    double budget = 0.1 * zeta2 * path.largest_gradient;
+    double final = sqrt(distance[steps - 1]);
+    free(distance);
+    descent_regression_free(&p);
+    char measured[200], bound[200];
+    snprintf(measured, sizeof measured,
+             "harmonic: late/early $%.2g$, late $%.2g\\,D_0^2$; inverse "
+             "square: travelled $%.3g$, final distance $%.3g$",
+             late / early, late / (start * start), path.travelled, final);
+    snprintf(bound, sizeof bound,
+             "$\\le0.25$, $\\le10^{-6}$; travel $\\le%.3g$, distance $\\ge%.3g$",
+             budget, start - budget);
+    bool holds = late <= early / 4 && late <= 1e-6 * start * start &&
+                 path.travelled <= budget * (1 + 1e-12) &&
+                 start - budget > 0 && final >= start - budget;
+    claim_report("stoch-decay",
+                 "harmonic steps keep reducing the error; inverse-square steps "
+                 "stop short, as their finite sum predicts",
+                 measured, bound, holds);
+    assert_true(holds);
+}
 /* Against Chapter 6's network: a 20-16-12-5 model with ReLU or
    logistic hidden layers and an L2 output; the relative errors of the
    loss and the gradient, and of one Nesterov update over its bound. */
@@ -1573,6 +1816,146 @@ static void bad_clip(void **state)
               clip_call(which, zero, 4, 1, &norm, &e), e);
     }
 }
+static void bad_least_squares_init(void **state)
+{
+    const char *name = "descent_regression_init";
+    descent_regression p;
+    descent_error e;
+    (void)state;
+    BAD(name, descent_regression_init(NULL, 10, 2, 4, 0.5, 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "p is NULL");
+    BAD(name, descent_regression_init(&p, 10, 0, 4, 0.5, 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "d = 0");
+    BAD(name, descent_regression_init(&p, 100, 17, 4, 0.5, 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "d = 17");
+    BAD(name, descent_regression_init(&p, 2, 2, 4, 0.5, 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "count = 2");
+    BAD(name, descent_regression_init(&p, SIZE_MAX, 2, 4, 0.5, 1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "count = ");
+    const double bad_condition[4] = {NAN, INFINITY, 0.5, -4};
+    const double bad_noise[4] = {NAN, INFINITY, -0.5, -INFINITY};
+    char fragment[64];
+    for (int i = 0; i < 4; i++) {
+        snprintf(fragment, sizeof fragment, "condition = %g",
+                 bad_condition[i]);
+        BAD(name, descent_regression_init(&p, 10, 2, bad_condition[i],
+                                             0.5, 1, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+        snprintf(fragment, sizeof fragment, "noise = %g", bad_noise[i]);
+        BAD(name, descent_regression_init(&p, 10, 2, 4, bad_noise[i], 1,
+                                             &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    VALID(name, "noise 0: every example is fitted exactly at theta*",
+          descent_regression_init(&p, 10, 2, 4, 0, 1, &e), e);
+    descent_regression_free(&p);
+    SURVIVES("descent_regression_free", "freeing NULL does nothing",
+             descent_regression_free(NULL));
+    SURVIVES("descent_regression_free", "a second free does nothing",
+             descent_regression_free(&p));
+}
+static void bad_least_squares_use(void **state)
+{
+    descent_regression p, freed = {0};
+    descent_schedule s, huge, never = {0};
+    descent_random r;
+    descent_error e;
+    double theta[2] = {0, 0}, g[2], nan_theta[2] = {NAN, 0};
+    size_t batch[3] = {0, 1, 2}, wild[2] = {0, 10}, indices[10];
+    (void)state;
+    REQUIRE(descent_regression_init(&p, 10, 2, 4, 0.5, 1, &e), e);
+    REQUIRE(descent_schedule_init(&s, DESCENT_SCHEDULE_CONSTANT, 0.01, 0, 0,
+                                  &e), e);
+    REQUIRE(descent_schedule_init(&huge, DESCENT_SCHEDULE_CONSTANT, 1e3, 0,
+                                  0, &e), e);
+    descent_random_seed(&r, 5);
+    for (size_t i = 0; i < 10; i++)
+        indices[i] = i;
+    const char *name = "descent_regression_gradient";
+    BAD(name, descent_regression_gradient(NULL, theta, batch, 3, g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "p is NULL");
+    BAD(name, descent_regression_gradient(&freed, theta, batch, 3, g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "p has no examples");
+    BAD(name, descent_regression_gradient(&p, NULL, batch, 3, g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "theta is NULL");
+    BAD(name, descent_regression_gradient(&p, theta, batch, 3, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "g is NULL");
+    BAD(name, descent_regression_gradient(&p, theta, batch, 0, g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "m = 0");
+    BAD(name, descent_regression_gradient(&p, theta, batch, 11, g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "m = 11");
+    BAD(name, descent_regression_gradient(&p, theta, NULL, 3, g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "m = 3");
+    BAD(name, descent_regression_gradient(&p, theta, wild, 2, g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "batch[1] = 10");
+    BAD(name, descent_regression_gradient(&p, nan_theta, batch, 3, g, &e),
+        e, DESCENT_NONFINITE, "theta is not finite");
+    VALID(name, "batch NULL with m = count is the full gradient",
+          descent_regression_gradient(&p, theta, NULL, 10, g, &e), e);
+    name = "descent_minibatch_draw";
+    BAD(name, descent_minibatch_draw(NULL, 10, 3, indices, &e), e,
+        DESCENT_INVALID_ARGUMENT, "generator r is NULL");
+    BAD(name, descent_minibatch_draw(&r, 10, 3, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "indices is NULL");
+    BAD(name, descent_minibatch_draw(&r, 10, 0, indices, &e), e,
+        DESCENT_INVALID_ARGUMENT, "m = 0");
+    BAD(name, descent_minibatch_draw(&r, 10, 11, indices, &e), e,
+        DESCENT_INVALID_ARGUMENT, "m = 11");
+    VALID(name, "m = count draws a permutation",
+          descent_minibatch_draw(&r, 10, 10, indices, &e), e);
+    name = "descent_regression_sgd";
+    BAD(name, descent_regression_sgd(NULL, theta, 3, &s, 5, &r, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "p is NULL");
+    BAD(name, descent_regression_sgd(&freed, theta, 3, &s, 5, &r, NULL, &e),
+        e, DESCENT_INVALID_ARGUMENT, "p has no examples");
+    BAD(name, descent_regression_sgd(&p, NULL, 3, &s, 5, &r, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "theta is NULL");
+    BAD(name, descent_regression_sgd(&p, theta, 3, &s, 5, NULL, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "generator r is NULL");
+    BAD(name, descent_regression_sgd(&p, theta, 0, &s, 5, &r, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "m = 0");
+    BAD(name, descent_regression_sgd(&p, theta, 11, &s, 5, &r, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "m = 11");
+    BAD(name, descent_regression_sgd(&p, theta, 3, NULL, 5, &r, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "schedule s is missing");
+    BAD(name, descent_regression_sgd(&p, theta, 3, &never, 5, &r, NULL, &e),
+        e, DESCENT_INVALID_ARGUMENT, "schedule s is missing");
+    BAD(name, descent_regression_sgd(&p, nan_theta, 3, &s, 5, &r, NULL, &e),
+        e, DESCENT_NONFINITE, "theta is not finite");
+    BAD(name, descent_regression_sgd(&p, theta, 3, &huge, 1000, &r, NULL,
+                                        &e), e, DESCENT_NONFINITE,
+        "not finite after step");
+    theta[0] = theta[1] = 0;
+    VALID(name, "no path and no steps: nothing to do",
+          descent_regression_sgd(&p, theta, 3, &s, 0, &r, NULL, &e), e);
+    name = "descent_regression_stationary";
+    double first, exact;
+    BAD(name, descent_regression_stationary(NULL, 0.01, 1, &first, &exact,
+                                               &e), e, DESCENT_INVALID_ARGUMENT,
+        "p is NULL");
+    BAD(name, descent_regression_stationary(&freed, 0.01, 1, &first, &exact,
+                                               &e), e, DESCENT_INVALID_ARGUMENT,
+        "p has no examples");
+    const double bad_eta[4] = {NAN, INFINITY, 0, -0.1};
+    char fragment[64];
+    for (int i = 0; i < 4; i++) {
+        snprintf(fragment, sizeof fragment, "eta = %g", bad_eta[i]);
+        BAD(name, descent_regression_stationary(&p, bad_eta[i], 1, &first,
+                                                   &exact, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    BAD(name, descent_regression_stationary(&p, 0.01, 0, &first, &exact,
+                                               &e), e, DESCENT_INVALID_ARGUMENT,
+        "m = 0");
+    BAD(name, descent_regression_stationary(&p, 0.01, 11, &first, &exact,
+                                               &e), e, DESCENT_INVALID_ARGUMENT,
+        "m = 11");
+    BAD(name, descent_regression_stationary(&p, 100, 1, &first, &exact, &e),
+        e, DESCENT_DIVERGED, "no stationary distribution");
+    VALID(name, "the outputs may be NULL",
+          descent_regression_stationary(&p, 0.01, 1, NULL, NULL, &e), e);
+    descent_regression_free(&p);
+}
 static void bad_input_summary(void **state)
 {
     (void)state;
@@ -1597,6 +1980,11 @@ int main(void)
         cmocka_unit_test(bad_schedule_init),
         cmocka_unit_test(bad_schedule_use),
         cmocka_unit_test(bad_clip),
+        cmocka_unit_test(claim_stoch_variance),
+        cmocka_unit_test(claim_stoch_zone),
+        cmocka_unit_test(claim_stoch_decay),
+        cmocka_unit_test(bad_least_squares_init),
+        cmocka_unit_test(bad_least_squares_use),
         cmocka_unit_test(claim_float_path),
         cmocka_unit_test(claim_fashion_mnist),
         cmocka_unit_test(bad_model),
