@@ -1372,7 +1372,7 @@ static double train_subset(const descent_samples *train,
     return records[EPOCHS - 1].test_accuracy;
 }
 
-static void claim_fashion_mnist(void **state)
+static void claim_train_mnist(void **state)
 {
     enum { TRAIN = 20000, TEST = 5000, STEPS = 5 * ((TRAIN + 63) / 64) };
     descent_samples train, test;
@@ -1986,7 +1986,7 @@ int main(void)
         cmocka_unit_test(bad_least_squares_init),
         cmocka_unit_test(bad_least_squares_use),
         cmocka_unit_test(claim_float_path),
-        cmocka_unit_test(claim_fashion_mnist),
+        cmocka_unit_test(claim_train_mnist),
         cmocka_unit_test(bad_model),
         cmocka_unit_test(bad_minibatch),
         cmocka_unit_test(bad_optimizer),
