@@ -24,9 +24,9 @@ set style line 2 lc rgb '#d55e00' lw 1.5 pt 5 ps 0.5     # momentum
 plot file using 1:2 with linespoints ls 1 \
          title 'SGD, training', \
      file using 1:3 with linespoints ls 1 dt 2 \
-         title sprintf('SGD, test (accuracy %.1f\\%%)', 100 * accuracy_sgd), \
+         title sprintf('SGD, test (accuracy %.1f\%%)', 100 * accuracy_sgd), \
      file using 1:5 with linespoints ls 2 \
          title 'momentum $0.9$, training', \
      file using 1:6 with linespoints ls 2 dt 2 \
-         title sprintf('momentum $0.9$, test (accuracy %.1f\\%%)', \
+         title sprintf('momentum $0.9$, test (accuracy %.1f\%%)', \
                        100 * accuracy_momentum)
