@@ -24,30 +24,7 @@ typedef struct descent_layer_spec {
     size_t outputs;           /* dense layers only; others keep the width */
 } descent_layer_spec;
 
-typedef struct descent_layer {
-    descent_layer_kind kind;
-    size_t inputs, outputs;       /* widths of one sample in and out */
-    size_t offset, parameters;    /* its slice of theta and gradient */
-    size_t state_offset, states;  /* its slice of state (none yet) */
-    float *out;                   /* capacity x outputs, row per sample */
-} descent_layer;
-
-enum { DESCENT_MAX_MODEL_LAYERS = 32 };
-
-typedef struct descent_model {
-    size_t inputs, outputs;       /* widths of a sample and of the output */
-    size_t count;                 /* layers; the last is an output layer */
-    descent_layer layer[DESCENT_MAX_MODEL_LAYERS];
-    size_t capacity;              /* most samples in one batch */
-    size_t parameters, states;
-    float *theta, *gradient;      /* parameters, same layout as Chapter 6 */
-    float *state;                 /* non-trained per-layer state */
-    bool training;                /* train or evaluation behaviour */
-    float *work;                  /* one allocation: everything below */
-    float *x, *targets;           /* the batch gathered: inputs, targets */
-    float *delta[2];              /* backward signals, capacity x widest */
-    int32_t *labels;              /* the batch's labels */
-} descent_model;
+typedef struct descent_model descent_model;  /* its fields: below */
 
 descent_status descent_model_init(descent_model *model, size_t inputs,
                                   size_t count,
@@ -70,6 +47,30 @@ descent_status descent_model_evaluate(descent_model *model,
                                       const descent_samples *data,
                                       double *loss, double *accuracy,
                                       descent_error *error);
+typedef struct descent_layer {
+    descent_layer_kind kind;
+    size_t inputs, outputs;       /* widths of one sample in and out */
+    size_t offset, parameters;    /* its slice of theta and gradient */
+    size_t state_offset, states;  /* its slice of state (none yet) */
+    float *out;                   /* capacity x outputs, row per sample */
+} descent_layer;
+
+enum { DESCENT_MAX_MODEL_LAYERS = 32 };
+
+struct descent_model {
+    size_t inputs, outputs;       /* widths of a sample and of the output */
+    size_t count;                 /* layers; the last is an output layer */
+    descent_layer layer[DESCENT_MAX_MODEL_LAYERS];
+    size_t capacity;              /* most samples in one batch */
+    size_t parameters, states;
+    float *theta, *gradient;      /* parameters, same layout as Chapter 6 */
+    float *state;                 /* non-trained per-layer state */
+    bool training;                /* train or evaluation behaviour */
+    float *work;                  /* one allocation: everything below */
+    float *x, *targets;           /* the batch gathered: inputs, targets */
+    float *delta[2];              /* backward signals, capacity x widest */
+    int32_t *labels;              /* the batch's labels */
+};
 typedef struct descent_optimizer descent_optimizer;
 typedef descent_status descent_optimizer_step_fn(descent_optimizer *opt,
                                                  float *theta,
