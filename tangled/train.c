@@ -641,6 +641,8 @@ typedef struct progress {
     FILE *out;              /* NULL: silent */
     bool terminal;          /* redraw in place */
     double shown;           /* when the line was last drawn */
+    int width;              /* its length, to blank what a shorter one
+                               would leave */
 } progress;
 
 static void progress_show(progress *p, const descent_epoch_record *r,
@@ -648,17 +650,25 @@ static void progress_show(progress *p, const descent_epoch_record *r,
                           double loss, double seconds, size_t samples,
                           bool done)
 {
+    char line[256];
     double t = now();
     if (p->out == NULL || (!done && (!p->terminal || t - p->shown < 0.2)))
         return;
     p->shown = t;
-    fprintf(p->out, "%sepoch %zu/%zu  batch %zu/%zu  loss %.4f  %.0f "
-            "samples/s", p->terminal ? "\r" : "", r->epoch, epochs, batch,
-            batches, loss, seconds > 0 ? (double)samples / seconds : 0.0);
-    if (done && !isnan(r->test_accuracy))
-        fprintf(p->out, "  test loss %.4f  accuracy %.4f", r->test_loss,
-                r->test_accuracy);
-    fputs(done ? "\n" : "", p->out);
+    int n = snprintf(line, sizeof line, "epoch %zu/%zu  batch %zu/%zu  "
+                     "loss %.4f  %.0f samples/s", r->epoch, epochs, batch,
+                     batches, loss,
+                     seconds > 0 ? (double)samples / seconds : 0.0);
+    if (done && !isnan(r->test_accuracy) && n >= 0 &&
+        (size_t)n < sizeof line)
+        n += snprintf(line + n, sizeof line - (size_t)n,
+                      "  test loss %.4f  accuracy %.4f", r->test_loss,
+                      r->test_accuracy);
+    n = n < 0 ? 0 : n >= (int)sizeof line ? (int)sizeof line - 1 : n;
+    fprintf(p->out, "%s%s%*s%s", p->terminal ? "\r" : "", line,
+            p->terminal && p->width > n ? p->width - n : 0, "",
+            done ? "\n" : "");
+    p->width = done ? 0 : n;
     fflush(p->out);
 }
 static descent_status check_options(const descent_model *model,
@@ -766,6 +776,7 @@ descent_status descent_train(descent_model *model,
             progress_show(&line, &record, o->epochs, b + 1, batches, sum /
                           (double)(first + m), now() - start, first + m, false);
         }
+        double trained = now() - start;          /* without the test */
         record.steps = k;
         record.train_loss = sum / (double)count;
         record.gradient_norm = norms / (double)batches;
@@ -781,8 +792,7 @@ descent_status descent_train(descent_model *model,
             records[epoch - 1] = record;
         if (!status)
             progress_show(&line, &record, o->epochs, batches, batches,
-                          record.train_loss, record.seconds,
-                          count, true);
+                          record.train_loss, trained, count, true);
     }
     free(order);
     return status ? status : descent_succeed(error);
