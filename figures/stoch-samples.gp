@@ -24,6 +24,6 @@ set yrange [-78:1]
 names = 'T-shirt/top Trouser Pullover Dress Coat Sandal Shirt Sneaker Bag Ankle~boot'
 do for [c = 0:9] {
     set label c + 1 '\footnotesize '.word(names, c + 1) \
-        at (c % 5) * 32 + 13.5, -(c / 5) * 42 - 32 center
+        at (c % 5) * 32 + 13.5, -(c / 5) * 42 - 32 center front
 }
 plot file using 1:2:3 with image
