@@ -341,7 +341,7 @@ descent_status descent_fashion_mnist_load(descent_samples *s,
         if (inputs != 28 * 28)
             return descent_fail(error, DESCENT_DATA_ERROR,
                                 "images file '%s': images of %zu pixels, not "
-                                "28 x 28", images, inputs);
+                                "28 x 28 = 784", images, inputs);
         return descent_fail(error, DESCENT_DATA_ERROR,
                             "labels file '%s': label %zu is not one of the "
                             "10 classes of Fashion-MNIST", labels, largest);

@@ -830,6 +830,10 @@ static void bad_samples(void **state)
     BAD("descent_samples_init",
         descent_samples_init(&s, SIZE_MAX, 1, 0, 1, &e), e,
         DESCENT_INVALID_ARGUMENT, "need more memory");
+    VALID("descent_samples_init", "a regression set, two targets each",
+          descent_samples_init(&s, 2, 3, 0, 2, &e), e);
+    assert_true(s.labels == NULL && s.targets != NULL && s.targets[3] == 0);
+    descent_samples_free(&s);
     VALID("descent_samples_init", "one class is a valid, if dull, set",
           descent_samples_init(&s, 2, 3, 1, 0, &e), e);
     SURVIVES("descent_samples_free", "a set is freed and left empty",
@@ -953,7 +957,7 @@ static void bad_fashion_mnist(void **state)
         "folder name is too long (DESCENT_FASHION_MNIST, 4999 characters)");
     fashion_files(2, 3, 1);
     BAD(name, fashion_in(scratch, 0, &e), e, DESCENT_DATA_ERROR,
-        "images of 6 pixels, not 28 x 28");
+        "images of 6 pixels, not 28 x 28 = 784");
     fashion_files(28, 28, 12);
     BAD(name, fashion_in(scratch, 0, &e), e, DESCENT_DATA_ERROR,
         "label 12 is not one of the 10 classes");
