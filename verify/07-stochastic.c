@@ -531,9 +531,12 @@ static void claim_stoch_zone(void **state)
         worst_z = fmax(worst_z, fabs(runs[i].mean - runs[i].exact) / runs[i].error);
         worst_first = fmax(worst_first,
                            fabs(runs[i].first_order / runs[i].exact - 1));
-        claim_table_row("stoch-zone-table",
-                        "%g & %zu & %.3e & %.3e & %.3e & %.3f \\\\", runs[i].eta,
-                        runs[i].m, runs[i].mean, runs[i].error, runs[i].exact,
+        char mean[64], spread[64], exact[64];
+        claim_format(mean, sizeof mean, runs[i].mean);
+        claim_format(spread, sizeof spread, runs[i].error);
+        claim_format(exact, sizeof exact, runs[i].exact);
+        claim_table_row("stoch-zone-table", "%g & %zu & %s & %s & %s & %.3f \\\\",
+                        runs[i].eta, runs[i].m, mean, spread, exact,
                         runs[i].mean / runs[i].first_order);
     }
     double x[4], y[4], yexact[4], sigma[4], e_eta, e_m;
@@ -610,11 +613,12 @@ static void claim_stoch_decay(void **state)
     double final = sqrt(distance[steps - 1]);
     free(distance);
     descent_regression_free(&p);
-    char measured[200], bound[200];
+    char measured[200], bound[200], relative[64];
+    claim_format(relative, sizeof relative, late / (start * start));
     snprintf(measured, sizeof measured,
-             "harmonic: late/early $%.2g$, late $%.2g\\,D_0^2$; inverse "
+             "harmonic: late/early $%.2g$, late %s$\\,D_0^2$; inverse "
              "square: travelled $%.3g$, final distance $%.3g$",
-             late / early, late / (start * start), path.travelled, final);
+             late / early, relative, path.travelled, final);
     snprintf(bound, sizeof bound,
              "$\\le0.25$, $\\le10^{-6}$; travel $\\le%.3g$, distance $\\ge%.3g$",
              budget, start - budget);
