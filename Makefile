@@ -12,7 +12,7 @@ MAKEFLAGS += --no-print-directory
 PREFIX ?= /usr/local
 CFLAGS ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Werror -pedantic
-LIBS := -llapacke -lopenblas -lm
+LIBS := -llapacke -lopenblas -lz -lm
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 VERSION := 0.1.0
@@ -20,9 +20,11 @@ VERSION := 0.1.0
 # What a Debian or Ubuntu machine needs beyond a C compiler, make and git,
 # by target: each public target installs (or asks for) only its own list,
 # so that the library and its checks need no TeX and no gnuplot.
-PACKAGES_library := noweb libopenblas-dev liblapacke-dev
-PACKAGES_check := $(PACKAGES_library) libcmocka-dev
-PACKAGES_figures := $(PACKAGES_library) gnuplot-nox
+PACKAGES_library := noweb libopenblas-dev liblapacke-dev zlib1g-dev
+# Fashion-MNIST, which Chapter 7's tests, figures and examples read.
+PACKAGES_data := dataset-fashion-mnist
+PACKAGES_check := $(PACKAGES_library) libcmocka-dev $(PACKAGES_data)
+PACKAGES_figures := $(PACKAGES_library) gnuplot-nox $(PACKAGES_data)
 PACKAGES_all := $(PACKAGES_check) gnuplot-nox lmodern texlive-latex-base \
                 texlive-latex-recommended texlive-fonts-recommended
 PACKAGES_book := $(PACKAGES_all)

@@ -9,6 +9,7 @@
 #include "newton.h"
 #include "network.h"
 #include "random.h"
+#include "data.h"
 #include "stochastic.h"
 
 #endif
