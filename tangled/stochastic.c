@@ -447,7 +447,8 @@ descent_status descent_regression_sgd(const descent_regression *p,
     for (size_t k = 0; k < steps; k++) {
         descent_minibatch_draw(r, p->count, m, indices, NULL);
         batch_gradient(p, theta, indices, m, g);
-        double eta = descent_schedule_eta(s, k), length = descent_norm(p->d, g);
+        double eta = descent_schedule_eta(s, k);
+        double length = descent_norm(p->d, g);
         cblas_daxpy(d, -eta, g, 1, theta, 1);
         double distance = 0;
         for (size_t j = 0; j < p->d; j++)
@@ -510,7 +511,8 @@ descent_status descent_regression_stationary(
                                    (a == k ? p->H[l * d + b] : 0) -
                                    eta * ((1 - c) * h + c * f / (double)p->count);
                     M[(a * d + b) * n + k * d + l] = entry;
-                    G[(a * d + b) * n + k * d + l] = (a * d + b == k * d + l) - eta * entry;
+                    G[(a * d + b) * n + k * d + l] =
+                        (a * d + b == k * d + l) - eta * entry;
                 }
     for (size_t j = 0; j < n; j++)
         P[j] = eta * c * p->S[j];
@@ -548,7 +550,8 @@ static double logistic_batch(const descent_logistic *p, const double *theta,
         size_t i = batch ? batch[j] : j;
         const double *x = p->x + i * p->d;
         double z = cblas_ddot(d, x, 1, theta, 1), s = 1 / (1 + exp(-z));
-        value += (fmax(z, 0) + log1p(exp(-fabs(z))) - p->y[i] * z) / (double)m;
+        double loss = fmax(z, 0) + log1p(exp(-fabs(z))) - p->y[i] * z;
+        value += loss / (double)m;
         if (g != NULL)
             cblas_daxpy(d, (s - p->y[i]) / (double)m, x, 1, g, 1);
         if (curvature != NULL)
@@ -579,7 +582,8 @@ descent_status descent_logistic_init(descent_logistic *p, size_t count,
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "logistic: lambda = %g must be positive and finite",
                             lambda);
-    double *block = malloc((count * d + count + 3 * d + d * d) * sizeof *block);
+    size_t doubles = count * d + count + 3 * d + d * d;
+    double *block = malloc(doubles * sizeof *block);
     if (block == NULL)
         return descent_fail(error, DESCENT_OUT_OF_MEMORY,
                             "logistic: cannot allocate count = %zu, d = %zu",
@@ -602,7 +606,7 @@ descent_status descent_logistic_init(descent_logistic *p, size_t count,
     memset(theta, 0, d * sizeof *theta);
     double value = logistic_batch(p, theta, NULL, count, g, NULL);
     double first = descent_norm(d, g), norm = first;
-    for (int iteration = 0; iteration < 100 && norm > 1e-15 * first; iteration++) {
+    for (int k = 0; k < 100 && norm > 1e-15 * first; k++) {
         memset(H, 0, d * d * sizeof *H);
         logistic_batch(p, theta, NULL, count, NULL, H);
         for (size_t j = 0; j < d; j++) {

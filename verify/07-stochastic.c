@@ -1148,7 +1148,8 @@ static void bad_schedule_use(void **state)
 }
 static void bad_clip(void **state)
 {
-    const double bad_c[4] = {NAN, INFINITY, 0, -1}, poison[2] = {NAN, INFINITY};
+    const double bad_c[4] = {NAN, INFINITY, 0, -1};
+    const double poison[2] = {NAN, INFINITY};
     char fragment[64];
     descent_error e;
     double norm;
