@@ -21,7 +21,9 @@ set xlabel '$\theta_1-\theta^*_1$' offset 0,0.5
 set ylabel '$\theta_2-\theta^*_2$' offset 1,0
 set xrange [-3.5:1]
 set yrange [-1.5:3]
-set key top right samplen 1.5 spacing 1.1 font ',8'
+set xtics 1
+set ytics 1
+set key bottom left Left reverse opaque samplen 1.5 spacing 1.1 font ',8'
 plot levels using 1:2 with lines ls 4 notitle, \
      gd using 1:2 with lines ls 1 title 'GD', \
      sgd1 using 1:2 with lines ls 2 title 'SGD, $m=1$', \

@@ -22,7 +22,7 @@ plot byeta using 1:4 with lines ls 2 title 'exact', \
      byeta using 1:5 with lines ls 3 title 'first order', \
      byeta using 1:3 with points ls 1 title sprintf('measured, slope %.2f', slope_eta)
 set xlabel '$m$ ($\eta=0.02$)' offset 0,0.5
-set key bottom left
+set key top right Right noreverse
 plot bym using 2:4 with lines ls 2 title 'exact', \
      bym using 2:5 with lines ls 3 title 'first order', \
      bym using 2:3 with points ls 1 title sprintf('measured, slope %.2f', slope_m)

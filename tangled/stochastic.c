@@ -447,7 +447,8 @@ descent_status descent_regression_sgd(const descent_regression *p,
     for (size_t k = 0; k < steps; k++) {
         descent_minibatch_draw(r, p->count, m, indices, NULL);
         batch_gradient(p, theta, indices, m, g);
-        double eta = descent_schedule_eta(s, k), length = descent_norm(p->d, g);
+        double eta = descent_schedule_eta(s, k);
+        double length = descent_norm(p->d, g);
         cblas_daxpy(d, -eta, g, 1, theta, 1);
         double distance = 0;
         for (size_t j = 0; j < p->d; j++)
@@ -510,7 +511,8 @@ descent_status descent_regression_stationary(
                                    (a == k ? p->H[l * d + b] : 0) -
                                    eta * ((1 - c) * h + c * f / (double)p->count);
                     M[(a * d + b) * n + k * d + l] = entry;
-                    G[(a * d + b) * n + k * d + l] = (a * d + b == k * d + l) - eta * entry;
+                    G[(a * d + b) * n + k * d + l] =
+                        (a * d + b == k * d + l) - eta * entry;
                 }
     for (size_t j = 0; j < n; j++)
         P[j] = eta * c * p->S[j];
@@ -534,5 +536,148 @@ descent_status descent_regression_stationary(
         *first_order = eta * c * p->trace / 2;
     if (exact != NULL)
         *exact = trace;
+    return descent_succeed(error);
+}
+static double logistic_batch(const descent_logistic *p, const double *theta,
+                             const size_t *batch, size_t m, double *g,
+                             double *curvature)
+{
+    int d = (int)p->d;
+    double value = 0;
+    if (g != NULL)
+        memset(g, 0, p->d * sizeof *g);
+    for (size_t j = 0; j < m; j++) {
+        size_t i = batch ? batch[j] : j;
+        const double *x = p->x + i * p->d;
+        double z = cblas_ddot(d, x, 1, theta, 1), s = 1 / (1 + exp(-z));
+        double loss = fmax(z, 0) + log1p(exp(-fabs(z))) - p->y[i] * z;
+        value += loss / (double)m;
+        if (g != NULL)
+            cblas_daxpy(d, (s - p->y[i]) / (double)m, x, 1, g, 1);
+        if (curvature != NULL)
+            cblas_dsyr(CblasRowMajor, CblasUpper, d, s * (1 - s) / (double)m,
+                       x, 1, curvature, d);
+    }
+    double norm2 = cblas_ddot(d, theta, 1, theta, 1);
+    if (g != NULL)
+        cblas_daxpy(d, p->lambda, theta, 1, g, 1);
+    return value + p->lambda / 2 * norm2;
+}
+descent_status descent_logistic_init(descent_logistic *p, size_t count,
+                                     size_t d, double lambda, uint64_t seed,
+                                     descent_error *error)
+{
+    if (p == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "logistic: p is NULL");
+    *p = (descent_logistic){0};
+    if (d == 0 || d > 16)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "logistic: d = %zu must lie in [1, 16]", d);
+    if (count == 0 || count > (size_t)INT_MAX / 16)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "logistic: count = %zu must lie in [1, %d]", count,
+                            INT_MAX / 16);
+    if (!(lambda > 0) || !isfinite(lambda))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "logistic: lambda = %g must be positive and finite",
+                            lambda);
+    size_t doubles = count * d + count + 3 * d + d * d;
+    double *block = malloc(doubles * sizeof *block);
+    if (block == NULL)
+        return descent_fail(error, DESCENT_OUT_OF_MEMORY,
+                            "logistic: cannot allocate count = %zu, d = %zu",
+                            count, d);
+    *p = (descent_logistic){.count = count, .d = d, .x = block,
+                            .y = block + count * d, .lambda = lambda};
+    p->theta_star = p->y + count;
+    descent_random r;
+    descent_random_seed(&r, seed);
+    for (size_t i = 0; i < count; i++) {
+        double z = 0;
+        for (size_t j = 0; j < d; j++) {
+            p->x[i * d + j] = descent_random_gaussian(&r);
+            z += p->x[i * d + j] * 2 / sqrt((double)d);
+        }
+        p->y[i] = descent_random_uniform(&r) < 1 / (1 + exp(-z));
+    }
+    double *theta = p->theta_star, *g = theta + d, *s = g + d, *H = s + d;
+    int n = (int)d;
+    memset(theta, 0, d * sizeof *theta);
+    double value = logistic_batch(p, theta, NULL, count, g, NULL);
+    double first = descent_norm(d, g), norm = first;
+    for (int k = 0; k < 100 && norm > 1e-15 * first; k++) {
+        memset(H, 0, d * d * sizeof *H);
+        logistic_batch(p, theta, NULL, count, NULL, H);
+        for (size_t j = 0; j < d; j++) {
+            H[j * d + j] += p->lambda;
+            s[j] = -g[j];
+        }
+        LAPACKE_dposv(LAPACK_ROW_MAJOR, 'U', n, 1, H, n, s, 1);
+        double slope = cblas_ddot(n, g, 1, s, 1), t = 1, trial = value;
+        for (int halving = 0; halving < 60; halving++, t /= 2) {
+            cblas_daxpy(n, t, s, 1, theta, 1);
+            trial = logistic_batch(p, theta, NULL, count, NULL, NULL);
+            if (trial <= value + 1e-4 * t * slope)
+                break;
+            cblas_daxpy(n, -t, s, 1, theta, 1);
+        }
+        value = logistic_batch(p, theta, NULL, count, g, NULL);
+        double trial_norm = descent_norm(d, g);
+        bool stalled = trial_norm >= norm;
+        norm = trial_norm;
+        if (stalled)
+            break;
+    }
+    p->value_star = value;
+    if (!(norm <= 1e-10 * first)) {
+        descent_logistic_free(p);
+        return descent_fail(error, DESCENT_STEP_FAILED,
+                            "logistic: Newton's method did not converge "
+                            "(gradient %g of %g)", norm, first);
+    }
+    return descent_succeed(error);
+}
+
+void descent_logistic_free(descent_logistic *p)
+{
+    if (p != NULL) {
+        free(p->x);
+        *p = (descent_logistic){0};
+    }
+}
+descent_status descent_logistic_value(const descent_logistic *p,
+                                      const double *theta,
+                                      const size_t *batch, size_t m,
+                                      double *value, double *g,
+                                      descent_error *error)
+{
+    const char *name = "logistic value";
+    if (p == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT, "%s: p is NULL",
+                            name);
+    if (p->x == NULL || p->d == 0)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: p has no examples (freed, or never made)",
+                            name);
+    if (theta == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: theta is NULL", name);
+    if (m == 0 || m > p->count || (batch == NULL && m != p->count))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: m = %zu must lie in [1, count = %zu] (and "
+                            "equal count when batch is NULL)", name, m,
+                            p->count);
+    for (size_t j = 0; batch != NULL && j < m; j++)
+        if (batch[j] >= p->count)
+            return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                                "%s: batch[%zu] = %zu is not below count = "
+                                "%zu", name, j, batch[j], p->count);
+    if (!descent_all_finite(p->d, theta, NULL))
+        return descent_fail(error, DESCENT_NONFINITE,
+                            "%s: theta is not finite", name);
+    double v = logistic_batch(p, theta, batch, m, g, NULL);
+    if (value != NULL)
+        *value = v;
     return descent_succeed(error);
 }

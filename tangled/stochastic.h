@@ -81,5 +81,23 @@ descent_status descent_regression_sgd(const descent_regression *p,
 descent_status descent_regression_stationary(
     const descent_regression *p, double eta, size_t m,
     double *first_order, double *exact, descent_error *error);
+typedef struct descent_logistic {
+    size_t count, d;     /* N examples of d inputs */
+    double *x;           /* count x d, row-major */
+    double *y;           /* count labels, 0 or 1 */
+    double lambda;       /* the weight of the regularization */
+    double *theta_star;  /* the minimizer of E */
+    double value_star;   /* E(theta*) */
+} descent_logistic;
+
+descent_status descent_logistic_init(descent_logistic *p, size_t count,
+                                     size_t d, double lambda, uint64_t seed,
+                                     descent_error *error);
+void descent_logistic_free(descent_logistic *p);
+descent_status descent_logistic_value(const descent_logistic *p,
+                                      const double *theta,
+                                      const size_t *batch, size_t m,
+                                      double *value, double *g,
+                                      descent_error *error);
 
 #endif
