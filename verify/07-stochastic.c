@@ -1619,6 +1619,15 @@ static void bad_minibatch(void **state)
     VALID(evaluate, "a dataset longer than the capacity goes in batches",
           descent_model_evaluate(&m, &data, &loss, &accuracy, &e), e);
     descent_model_free(&m);
+    const descent_layer_spec l2[2] = {{DESCENT_LAYER_DENSE, 4},
+                                      {DESCENT_LAYER_L2, 0}};
+    REQUIRE(descent_model_init(&m, 3, 2, l2, 4, &e), e);
+    BAD(evaluate, descent_model_evaluate(&m, &data, &loss, &accuracy, &e), e,
+        DESCENT_INVALID_ARGUMENT, "data has no targets");
+    VALID(evaluate, "a regression model has no accuracy (NaN)",
+          descent_model_evaluate(&m, &regression, &loss, &accuracy, &e), e);
+    assert_true(isnan(accuracy) && loss > 0);
+    descent_model_free(&m);
     descent_samples_free(&data);
     descent_samples_free(&regression);
     descent_samples_free(&wrong);
@@ -1746,6 +1755,23 @@ static void bad_train(void **state)
     data.x[5] = 0;
     VALID(train, "records may be NULL; the last batch may be short",
           descent_train(&m, &data, &o, NULL, &e), e);
+    FILE *lines = tmpfile();
+    assert_non_null(lines);
+    o = good, o.clip = DESCENT_CLIP_NORM, o.clip_threshold = 0.5;
+    o.quiet = false, o.progress = lines;
+    VALID(train, "clipping by norm, progress to a file",
+          descent_train(&m, &data, &o, records, &e), e);
+    o.clip = DESCENT_CLIP_VALUE, o.clip_threshold = 0.01;
+    VALID(train, "clipping by value",
+          descent_train(&m, &data, &o, records, &e), e);
+    char text[512] = "";
+    rewind(lines);
+    size_t length = fread(text, 1, sizeof text - 1, lines);
+    text[length] = '\0';
+    assert_non_null(strstr(text, "epoch 2/2  batch 3/3"));
+    assert_null(strchr(text, '\r'));
+    assert_true(records[1].eta == 0.1 && records[1].steps == 6);
+    fclose(lines);
     descent_optimizer_free(&opt);
     descent_optimizer_free(&small);
     descent_model_free(&m);
