@@ -1281,7 +1281,8 @@ static void claim_stoch_logistic(void **state)
 }
 /* Against Chapter 6's network: a 20-16-12-5 model with ReLU or
    logistic hidden layers and an L2 output; the relative errors of the
-   loss and the gradient, and of one Nesterov update over its bound. */
+   loss and the gradient, and of two updates of each rule (plain,
+   heavy ball, Nesterov) over their bound. */
 static void against_network(descent_layer_kind kind,
                               descent_activation activation, uint64_t seed,
                               double worst[3], double *tolerance)
@@ -1325,21 +1326,31 @@ static void against_network(descent_layer_kind kind,
     *tolerance = float_tolerance(&model, M);
     worst[0] = fmax(worst[0], fabs(loss - value) / fabs(value));
     worst[1] = fmax(worst[1], relative_gap(P, model.gradient, g));
-    REQUIRE(descent_sgd_init(&opt, P, 0.9, true, &e), e);
-    REQUIRE(descent_optimizer_step(&opt, model.theta, model.gradient, 0.1, &e),
-            e);
-    REQUIRE(descent_momentum_init(&mom, P, DESCENT_NESTEROV, 0.1, 0.9, &e), e);
-    REQUIRE(descent_momentum_step(&mom, theta, g, &e), e);
-    double gap = 0, step = 0, size = 0;
-    for (size_t j = 0; j < P; j++) {
-        gap += (model.theta[j] - theta[j]) * (model.theta[j] - theta[j]);
-        step += (theta[j] - start[j]) * (theta[j] - start[j]);
-        size += theta[j] * theta[j];
+    for (int rule = 0; rule < 3; rule++) {
+        float updated[P];
+        double expect[P], gap = 0, step = 0, size = 0;
+        memcpy(updated, model.theta, sizeof updated);
+        memcpy(expect, start, sizeof expect);
+        REQUIRE(descent_sgd_init(&opt, P, rule == 0 ? 0 : 0.9, rule == 2, &e),
+                e);
+        REQUIRE(descent_momentum_init(&mom, P, rule == 2 ? DESCENT_NESTEROV
+                                                        : DESCENT_HEAVY_BALL,
+                                      0.1, rule == 0 ? 0 : 0.9, &e), e);
+        for (int k = 0; k < 2; k++) {          /* the second uses the velocity */
+            REQUIRE(descent_optimizer_step(&opt, updated, model.gradient, 0.1,
+                                           &e), e);
+            REQUIRE(descent_momentum_step(&mom, expect, g, &e), e);
+        }
+        for (size_t j = 0; j < P; j++) {
+            gap += (updated[j] - expect[j]) * (updated[j] - expect[j]);
+            step += (expect[j] - start[j]) * (expect[j] - start[j]);
+            size += expect[j] * expect[j];
+        }
+        worst[2] = fmax(worst[2], sqrt(gap) / (*tolerance * sqrt(step) +
+                                               6 * 0x1p-24 * sqrt(size)));
+        descent_optimizer_free(&opt);
+        descent_momentum_free(&mom);
     }
-    worst[2] = fmax(worst[2], sqrt(gap) / (*tolerance * sqrt(step) +
-                                           3 * 0x1p-24 * sqrt(size)));
-    descent_optimizer_free(&opt);
-    descent_momentum_free(&mom);
     descent_network_problem_free(&problem);
     descent_model_free(&model);
     descent_samples_free(&data);
@@ -1397,7 +1408,8 @@ static void claim_float_path(void **state)
              "of its bound", text[0], text[1], text[2]);
     claim_report("train-float",
                  "the float path matches the double network (forward, "
-                 "backward, one update) within $u\\sum_l(n_{l-1}+n_l+m+5)$",
+                 "backward, two updates of each rule) within "
+                 "$u\\sum_l(n_{l-1}+n_l+m+5)$",
                  measured, text[3], holds);
     assert_true(holds);
 }
@@ -1584,6 +1596,10 @@ static void bad_minibatch(void **state)
         e, DESCENT_INVALID_ARGUMENT, "or never made");
     BAD(gradient, descent_model_gradient(&m, NULL, NULL, 4, &loss, &e), e,
         DESCENT_INVALID_ARGUMENT, "data is NULL");
+    descent_samples empty = data;
+    empty.count = 0;
+    BAD(gradient, descent_model_gradient(&m, &empty, NULL, 1, &loss, &e), e,
+        DESCENT_INVALID_ARGUMENT, "data->count = 0");
     BAD(gradient, descent_model_gradient(&m, &data, NULL, 0, &loss, &e), e,
         DESCENT_INVALID_ARGUMENT, "batch = 0");
     BAD(gradient, descent_model_gradient(&m, &data, NULL, 9, &loss, &e), e,
