@@ -12,7 +12,7 @@ MAKEFLAGS += --no-print-directory
 PREFIX ?= /usr/local
 CFLAGS ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Werror -pedantic
-LIBS := -llapacke -lopenblas -lm
+LIBS := -llapacke -lopenblas -lz -lm
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 VERSION := 0.1.0
@@ -20,9 +20,12 @@ VERSION := 0.1.0
 # What a Debian or Ubuntu machine needs beyond a C compiler, make and git,
 # by target: each public target installs (or asks for) only its own list,
 # so that the library and its checks need no TeX and no gnuplot.
-PACKAGES_library := noweb libopenblas-dev liblapacke-dev
-PACKAGES_check := $(PACKAGES_library) libcmocka-dev
-PACKAGES_figures := $(PACKAGES_library) gnuplot-nox
+PACKAGES_library := noweb libopenblas-dev liblapacke-dev zlib1g-dev
+# Fashion-MNIST, which Chapter 7's tests, figures and examples read.
+PACKAGES_data := dataset-fashion-mnist
+PACKAGES_check := $(PACKAGES_library) libcmocka-dev $(PACKAGES_data)
+PACKAGES_figures := $(PACKAGES_library) gnuplot-nox $(PACKAGES_data)
+PACKAGES_examples := $(PACKAGES_library) $(PACKAGES_data)
 PACKAGES_all := $(PACKAGES_check) gnuplot-nox lmodern texlive-latex-base \
                 texlive-latex-recommended texlive-fonts-recommended
 PACKAGES_book := $(PACKAGES_all)
@@ -75,10 +78,10 @@ ifeq ($(filter clean uninstall deps tangle tangle-check,$(MAKECMDGOALS)),)
             'SANITIZE=$(SANITIZE)')
 endif
 
-.PHONY: all tangle library figures book check check-sanitize check-valgrind \
+.PHONY: all tangle library examples figures book check check-sanitize check-valgrind \
         coverage stage-coverage install uninstall clean bench deps tangle-check \
         mutate \
-        stage-all stage-library stage-figures stage-book stage-check \
+        stage-all stage-library stage-examples stage-figures stage-book stage-check \
         stage-check-sanitize stage-check-valgrind stage-install stage-bench
 
 # ---------------------------------------------------------------------
@@ -87,7 +90,7 @@ endif
 
 all: deps tangle
 	@$(MAKE) stage-all
-library figures book install bench: deps tangle
+library examples figures book install bench: deps tangle
 	@$(MAKE) stage-$@
 check check-sanitize check-valgrind coverage: deps tangle-check
 	@$(MAKE) stage-$@
@@ -120,7 +123,7 @@ FORCE:
 # else: the version script lists what build-aux/public-functions finds
 # in the public headers, and `make check` checks the result with nm.
 
-stage-all: stage-library stage-figures stage-book
+stage-all: stage-library stage-examples stage-figures stage-book
 	@:
 stage-library: $(B)/lib/libdescent.a $(B)/lib/libdescent.so
 	@:
@@ -270,6 +273,21 @@ stage-coverage: $(COV_SUITE)
 	  build-aux/coverage $(B)/coverage/obj $(B)/coverage/report \
 	    $(COVERAGE_MIN) $(LIB_SRC) -- $(PUBLIC_HDR) || status=$$?; \
 	  exit $$status
+
+# ---------------------------------------------------------------------
+# Example programs: examples/NAME.c, linked with the library, becomes
+# $(B)/examples/NAME (see README.md).
+EXAMPLES := $(patsubst examples/%.c,$(B)/examples/%,\
+                       $(sort $(wildcard examples/*.c)))
+
+stage-examples: $(EXAMPLES)
+	@:
+
+$(B)/examples/%: examples/%.c $(B)/lib/libdescent.a $(PUBLIC_HDR) $(FLAGS)
+	@mkdir -p $(@D)
+	@$(STEP) CC $< $(B)/logs/example-$*.log \
+	  $(CC) $(WARNINGS) $(CFLAGS) -Itangled -o $@ $< \
+	    $(B)/lib/libdescent.a $(LIBS)
 
 # ---------------------------------------------------------------------
 # Figures: figures/NAME.c writes data, figures/NAME.gp draws it.

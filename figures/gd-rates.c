@@ -5,7 +5,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <lapacke.h>
 #include "descent.h"
 #include "figure.h"
 
@@ -14,13 +13,14 @@ enum { N = 10, CASES = 13 };
 int main(int argc, char **argv)
 {
     const double kappa_min = 2, kappa_max = 1e4;
-    /* LAPACK's generator, as in the library and the tests, so that the
+    /* The book's generator, as in the library and the tests, so that the
        spectra are the same on every machine. */
-    lapack_int iseed[4] = {2024 % 4096, 0, 0, 1};
+    descent_random random;
     descent_error err;
     descent_trace trace;
     const char *folder = figure_data_folder(argc, argv);
 
+    descent_random_seed(&random, 2024);
     FILE *out = figure_open(folder, "gd-rates.dat");
     figure_check(descent_trace_init(&trace, N, false, &err), "trace",
                  err.message);
@@ -31,9 +31,8 @@ int main(int argc, char **argv)
         double kappa = kappa_min * pow(kappa_max / kappa_min,
                                        (double)c / (CASES - 1));
         double lambda[N] = {1, kappa};
-        LAPACKE_dlarnv(1, iseed, N - 2, lambda + 2);  /* uniform (0,1) */
-        for (int i = 2; i < N; i++)
-            lambda[i] = 1 + (kappa - 1) * lambda[i];
+        for (int i = 2; i < N; i++)   /* uniform in [1, kappa) */
+            lambda[i] = 1 + (kappa - 1) * descent_random_uniform(&random);
         descent_quadratic q;
         figure_check(descent_quadratic_spectrum(&q, N, lambda, NULL, 0,
                                                 (unsigned)c + 1, &err),

@@ -12,7 +12,6 @@
    ("x1 x2 out_clean out_spoiled", a blank line after each x1), then the
    spoiled network's outputs on a 121 x 121 grid over
    [-1500,1500] x [-1500,500], then a block with t and the seed. */
-#include <lapacke.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,13 +38,15 @@ static void train(trained *n, const double *x, const double *t,
     descent_step_rule step = descent_fixed_step(&schedule, 1);
     descent_options options = descent_default_options();
     descent_result result;
-    lapack_int iseed[4] = {(lapack_int)(seed % 4096), 9, 11, 13};
+    descent_random random;
     descent_dataset data = {count, 2, 1, x, t};
     figure_check(descent_network_init(&n->net, 2, sizes, DESCENT_LOGISTIC,
                                       DESCENT_LOGISTIC, &err),
                  "network", err.message);
-    if (LAPACKE_dlarnv(2, iseed, PARAMETERS, n->theta) != 0)
-        figure_check(DESCENT_LAPACK_FAILED, "random start", "dlarnv");
+    descent_random_seed(&random, seed);
+    figure_check(descent_random_fill(&random, PARAMETERS, n->theta,
+                                     DESCENT_SYMMETRIC, &err),
+                 "random start", err.message);
     for (int i = 0; i < PARAMETERS; i++)
         n->theta[i] *= 0.1;
     figure_check(descent_network_problem_init(&problem, &n->net, &data,

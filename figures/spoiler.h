@@ -4,7 +4,6 @@
 #ifndef SPOILER_H
 #define SPOILER_H
 
-#include <lapacke.h>
 #include "descent.h"
 #include "figure.h"
 #include "network.h"
@@ -55,9 +54,11 @@ static inline void spoiler_free(spoiler *s)
 /* A start uniform in [-0.1,0.1]^3, as in the chapter's tests. */
 static inline void spoiler_random_start(unsigned seed, double w[3])
 {
-    lapack_int iseed[4] = {(lapack_int)(seed % 4096), 9, 11, 13};
-    if (LAPACKE_dlarnv(2, iseed, 3, w) != 0)
-        figure_check(DESCENT_LAPACK_FAILED, "random start", "dlarnv");
+    descent_random random;
+    descent_error err;
+    descent_random_seed(&random, seed);
+    figure_check(descent_random_fill(&random, 3, w, DESCENT_SYMMETRIC,
+                                     &err), "random start", err.message);
     for (int i = 0; i < 3; i++)
         w[i] *= 0.1;
 }

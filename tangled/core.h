@@ -16,7 +16,8 @@ typedef enum descent_status {
     DESCENT_DIRECTION_FAILED,  /* the direction rule could not act */
     DESCENT_STEP_FAILED,       /* the step rule found no step */
     DESCENT_LAPACK_FAILED,     /* a factorization did not succeed */
-    DESCENT_OUT_OF_MEMORY
+    DESCENT_OUT_OF_MEMORY,
+    DESCENT_DATA_ERROR         /* a data file is missing, truncated or corrupt */
 } descent_status;
 
 enum { DESCENT_MESSAGE_SIZE = 256 };

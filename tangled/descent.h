@@ -8,5 +8,9 @@
 #include "momentum.h"
 #include "newton.h"
 #include "network.h"
+#include "random.h"
+#include "data.h"
+#include "stochastic.h"
+#include "train.h"
 
 #endif

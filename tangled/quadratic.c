@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "random.h"
 
 void descent_quadratic_free(descent_quadratic *q)
 {
@@ -147,17 +148,16 @@ descent_status descent_quadratic_1d(descent_quadratic *q, double a,
 static descent_status random_orthogonal(size_t n, unsigned seed,
                                         double *Q, descent_error *error)
 {
-    lapack_int iseed[4] = {(lapack_int)(seed % 4096),
-                           (lapack_int)(seed / 4096 % 4096),
-                           (lapack_int)(seed / 16777216 % 4096), 1};
+    descent_random r;
     lapack_int m = (lapack_int)n, info;
     double *tau = malloc(n * sizeof *tau);
     if (tau == NULL)
         return descent_fail(error, DESCENT_OUT_OF_MEMORY,
                             "cannot allocate %zu numbers", n);
-    info = LAPACKE_dlarnv(3, iseed, m * m, Q);
-    if (info == 0)
-        info = LAPACKE_dgeqrf(LAPACK_ROW_MAJOR, m, m, Q, m, tau);
+    descent_random_seed(&r, seed);
+    for (size_t i = 0; i < n * n; i++)
+        Q[i] = descent_random_gaussian(&r);
+    info = LAPACKE_dgeqrf(LAPACK_ROW_MAJOR, m, m, Q, m, tau);
     if (info == 0)
         info = LAPACKE_dorgqr(LAPACK_ROW_MAJOR, m, m, m, Q, m, tau);
     free(tau);
@@ -179,7 +179,7 @@ descent_status descent_quadratic_spectrum(descent_quadratic *q,
     if (!status && n * n > (size_t)INT_MAX)
         status = descent_fail(error, DESCENT_INVALID_ARGUMENT,
                               "quadratic: n = %zu is too large for "
-                              "LAPACK's random matrix (n * n > %d)", n,
+                              "LAPACK's indices (n * n > %d)", n,
                               INT_MAX);
     if (!status && lambda == NULL)
         status = descent_fail(error, DESCENT_INVALID_ARGUMENT,

@@ -12,6 +12,7 @@ static const char *const status_names[] = {
     "DESCENT_INVALID_ARGUMENT", "DESCENT_NO_HESSIAN",
     "DESCENT_DIRECTION_FAILED", "DESCENT_STEP_FAILED",
     "DESCENT_LAPACK_FAILED", "DESCENT_OUT_OF_MEMORY",
+    "DESCENT_DATA_ERROR",
 };
 static const char *const status_descriptions[] = {
     "success",
@@ -25,9 +26,10 @@ static const char *const status_descriptions[] = {
     "the step rule could not find an acceptable step",
     "a LAPACK routine reported failure",
     "memory could not be allocated",
+    "a data file is missing, truncated or corrupt",
 };
 enum { STATUS_COUNT = sizeof status_names / sizeof status_names[0] };
-_Static_assert(STATUS_COUNT == DESCENT_OUT_OF_MEMORY + 1,
+_Static_assert(STATUS_COUNT == DESCENT_DATA_ERROR + 1,
                "one name per status");
 _Static_assert(sizeof status_descriptions == sizeof status_names,
                "one description per status");

@@ -44,8 +44,10 @@ static scalar_case scalar_cases(int i)
 }
 static void random_normal(size_t n, unsigned seed, double *x)
 {
-    lapack_int iseed[4] = {(lapack_int)(seed % 4096), 3, 5, 7};
-    LAPACKE_dlarnv(3, iseed, (lapack_int)n, x);
+    descent_random r;
+    descent_random_seed(&r, seed);
+    for (size_t i = 0; i < n; i++)
+        x[i] = descent_random_gaussian(&r);
 }
 
 static void spectrum(size_t n, double kappa, double *lambda)
