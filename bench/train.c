@@ -14,7 +14,9 @@
  * The same samples: this program writes them to a temporary file that
  * bench/train-torch.py reads (raw float32 inputs and int32 labels), so
  * both sides train on identical data in memory, loaded before any clock
- * starts. The same work per step: a permutation per epoch, then for each
+ * starts. The initial weights are each side's own (descent's He
+ * Gaussian, PyTorch's default uniform): the work of a step does not
+ * depend on them. The same work per step: a permutation per epoch, then for each
  * minibatch the gather of its rows, forward, loss, backward and the
  * momentum update, and the loss read back (descent_train keeps it for
  * its record); no evaluation (options.test = NULL, quiet). descent_train
