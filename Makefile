@@ -37,10 +37,12 @@ PACKAGES_check-valgrind := $(PACKAGES_check) valgrind
 # gcov comes with gcc.
 PACKAGES_coverage := $(PACKAGES_check)
 PACKAGES_mutate := $(PACKAGES_check)
-# GSL, for the comparison in bench/cg-gsl.c, and libLBFGS and cminpack
-# (MINPACK) for bench/quasi-newton.c: only `make bench` asks for them.
+# GSL, for the comparison in bench/cg-gsl.c, libLBFGS and cminpack
+# (MINPACK) for bench/quasi-newton.c, and PyTorch (for /usr/bin/python3)
+# with Fashion-MNIST for bench/train.c: only `make bench` asks for them.
 PACKAGES_bench := $(PACKAGES_library) libgsl-dev liblbfgs-dev \
-                  libcminpack-dev
+                  libcminpack-dev python3-torch python3-numpy \
+                  $(PACKAGES_data)
 PACKAGES := $(sort $(foreach goal,$(or $(MAKECMDGOALS),all),\
                                   $(PACKAGES_$(goal))))
 

@@ -17,6 +17,7 @@
 #define LOG logf
 #define TANH tanhf
 #define GEMM cblas_sgemm
+#define BITS uint32_t
 static real FN(logistic)(real z)
 {
     return z >= 0 ? 1 / (1 + EXP(-z)) : EXP(z) / (1 + EXP(z));
@@ -35,6 +36,19 @@ static real FN(slope)(descent_layer_kind kind, real a)
     }
 }
 
+/* v where keep holds, +0 where it does not, without a branch: on
+   signs that look random a mispredicted branch per element cost more
+   than the rest of ReLU (bench/train.c). BITS: an unsigned integer of
+   the size of real. */
+static real FN(masked)(real v, bool keep)
+{
+    BITS b;
+    memcpy(&b, &v, sizeof b);
+    b &= -(BITS)keep;
+    memcpy(&v, &b, sizeof v);
+    return v;
+}
+
 /* One layer forward over a batch of m samples (rows): out = f(in). */
 static void FN(layer_forward)(const descent_layer *l, const real *w,
                               const real *in, real *out, size_t m)
@@ -49,7 +63,7 @@ static void FN(layer_forward)(const descent_layer *l, const real *w,
         break;
     case DESCENT_LAYER_RELU:
         for (size_t j = 0; j < total; j++)
-            out[j] = isnan(in[j]) || in[j] > 0 ? in[j] : 0;
+            out[j] = FN(masked)(in[j], !(in[j] <= 0)); /* NaN passes */
         break;
     case DESCENT_LAYER_LOGISTIC:
         for (size_t j = 0; j < total; j++)
@@ -134,6 +148,9 @@ static void FN(layer_backward)(const descent_layer *l, const real *w,
         if (back != NULL)
             GEMM(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)m, k, n,
                  1, delta, n, w, k, 0, back, k);        /* delta W */
+    } else if (l->kind == DESCENT_LAYER_RELU) {    /* slope [a > 0] */
+        for (size_t j = 0; j < m * (size_t)n; j++)
+            back[j] = delta[j] * FN(masked)(1, out[j] > 0);
     } else {
         for (size_t j = 0; j < m * (size_t)n; j++)
             back[j] = delta[j] * FN(slope)(l->kind, out[j]);
@@ -175,6 +192,7 @@ static void FN(backward)(const descent_model *model, const real *theta,
 #undef LOG
 #undef TANH
 #undef GEMM
+#undef BITS
 
 static bool is_output(descent_layer_kind kind)
 {
