@@ -96,13 +96,6 @@
 #define BENCH_NAME "quasi-newton"
 #include "common.h"
 
-#ifndef BENCH_CFLAGS
-#define BENCH_CFLAGS "(not recorded)"
-#endif
-#ifndef BENCH_LIBRARY_CFLAGS
-#define BENCH_LIBRARY_CFLAGS "(not recorded)"
-#endif
-
 #define GRADIENT_TOLERANCE 1e-6   /* stopping test, 2-norm, every method */
 #define JACOBIAN_CHECK_LIMIT 1e-6
 #define GSL_STEP_SIZE 0.01

@@ -55,13 +55,6 @@
 #include "descent.h"
 #include "timing.h"
 
-#ifndef BENCH_CFLAGS
-#define BENCH_CFLAGS "(not recorded)"
-#endif
-#ifndef BENCH_LIBRARY_CFLAGS
-#define BENCH_LIBRARY_CFLAGS "(not recorded)"
-#endif
-
 char *openblas_get_corename(void);
 char *openblas_get_config(void);
 int openblas_get_num_threads(void);
