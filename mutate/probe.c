@@ -1032,6 +1032,556 @@ static void newton(void)
     }
 }
 
+/* Chapter 7: the generator, the IDX reader, schedules, clipping, the
+ * synthetic regression problems, and the float training loop. */
+static void fvec(const char *what, size_t n, const float *x)
+{
+    printf("%s:", what);
+    for (size_t i = 0; i < n; i++)
+        printf(" %a", (double)x[i]);
+    printf("\n");
+}
+
+static void generator(void)
+{
+    static const uint64_t seeds[3] = {0, 42, 0xffffffffffffffffULL};
+    for (int s = 0; s < 3; s++) {
+        descent_random r;
+        descent_random_seed(&r, seeds[s]);
+        printf("random seed %d:", s);
+        for (int i = 0; i < 6; i++)
+            printf(" %llx", (unsigned long long)descent_random_bits(&r));
+        static const uint64_t below[7] = {1, 2, 3, 10, 1000003,
+                                          0x8000000000000001ULL,
+                                          0xffffffffffffffffULL};
+        for (int i = 0; i < 7; i++)
+            for (int j = 0; j < 3; j++)
+                printf(" %llx", (unsigned long long)descent_random_below(
+                                    &r, below[i]));
+        printf(" below0 %llx", (unsigned long long)descent_random_below(&r, 0));
+        printf("\n");
+        for (int i = 0; i < 6; i++)
+            printf(" u %a", descent_random_uniform(&r));
+        for (int i = 0; i < 9; i++)
+            printf(" g %a", descent_random_gaussian(&r));
+        printf("\n");
+        size_t p[17];
+        for (size_t n = 0; n <= 17; n += 1 + n / 2) {
+            descent_error e = {0};
+            descent_status st = descent_random_permutation(&r, n, p, &e);
+            status("  permutation", st, e.message);
+            for (size_t i = 0; i < n && !st; i++)
+                printf(" %zu", p[i]);
+            printf("\n");
+        }
+        double x[9];
+        for (int d = -1; d <= 3; d++) {
+            descent_error e = {0};
+            descent_status st = descent_random_fill(&r, 9, x, d, &e);
+            status("  fill", st, e.message);
+            if (!st)
+                vec("  x", 9, x);
+        }
+        descent_error e = {0};
+        status("  fill NULL", descent_random_fill(&r, 3, NULL, 0, &e),
+               e.message);
+        status("  fill r NULL", descent_random_fill(NULL, 3, x, 0, &e),
+               e.message);
+        status("  permutation NULL",
+               descent_random_permutation(&r, 3, NULL, &e), e.message);
+        status("  permutation r NULL",
+               descent_random_permutation(NULL, 3, p, &e), e.message);
+    }
+}
+
+static void put32(FILE *f, uint32_t v)
+{
+    unsigned char b[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 8), (unsigned char)v};
+    fwrite(b, 1, 4, f);
+}
+
+/* Writes an images file of count images of rows x cols and a labels
+ * file of labels entries; which names what to spoil. */
+static void write_idx(const char *images, const char *labels, int which)
+{
+    uint32_t count = 5, rows = 3, cols = 2, nlabels = 5;
+    FILE *f = fopen(images, "wb");
+    put32(f, which == 1 ? 0x801 : which == 2 ? 0x12345678 : 0x803);
+    put32(f, which == 3 ? 0 : count);
+    put32(f, rows);
+    put32(f, which == 4 ? 0xffffffffu : cols);
+    size_t pixels = count * rows * cols - (which == 5 ? 3 : 0);
+    for (size_t i = 0; i < pixels; i++)
+        fputc((int)((i * 37 + 11) % 256), f);
+    if (which == 6)
+        fputc(7, f);
+    fclose(f);
+    f = fopen(labels, "wb");
+    put32(f, which == 7 ? 0x803 : 0x801);
+    put32(f, which == 8 ? 4 : nlabels);
+    for (uint32_t i = 0; i < nlabels - (which == 9 ? 2 : 0); i++)
+        fputc(which == 10 && i == 2 ? 255 : (int)(i * 3 % 4), f);
+    if (which == 11)
+        fputc(1, f);
+    fclose(f);
+}
+
+static void samples(const char *what, descent_status st, const char *message,
+                    const descent_samples *s)
+{
+    status(what, st, message);
+    if (st)
+        return;
+    printf("  count %zu inputs %zu classes %zu outputs %zu\n", s->count,
+           s->inputs, s->classes, s->outputs);
+    double sum = 0, weighted = 0;
+    for (size_t i = 0; i < s->count * s->inputs; i++) {
+        sum += s->x[i];
+        weighted += s->x[i] * (double)(i % 97 + 1);
+    }
+    long labels = 0;
+    for (size_t i = 0; s->labels != NULL && i < s->count; i++)
+        labels += (long)(i + 1) * s->labels[i];
+    printf("  x sum %a weighted %a labels %ld\n", sum, weighted, labels);
+}
+
+static void data_files(void)
+{
+    static const size_t init[6][4] = {{3, 2, 4, 0}, {3, 2, 0, 2},
+                                      {0, 2, 4, 0}, {3, 0, 4, 0},
+                                      {(size_t)-1 / 2, 4, 4, 0},
+                                      {3, 2, 4, 3}};
+    for (int i = 0; i < 6; i++) {
+        descent_samples s;
+        descent_error e = {0};
+        descent_status st = descent_samples_init(&s, init[i][0], init[i][1],
+                                                 init[i][2], init[i][3], &e);
+        status("samples init", st, e.message);
+        if (!st) {
+            printf("  %zu %zu %zu %zu %d %d %d\n", s.count, s.inputs,
+                   s.classes, s.outputs, s.x != NULL, s.labels != NULL,
+                   s.targets != NULL);
+            descent_samples_free(&s);
+        }
+    }
+    for (int which = 0; which <= 11; which++) {
+        for (size_t limit = 0; limit <= 6; limit += 3) {
+            descent_samples s;
+            descent_error e = {0};
+            write_idx("probe-images.idx", "probe-labels.idx", which);
+            descent_status st = descent_idx_load(&s, "probe-images.idx",
+                                                 "probe-labels.idx", limit,
+                                                 &e);
+            printf("idx %d limit %zu\n", which, limit);
+            samples("  load", st, e.message, &s);
+            if (!st)
+                descent_samples_free(&s);
+        }
+    }
+    descent_samples s;
+    descent_error e = {0};
+    status("idx missing", descent_idx_load(&s, "probe-none.idx",
+                                           "probe-labels.idx", 0, &e),
+           e.message);
+    status("idx NULL", descent_idx_load(&s, NULL, "probe-labels.idx", 0, &e),
+           e.message);
+    status("idx s NULL", descent_idx_load(NULL, "a", "b", 0, &e), e.message);
+    remove("probe-images.idx");
+    remove("probe-labels.idx");
+    for (int training = 0; training < 2; training++) {
+        descent_status st = descent_fashion_mnist_load(&s, training, 300,
+                                                       &e);
+        samples("fashion-mnist", st, e.message, &s);
+        if (!st)
+            descent_samples_free(&s);
+    }
+    status("fashion-mnist too many",
+           descent_fashion_mnist_load(&s, false, 10001, &e), e.message);
+}
+
+static void schedules(void)
+{
+    static const struct {
+        descent_schedule_kind kind;
+        double eta0, other;
+        size_t count;
+    } cases[] = {
+        {DESCENT_SCHEDULE_CONSTANT, 0.1, 0, 0},
+        {DESCENT_SCHEDULE_LINEAR, 0.1, 0.001, 10},
+        {DESCENT_SCHEDULE_LINEAR, 0.1, 0.2, 10},
+        {DESCENT_SCHEDULE_LINEAR, 0.1, 0.001, 0},
+        {DESCENT_SCHEDULE_HARMONIC, 0.5, 0, 0},
+        {DESCENT_SCHEDULE_INVERSE_SQUARE, 0.5, 0, 0},
+        {DESCENT_SCHEDULE_EXPONENTIAL, 0.5, 0.9, 0},
+        {DESCENT_SCHEDULE_EXPONENTIAL, 0.5, 1.5, 0},
+        {DESCENT_SCHEDULE_STEP, 0.5, 0.1, 4},
+        {DESCENT_SCHEDULE_STEP, 0.5, 0.1, 0},
+        {DESCENT_SCHEDULE_PLATEAU, 0.5, 0.1, 2},
+        {DESCENT_SCHEDULE_PLATEAU, 0.5, 1.0, 2},
+        {DESCENT_SCHEDULE_CONSTANT, -0.1, 0, 0},
+        {DESCENT_SCHEDULE_CONSTANT, NAN, 0, 0},
+        {DESCENT_SCHEDULE_HARMONIC, INFINITY, 0, 0},
+        {DESCENT_SCHEDULE_EXPONENTIAL, 0.5, 0, 0},
+        {DESCENT_SCHEDULE_LINEAR, 0.1, -0.001, 10},
+        {(descent_schedule_kind)9, 0.1, 0, 0},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        descent_schedule s;
+        descent_error e = {0};
+        descent_status st = descent_schedule_init(&s, cases[c].kind,
+                                                  cases[c].eta0,
+                                                  cases[c].other,
+                                                  cases[c].count, &e);
+        printf("schedule %zu", c);
+        status("", st, e.message);
+        if (st)
+            continue;
+        for (size_t k = 0; k < 14; k++)
+            printf(" %a", descent_schedule_eta(&s, k));
+        printf(" | %a %a\n", descent_schedule_eta(&s, 1000000),
+               descent_schedule_eta(&s, (size_t)-1));
+        static const double losses[10] = {5, 4, 4.5, 4.2, 4, 3, 3, 3.5, 3,
+                                          NAN};
+        for (int i = 0; i < 10; i++) {
+            st = descent_schedule_epoch(&s, losses[i], &e);
+            printf("  epoch %d %s %a %a %zu %a\n", i,
+                   descent_status_name(st), descent_schedule_eta(&s, 3),
+                   s.best, s.waited, s.factor);
+        }
+    }
+    descent_error e = {0};
+    status("schedule NULL", descent_schedule_init(NULL,
+                                                  DESCENT_SCHEDULE_CONSTANT,
+                                                  0.1, 0, 0, &e), e.message);
+    status("schedule epoch NULL", descent_schedule_epoch(NULL, 1, &e),
+           e.message);
+}
+
+static void clipping(void)
+{
+    static const double g0[6] = {3, -4, 0.5, -0.25, 12, 1e-3};
+    static const double thresholds[6] = {100, 13, 1, 0.3, 0, NAN};
+    for (int t = 0; t < 6; t++) {
+        for (int zero = 0; zero < 2; zero++) {
+            double g[6], h[6], norm = -1;
+            float gf[6], hf[6];
+            double normf = -1;
+            for (int i = 0; i < 6; i++) {
+                g[i] = h[i] = zero ? 0 : g0[i];
+                gf[i] = hf[i] = (float)g[i];
+            }
+            descent_error e = {0};
+            printf("clip t %d zero %d\n", t, zero);
+            status("  norm", descent_clip_norm(g, 6, thresholds[t], &norm,
+                                               &e), e.message);
+            vec("  g", 6, g);
+            printf("  norm %a\n", norm);
+            status("  value", descent_clip_value(h, 6, thresholds[t], &e),
+                   e.message);
+            vec("  h", 6, h);
+            status("  norm f", descent_clip_norm_f(gf, 6, thresholds[t],
+                                                   &normf, &e), e.message);
+            fvec("  gf", 6, gf);
+            printf("  norm f %a\n", normf);
+            status("  value f", descent_clip_value_f(hf, 6, thresholds[t],
+                                                     &e), e.message);
+            fvec("  hf", 6, hf);
+        }
+    }
+    double g[3] = {NAN, 1, 2};
+    float gf[3] = {1, INFINITY, 2};
+    descent_error e = {0};
+    status("clip nan", descent_clip_norm(g, 3, 1, NULL, &e), e.message);
+    status("clip value nan", descent_clip_value(g, 3, 1, &e), e.message);
+    status("clip inf f", descent_clip_norm_f(gf, 3, 1, NULL, &e), e.message);
+    status("clip value inf f", descent_clip_value_f(gf, 3, 1, &e), e.message);
+    status("clip NULL", descent_clip_norm(NULL, 3, 1, NULL, &e), e.message);
+    status("clip n 0", descent_clip_value(g, 0, 1, &e), e.message);
+}
+
+static void regression(void)
+{
+    descent_regression p;
+    descent_error e = {0};
+    descent_status st = descent_regression_init(&p, 40, 3, 10, 0.1, 7, &e);
+    status("regression", st, e.message);
+    if (st)
+        return;
+    vec("  x", 120, p.x);
+    vec("  y", 40, p.y);
+    vec("  theta*", 3, p.theta_star);
+    vec("  H", 9, p.H);
+    vec("  S", 9, p.S);
+    printf("  trace %a\n", p.trace);
+    static const size_t batch[5] = {0, 7, 7, 39, 12};
+    double theta[3] = {1, -2, 0.5}, g[3];
+    for (size_t m = 0; m <= 5; m += 5) {
+        st = descent_regression_gradient(&p, theta, m ? batch : NULL, m ? m :
+                                         40, g, &e);
+        status("  gradient", st, e.message);
+        vec("  g", 3, g);
+    }
+    descent_random r;
+    descent_random_seed(&r, 3);
+    size_t idx[40];
+    for (size_t i = 0; i < 40; i++)
+        idx[i] = i;     /* the draw permutes these in place */
+    for (size_t m = 0; m <= 41; m += 8) {
+        st = descent_minibatch_draw(&r, 40, m, idx, &e);
+        status("  draw", st, e.message);
+        for (size_t i = 0; i < m && !st; i++)
+            printf(" %zu", idx[i]);
+        printf("\n");
+    }
+    static const descent_schedule_kind kinds[3] = {
+        DESCENT_SCHEDULE_CONSTANT, DESCENT_SCHEDULE_HARMONIC,
+        DESCENT_SCHEDULE_INVERSE_SQUARE};
+    for (int k = 0; k < 3; k++) {
+        for (size_t m = 1; m <= 40; m *= 5) {
+            descent_schedule s;
+            descent_schedule_init(&s, kinds[k], 0.05, 0, 0, &e);
+            double t[3] = {2, -1, 3}, d2[12], path_theta[36];
+            descent_sgd_path path = {d2, path_theta, 0, 0};
+            st = descent_regression_sgd(&p, t, m, &s, 12, &r, &path, &e);
+            printf("  sgd %d m %zu", k, m);
+            status("", st, e.message);
+            vec("  theta", 3, t);
+            vec("  d2", 12, d2);
+            vec("  path", 36, path_theta);
+            printf("  travelled %a largest %a\n", path.travelled,
+                   path.largest_gradient);
+        }
+    }
+    static const double etas[4] = {0.01, 0.1, 1, -1};
+    for (int i = 0; i < 4; i++)
+        for (size_t m = 1; m <= 41; m += 20) {
+            double first = -1, exact = -1;
+            st = descent_regression_stationary(&p, etas[i], m, &first,
+                                               &exact, &e);
+            printf("  stationary %d %zu", i, m);
+            status("", st, e.message);
+            printf("  %a %a\n", first, exact);
+        }
+    descent_regression_free(&p);
+    status("regression bad", descent_regression_init(&p, 2, 3, 10, 0.1, 7,
+                                                     &e), e.message);
+    status("regression cond", descent_regression_init(&p, 40, 3, 0.5, 0.1,
+                                                      7, &e), e.message);
+    descent_logistic l;
+    st = descent_logistic_init(&l, 30, 3, 0.01, 5, &e);
+    status("logistic", st, e.message);
+    if (st)
+        return;
+    vec("  x", 90, l.x);
+    vec("  y", 30, l.y);
+    vec("  theta*", 3, l.theta_star);
+    printf("  E* %a\n", l.value_star);
+    for (size_t m = 0; m <= 5; m += 5) {
+        double value = 0;
+        st = descent_logistic_value(&l, theta, m ? batch : NULL, m ? m : 30,
+                                    &value, g, &e);
+        status("  value", st, e.message);
+        printf("  E %a\n", value);
+        vec("  g", 3, g);
+    }
+    descent_logistic_free(&l);
+}
+
+static void progress_file(FILE *f)
+{
+    rewind(f);
+    char line[512];
+    while (fgets(line, sizeof line, f) != NULL) {
+        /* the samples per second is a time: drop its digits */
+        char *s = strstr(line, " samples/s");
+        char *b = s;
+        while (b != NULL && b > line && b[-1] != ' ')
+            b--;
+        if (b != NULL)
+            printf("  progress %.*s#%s", (int)(b - line), line, s);
+        else
+            printf("  progress %s", line);
+    }
+}
+
+static void step_note(size_t step, double loss, void *context)
+{
+    if (step % 3 == 0)
+        printf("  step %zu %a %s\n", step, loss, (const char *)context);
+}
+
+static void training(void)
+{
+    descent_samples train, test, reg;
+    descent_error e = {0};
+    if (descent_samples_init(&train, 37, 5, 3, 0, &e) ||
+        descent_samples_init(&test, 11, 5, 3, 0, &e) ||
+        descent_samples_init(&reg, 20, 5, 0, 2, &e)) {
+        status("training data", DESCENT_OUT_OF_MEMORY, e.message);
+        return;
+    }
+    for (size_t i = 0; i < 37 * 5; i++)
+        train.x[i] = (float)sin(0.37 * (double)i);
+    for (size_t i = 0; i < 37; i++)
+        train.labels[i] = (int32_t)((i * 7) % 3);
+    for (size_t i = 0; i < 11 * 5; i++)
+        test.x[i] = (float)cos(0.21 * (double)i);
+    for (size_t i = 0; i < 11; i++)
+        test.labels[i] = (int32_t)((i * 5) % 3);
+    for (size_t i = 0; i < 20 * 5; i++)
+        reg.x[i] = (float)sin(1.1 * (double)i);
+    for (size_t i = 0; i < 40; i++)
+        reg.targets[i] = (float)cos(0.5 * (double)i);
+    static const descent_layer_kind acts[3] = {
+        DESCENT_LAYER_RELU, DESCENT_LAYER_LOGISTIC, DESCENT_LAYER_TANH};
+    for (int a = 0; a < 3; a++) {
+        for (int l2 = 0; l2 < 2; l2++) {
+            descent_model model;
+            descent_layer_spec spec[5] = {{DESCENT_LAYER_DENSE, 4},
+                                          {acts[a], 0},
+                                          {DESCENT_LAYER_DENSE, l2 ? 2 : 3},
+                                          {l2 ? DESCENT_LAYER_L2
+                                              : DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY,
+                                           0}};
+            descent_status st = descent_model_init(&model, 5, 4, spec, 16,
+                                                   &e);
+            printf("model %d %d", a, l2);
+            status("", st, e.message);
+            if (st)
+                continue;
+            printf("  inputs %zu outputs %zu parameters %zu states %zu\n",
+                   model.inputs, model.outputs, model.parameters,
+                   model.states);
+            for (size_t i = 0; i < model.count; i++)
+                printf("  layer %zu kind %d %zu %zu %zu %zu\n", i,
+                       (int)model.layer[i].kind, model.layer[i].inputs,
+                       model.layer[i].outputs, model.layer[i].offset,
+                       model.layer[i].parameters);
+            descent_random r;
+            descent_random_seed(&r, 11);
+            st = descent_model_init_weights(&model, &r, &e);
+            status("  weights", st, e.message);
+            fvec("  theta", model.parameters, model.theta);
+            const descent_samples *d = l2 ? &reg : &train;
+            static const size_t index[6] = {0, 3, 3, 19, 5, 2};
+            double loss = -1, accuracy = -1;
+            st = descent_model_gradient(&model, d, index, 6, &loss, &e);
+            status("  gradient", st, e.message);
+            printf("  loss %a\n", loss);
+            fvec("  g", model.parameters, model.gradient);
+            st = descent_model_evaluate(&model, d, &loss, &accuracy, &e);
+            status("  evaluate", st, e.message);
+            printf("  loss %a accuracy %a\n", loss, accuracy);
+            for (int rule = 0; rule < 3; rule++) {
+                descent_optimizer opt;
+                st = descent_sgd_init(&opt, model.parameters,
+                                      rule ? 0.9 : 0, rule == 2, &e);
+                status("  sgd", st, e.message);
+                if (st)
+                    continue;
+                printf("  %s %zu %a %d %zu\n", opt.name, opt.n, opt.beta,
+                       (int)opt.nesterov, opt.vectors);
+                float theta[64];
+                memcpy(theta, model.theta, model.parameters * sizeof *theta);
+                for (int k = 0; k < 3; k++) {
+                    st = descent_optimizer_step(&opt, theta, model.gradient,
+                                                0.5, &e);
+                    status("  step", st, e.message);
+                    fvec("  theta", model.parameters, theta);
+                }
+                printf("  steps %zu\n", opt.steps);
+                descent_optimizer_free(&opt);
+            }
+            descent_model_free(&model);
+        }
+    }
+    /* Whole runs: clipping, schedules, a test set, the progress line. */
+    for (int run = 0; run < 5; run++) {
+        descent_model model;
+        size_t hidden[2] = {6, 4};
+        descent_status st = descent_mlp_init(&model, 5, run == 4 ? 1 : 2,
+                                             hidden,
+                                             run == 3 ? DESCENT_LAYER_TANH
+                                                      : DESCENT_LAYER_RELU,
+                                             3, 8, &e);
+        status("mlp", st, e.message);
+        if (st)
+            continue;
+        descent_random r;
+        descent_random_seed(&r, 5 + (uint64_t)run);
+        descent_model_init_weights(&model, &r, &e);
+        descent_optimizer opt;
+        descent_sgd_init(&opt, model.parameters, run == 1 ? 0 : 0.9,
+                         run == 2, &e);
+        descent_schedule s;
+        descent_schedule_init(&s, run == 2 ? DESCENT_SCHEDULE_PLATEAU
+                                           : DESCENT_SCHEDULE_LINEAR,
+                              0.2, run == 2 ? 0.5 : 0.02, run == 2 ? 1 : 9,
+                              &e);
+        FILE *progress = tmpfile();
+        descent_train_options o = {
+            .epochs = 4, .batch = run == 4 ? 8 : 5, .seed = 99,
+            .optimizer = &opt, .schedule = &s,
+            .clip = run == 1 ? DESCENT_CLIP_NORM
+                    : run == 2 ? DESCENT_CLIP_VALUE : DESCENT_CLIP_NONE,
+            .clip_threshold = run == 1 ? 0.3 : 0.05,
+            .test = run == 0 ? NULL : &test,
+            .quiet = progress == NULL || run == 3,
+            .progress = progress,
+            .callback = run == 0 ? step_note : NULL,
+            .context = "note"};
+        descent_epoch_record records[4];
+        memset(records, 0, sizeof records);
+        st = descent_train(&model, &train, &o, records, &e);
+        printf("train %d", run);
+        status("", st, e.message);
+        for (int i = 0; i < 4; i++)
+            printf("  %zu %zu %a %a %a %a %a %d\n", records[i].epoch,
+                   records[i].steps, records[i].train_loss,
+                   records[i].test_loss, records[i].test_accuracy,
+                   records[i].eta, records[i].gradient_norm,
+                   records[i].seconds >= 0);
+        fvec("  theta", model.parameters, model.theta);
+        if (progress != NULL) {
+            progress_file(progress);
+            fclose(progress);
+        }
+        /* bad options */
+        o.quiet = true;
+        o.batch = 0;
+        status("  batch 0", descent_train(&model, &train, &o, NULL, &e),
+               e.message);
+        o.batch = 9;
+        status("  batch 9", descent_train(&model, &train, &o, NULL, &e),
+               e.message);
+        o.batch = 5;
+        o.clip = DESCENT_CLIP_NORM;
+        o.clip_threshold = -1;
+        status("  clip", descent_train(&model, &train, &o, NULL, &e),
+               e.message);
+        descent_optimizer_free(&opt);
+        descent_model_free(&model);
+    }
+    train.labels[4] = 3;
+    descent_model model;
+    size_t hidden[1] = {4};
+    if (!descent_mlp_init(&model, 5, 1, hidden, DESCENT_LAYER_RELU, 3, 8,
+                          &e)) {
+        double loss, accuracy;
+        static const size_t index[2] = {4, 1};
+        status("label 3", descent_model_gradient(&model, &train, index, 2,
+                                                 &loss, &e), e.message);
+        status("label 3 evaluate", descent_model_evaluate(&model, &train,
+                                                          &loss, &accuracy,
+                                                          &e), e.message);
+        descent_model_free(&model);
+    }
+    descent_samples_free(&train);
+    descent_samples_free(&test);
+    descent_samples_free(&reg);
+}
+
 int main(void)
 {
     problems();
@@ -1044,6 +1594,12 @@ int main(void)
     network();
     theory();
     newton();
+    generator();
+    data_files();
+    schedules();
+    clipping();
+    regression();
+    training();
     descent_quadratic_free(&quad);
     return 0;
 }
