@@ -110,7 +110,131 @@ static const bad_option bad_options[] = {
     BAD_OPTION(ADAMW, beta2, NAN), BAD_OPTION(ADAM, eps, INFINITY),
     BAD_OPTION(RMSPROP, alpha, NAN), BAD_OPTION(QUICKPROP, weight_decay, NAN),
 };
+static descent_adaptive_options theory_options(descent_adaptive_kind kind)
+{
+    descent_adaptive_options o;
+    descent_error error;
+    REQUIRE(descent_adaptive_defaults(kind, &o, &error), error);
+    return o;
+}
 
+static void theory_rule(descent_adaptive *a, size_t n,
+                        descent_adaptive_kind kind,
+                        const descent_adaptive_options *o)
+{
+    descent_error error;
+    REQUIRE(descent_adaptive_init(a, n, kind, o, &error), error);
+}
+
+static void theory_step(descent_adaptive *a, double *step, const double *g,
+                        double eta)
+{
+    descent_error error;
+    for (size_t i = 0; i < a->n; i++)
+        step[i] = 0;
+    REQUIRE(descent_adaptive_step(a, step, g, eta, &error), error);
+}
+static double theory_relative(double measured, double reference)
+{
+    if (measured == reference)
+        return 0;
+    if (reference == 0 || !isfinite(measured))
+        return INFINITY;
+    return fabs(measured / reference - 1);
+}
+enum { theory_dimension = 5 };
+
+static void theory_iterations(descent_adaptive_kind kind,
+                              const descent_adaptive_options *o,
+                              const double *a, double eta, long budget,
+                              long *most, long *least)
+{
+    descent_adaptive rule;
+    descent_error error;
+    double theta[theory_dimension], g[theory_dimension];
+    long first[theory_dimension];
+    int done = 0;
+    theory_rule(&rule, theory_dimension, kind, o);
+    for (int i = 0; i < theory_dimension; i++) {
+        theta[i] = 1;
+        first[i] = -1;
+    }
+    for (long k = 1; k <= budget && done < theory_dimension; k++) {
+        for (int i = 0; i < theory_dimension; i++)
+            g[i] = a[i] * theta[i];
+        REQUIRE(descent_adaptive_step(&rule, theta, g, eta, &error), error);
+        for (int i = 0; i < theory_dimension; i++)
+            if (first[i] < 0 && fabs(theta[i]) <= 1e-3) {
+                first[i] = k;
+                done++;
+            }
+    }
+    descent_adaptive_free(&rule);
+    *most = 0;
+    *least = budget + 1;
+    for (int i = 0; i < theory_dimension; i++) {
+        *most = first[i] > *most ? first[i] : *most;
+        *least = first[i] < *least ? first[i] : *least;
+    }
+}
+static double theory_adam_bound(double beta1, double beta2, int k)
+{
+    double q = beta1 * beta1 / beta2;
+    return (1 - beta1) / (1 - pow(beta1, k)) *
+           sqrt((1 - pow(beta2, k)) / (1 - beta2) *
+                (1 - pow(q, k)) / (1 - q));
+}
+static void theory_rosenbrock_run(descent_adaptive_kind kind,
+                                  const descent_adaptive_options *o,
+                                  double c, double eta, int steps,
+                                  double *path)
+{
+    descent_rosenbrock rosenbrock;
+    descent_adaptive rule;
+    descent_error error;
+    double theta[2] = {-1.2, 1}, g[2];
+    REQUIRE(descent_rosenbrock_init(&rosenbrock, 2, 1, 100, &error), error);
+    descent_objective f = descent_rosenbrock_objective(&rosenbrock);
+    theory_rule(&rule, 2, kind, o);
+    for (int k = 0; k < steps; k++) {
+        f.evaluate(theta, g, f.context);
+        g[0] *= c;
+        g[1] *= c;
+        if (!isfinite(g[0]) || !isfinite(g[1])) {
+            for (int j = 2 * k; j < 2 * steps; j++)
+                path[j] = INFINITY;
+            break;
+        }
+        REQUIRE(descent_adaptive_step(&rule, theta, g, eta, &error), error);
+        path[2 * k] = theta[0];
+        path[2 * k + 1] = theta[1];
+    }
+    descent_adaptive_free(&rule);
+}
+static void theory_online(bool amsgrad, double C, long rounds,
+                          double *late_mean, double *regret)
+{
+    descent_adaptive rule;
+    descent_error error;
+    descent_adaptive_options o = theory_options(DESCENT_ADAPTIVE_ADAM);
+    double theta = 0, late = 0, total = 0;
+    o.beta1 = 0;
+    o.beta2 = 1 / (1 + C * C);
+    o.amsgrad = amsgrad;
+    theory_rule(&rule, 1, DESCENT_ADAPTIVE_ADAM, &o);
+    for (long k = 1; k <= rounds; k++) {
+        double g = k % 3 == 1 ? C : -1;
+        total += g * theta + g;
+        REQUIRE(descent_adaptive_step(&rule, &theta, &g, 0.5 / sqrt((double)k),
+                                      &error), error);
+        theta = fmin(1, fmax(-1, theta));
+        if (k > rounds - rounds / 3)
+            late += theta / (double)(rounds / 3);
+    }
+    descent_adaptive_free(&rule);
+    *late_mean = late;
+    *regret = total / (double)rounds;
+}
 
 static void claim_rprop_steps(void **state)
 {
@@ -211,7 +335,300 @@ static void claim_adaptive_float(void **state)
                  holds);
     assert_true(holds);
 }
-
+static void claim_adaptive_bias(void **state)
+{
+    enum { n = 5, steps = 1000 };
+    const double g[n] = {-1e3, -1, 1e-3, 1, 1e3}, eta = 0.01,
+                 beta1 = 0.9, beta2 = 0.999;
+    double worst[2] = {0, 0}, last_m = 0, last_v = 0, first = 0;
+    (void)state;
+    for (int correct = 0; correct < 2; correct++) {
+        descent_adaptive a;
+        descent_adaptive_options o = theory_options(DESCENT_ADAPTIVE_ADAM);
+        double step[n];
+        o.beta2 = 0;
+        o.eps = 1e-30;
+        o.bias_correction = correct;
+        theory_rule(&a, n, DESCENT_ADAPTIVE_ADAM, &o);
+        for (int k = 1; k <= steps; k++) {
+            theory_step(&a, step, g, eta);
+            for (int i = 0; i < n; i++) {
+                double m = -step[i] * fabs(g[i]) / eta,
+                       want = correct ? g[i] : (1 - pow(beta1, k)) * g[i];
+                worst[correct] = fmax(worst[correct], theory_relative(m, want));
+                if (!correct && k == steps && i == n - 1)
+                    last_m = m / ((1 - beta1) * g[i]);
+            }
+        }
+        descent_adaptive_free(&a);
+        o = theory_options(DESCENT_ADAPTIVE_ADAM);
+        o.beta1 = 0;
+        o.eps = 1e-30;
+        o.bias_correction = correct;
+        theory_rule(&a, n, DESCENT_ADAPTIVE_ADAM, &o);
+        for (int k = 1; k <= steps; k++) {
+            theory_step(&a, step, g, eta);
+            for (int i = 0; i < n; i++) {
+                double root = eta * g[i] / -step[i], v = root * root,
+                       want = correct ? g[i] * g[i]
+                                      : (1 - pow(beta2, k)) * g[i] * g[i];
+                worst[correct] = fmax(worst[correct], theory_relative(v, want));
+                if (!correct && k == steps && i == n - 1)
+                    last_v = v / ((1 - beta2) * g[i] * g[i]);
+            }
+        }
+        descent_adaptive_free(&a);
+    }
+    descent_adaptive a;
+    descent_adaptive_options o = theory_options(DESCENT_ADAPTIVE_ADAM);
+    double step[n];
+    o.eps = 1e-30;
+    o.bias_correction = false;
+    theory_rule(&a, n, DESCENT_ADAPTIVE_ADAM, &o);
+    theory_step(&a, step, g, eta);
+    for (int i = 0; i < n; i++)
+        first = fmax(first, fabs(step[i]) / eta);
+    descent_adaptive_free(&a);
+    double first_want = (1 - beta1) / sqrt(1 - beta2);
+    double notes_m = (1 - pow(beta1, steps)) / (1 - beta1),
+           notes_v = (1 - pow(beta2, steps)) / (1 - beta2);
+    char measured[240], bound[160];
+    snprintf(measured, sizeof measured,
+             "corrected $%.2g$, uncorrected $%.2g$; first step $%.4f\\,\\eta$; "
+             "notes' $\\hat m$ $\\times%.4g$, $\\hat v$ $\\times%.4g$ at $k=%d$",
+             worst[1], worst[0], first, last_m, last_v, steps);
+    snprintf(bound, sizeof bound,
+             "$\\le10^{-12}$; $%.4f\\,\\eta$; $\\times%.4g$, $\\times%.4g$",
+             first_want, notes_m, notes_v);
+    bool holds = worst[1] <= 1e-12 && worst[0] <= 1e-12 &&
+                 theory_relative(first, first_want) <= 1e-12 &&
+                 theory_relative(last_m, notes_m) <= 1e-12 &&
+                 theory_relative(last_v, notes_v) <= 1e-12;
+    claim_report("adaptive-bias",
+                 "Adam's $\\hat m_k$ and $\\hat v_k$ are exact with "
+                 "$1-\\beta^k$ and off by the derived factors without it "
+                 "and with $1-\\beta$",
+                 measured, bound, holds);
+    assert_true(holds);
+}
+static void claim_adaptive_effective_step(void **state)
+{
+    enum { n = 3, steps = 2000 };
+    const double eta = 0.01;
+    descent_adaptive a;
+    descent_error error;
+    descent_random r;
+    double g[n], theta[n] = {0}, before[n], after[n];
+    long rises = 0;
+    (void)state;
+    descent_adaptive_options o = theory_options(DESCENT_ADAPTIVE_ADAGRAD);
+    theory_rule(&a, n, DESCENT_ADAPTIVE_ADAGRAD, &o);
+    descent_random_seed(&r, 808);
+    for (int k = 0; k < steps; k++) {
+        for (int i = 0; i < n; i++) {
+            double size = pow(10, -6 + 12 * descent_random_uniform(&r));
+            g[i] = descent_random_uniform(&r) < 0.5 ? -size : size;
+        }
+        REQUIRE(descent_adaptive_step(&a, theta, g, eta, &error), error);
+        REQUIRE(descent_adaptive_effective_step(&a, eta, after, &error), error);
+        for (int i = 0; i < n; i++) {
+            if (k > 0 && !(after[i] <= before[i]))
+                rises++;
+            before[i] = after[i];
+        }
+    }
+    descent_adaptive_free(&a);
+    const int later[4] = {1, 10, 100, 1000};
+    double rmsprop_error = 0, growth = 0;
+    o = theory_options(DESCENT_ADAPTIVE_RMSPROP);
+    const double rho = o.alpha, eps = o.eps;
+    for (int t = 0; t < 4; t++) {
+        double one = 1, small = 1e-2, x = 0, first, last;
+        theory_rule(&a, 1, DESCENT_ADAPTIVE_RMSPROP, &o);
+        for (int k = 0; k < 1000; k++)
+            REQUIRE(descent_adaptive_step(&a, &x, &one, eta, &error), error);
+        REQUIRE(descent_adaptive_effective_step(&a, eta, &first, &error), error);
+        for (int k = 0; k < later[t]; k++)
+            REQUIRE(descent_adaptive_step(&a, &x, &small, eta, &error), error);
+        REQUIRE(descent_adaptive_effective_step(&a, eta, &last, &error), error);
+        descent_adaptive_free(&a);
+        double v0 = 1 - pow(rho, 1000),
+               v1 = pow(rho, later[t]) * v0 + (1 - pow(rho, later[t])) * 1e-4;
+        double want = (sqrt(v0) + eps) / (sqrt(v1) + eps);
+        rmsprop_error = fmax(rmsprop_error, theory_relative(last / first, want));
+        growth = last / first;
+    }
+    char measured[200], bound[120];
+    snprintf(measured, sizeof measured,
+             "AdaGrad: %ld rises in %d steps; RMSProp: growth $\\times%.1f$ "
+             "at $j=1000$, error $%.2g$", rises, n * steps, growth,
+             rmsprop_error);
+    snprintf(bound, sizeof bound, "$0$ rises; error $\\le10^{-12}$");
+    bool holds = rises == 0 && rmsprop_error <= 1e-12 && growth > 60;
+    claim_report("adaptive-effective-step",
+                 "AdaGrad's effective step never grows; RMSProp's grows "
+                 "as predicted when the gradient falls",
+                 measured, bound, holds);
+    assert_true(holds);
+}
+static void claim_adaptive_curvature(void **state)
+{
+    const descent_adaptive_kind kinds[3] = {DESCENT_ADAPTIVE_ADAGRAD,
+        DESCENT_ADAPTIVE_RMSPROP, DESCENT_ADAPTIVE_ADAM};
+    const double etas[3] = {0.1, 0.01, 0.01};
+    long method_most[3] = {0, 0, 0},
+         method_least[3] = {2147483647L, 2147483647L, 2147483647L};
+    long gd_miss = 0;
+    bool near_integer = false;
+    (void)state;
+    for (int e = 0; e <= 4; e++) {
+        double kappa = pow(10, e), a[theory_dimension], eta = 2 / (1 + kappa);
+        long most[4], least[4];
+        for (int i = 0; i < theory_dimension; i++)
+            a[i] = pow(kappa, i / 4.0);
+        descent_adaptive_options sgd = theory_options(DESCENT_ADAPTIVE_SGD);
+        theory_iterations(DESCENT_ADAPTIVE_SGD, &sgd, a, eta, 1000000, &most[0],
+                          &least[0]);
+        double exact = kappa == 1 ? 0 : log(1e3) / -log(fabs(1 - eta));
+        long predicted = exact < 1 ? 1 : (long)ceil(exact);
+        near_integer |= kappa > 1 && fabs(exact - round(exact)) < 1e-6;
+        gd_miss += least[0] < 0 ? predicted : labs(most[0] - predicted);
+        for (int m = 0; m < 3; m++) {
+            descent_adaptive_options o = theory_options(kinds[m]);
+            theory_iterations(kinds[m], &o, a, etas[m], 100000, &most[m + 1],
+                              &least[m + 1]);
+            if (most[m + 1] > method_most[m])
+                method_most[m] = most[m + 1];
+            if (least[m + 1] < method_least[m])
+                method_least[m] = least[m + 1];
+        }
+        claim_table_row("adaptive-curvature-table",
+                        "$10^{%d}$ & %ld & %ld & %ld & %ld & %ld \\\\", e, most[0],
+                        predicted, most[1], most[2], most[3]);
+    }
+    long spread = 0;
+    bool arrived = true;
+    for (int m = 0; m < 3; m++) {
+        spread = method_most[m] - method_least[m] > spread
+                     ? method_most[m] - method_least[m] : spread;
+        arrived &= method_least[m] > 0;
+    }
+    char measured[200], bound[80];
+    snprintf(measured, sizeof measured,
+             "spread %ld (AdaGrad %ld, RMSProp %ld, Adam %ld); GD off its "
+             "prediction by %ld", spread, method_most[0], method_most[1],
+             method_most[2], gd_miss);
+    snprintf(bound, sizeof bound, "spread $\\le1$; $0$");
+    bool holds = gd_miss == 0 && !near_integer && arrived && spread <= 1;
+    claim_report("adaptive-curvature",
+                 "AdaGrad, RMSProp and Adam progress at a rate independent "
+                 "of the curvature; GD's iterations grow with $\\kappa$",
+                 measured, bound, holds);
+    assert_true(holds);
+}
+static void claim_adaptive_scale(void **state)
+{
+    enum { n = 20, steps = 2000, growing = 150 };
+    const double eta = 0.01;
+    descent_adaptive a;
+    descent_random r;
+    double g[n], step[n], largest = 0, equal = 0;
+    (void)state;
+    descent_adaptive_options o = theory_options(DESCENT_ADAPTIVE_ADAM);
+    const double beta1 = o.beta1, beta2 = o.beta2;
+    theory_rule(&a, n, DESCENT_ADAPTIVE_ADAM, &o);
+    descent_random_seed(&r, 909);
+    for (int k = 1; k <= steps; k++) {
+        for (int i = 0; i < n; i++) {
+            double size = pow(10, -6 + 12 * descent_random_uniform(&r));
+            g[i] = descent_random_uniform(&r) < 0.5 ? -size : size;
+        }
+        theory_step(&a, step, g, eta);
+        double bound = eta * theory_adam_bound(beta1, beta2, k);
+        for (int i = 0; i < n; i++)
+            largest = fmax(largest, fabs(step[i]) / bound);
+    }
+    descent_adaptive_free(&a);
+    o.eps = 1e-30;
+    theory_rule(&a, 1, DESCENT_ADAPTIVE_ADAM, &o);
+    for (int k = 1; k <= growing; k++) {
+        double gk = pow(beta2 / beta1, k), x;
+        theory_step(&a, &x, &gk, eta);
+        equal = fmax(equal, theory_relative(fabs(x),
+                                            eta * theory_adam_bound(beta1, beta2,
+                                                                    k)));
+    }
+    descent_adaptive_free(&a);
+    enum { path_steps = 500 };
+    const double scales[4] = {0x1p-20, 0x1p-10, 0x1p10, 0x1p20};
+    static double base[2 * path_steps], scaled[2 * path_steps],
+                  base_eps[2 * path_steps], base_gd[2 * path_steps];
+    descent_adaptive_options tiny = theory_options(DESCENT_ADAPTIVE_ADAM),
+        plain = theory_options(DESCENT_ADAPTIVE_ADAM),
+        sgd = theory_options(DESCENT_ADAPTIVE_SGD);
+    long differ = 0;
+    double eps_gap = 0, gd_gap = INFINITY;
+    tiny.eps = 1e-30;
+    theory_rosenbrock_run(DESCENT_ADAPTIVE_ADAM, &tiny, 1, eta, path_steps, base);
+    theory_rosenbrock_run(DESCENT_ADAPTIVE_ADAM, &plain, 1, eta, path_steps,
+                          base_eps);
+    theory_rosenbrock_run(DESCENT_ADAPTIVE_SGD, &sgd, 1, 1e-3, path_steps, base_gd);
+    for (int s = 0; s < 4; s++) {
+        theory_rosenbrock_run(DESCENT_ADAPTIVE_ADAM, &tiny, scales[s], eta,
+                              path_steps, scaled);
+        for (int j = 0; j < 2 * path_steps; j++)
+            differ += scaled[j] != base[j];
+        theory_rosenbrock_run(DESCENT_ADAPTIVE_ADAM, &plain, scales[s], eta,
+                              path_steps, scaled);
+        for (int j = 0; j < 2 * path_steps; j++)
+            eps_gap = fmax(eps_gap, fabs(scaled[j] - base_eps[j]));
+        theory_rosenbrock_run(DESCENT_ADAPTIVE_SGD, &sgd, scales[s], 1e-3,
+                              path_steps, scaled);
+        double gap = 0;
+        for (int j = 0; j < 2 * path_steps; j++)
+            gap = isfinite(scaled[j]) ? fmax(gap, fabs(scaled[j] - base_gd[j]))
+                                      : INFINITY;
+        gd_gap = fmin(gd_gap, gap);
+    }
+    char measured[640], bound[120], gd_text[64];
+    claim_format(gd_text, sizeof gd_text, gd_gap);
+    snprintf(measured, sizeof measured,
+             "largest step $%.3f\\,\\eta B_k$, growing sequence off by "
+             "$%.2g$; %ld of %d "
+             "coordinates differ (with $\\epsilon=10^{-8}$ up to $%.2g$); "
+             "GD differs by at least %s", largest, equal, differ,
+             4 * 2 * path_steps, eps_gap, gd_text);
+    snprintf(bound, sizeof bound,
+             "$\\le10^{-12}$, $\\le10^{-9}$; $0$; GD $\\ge10^{-2}$");
+    bool holds = largest <= 1 + 1e-12 && equal <= 1e-9 && differ == 0 &&
+                 gd_gap >= 1e-2;
+    claim_report("adaptive-scale",
+                 "Adam's step is at most $\\eta B_k$ whatever the gradients, "
+                 "and its iterates do not change with the loss's scale",
+                 measured, bound, holds);
+    assert_true(holds);
+}
+static void claim_adaptive_amsgrad(void **state)
+{
+    const double C = 3, worst = 2 * (C - 2) / 3;
+    double adam_mean, adam_regret, ams_mean, ams_regret;
+    (void)state;
+    theory_online(false, C, 30000, &adam_mean, &adam_regret);
+    theory_online(true, C, 30000, &ams_mean, &ams_regret);
+    char measured[200], bound[160];
+    snprintf(measured, sizeof measured,
+             "Adam: mean $%.4f$, regret $%.4f$; AMSGrad: mean $%.4f$, "
+             "regret $%.4f$", adam_mean, adam_regret, ams_mean, ams_regret);
+    snprintf(bound, sizeof bound,
+             "$\\ge0.99$, $\\ge%.4f$; $\\le-0.99$, $\\le0.01$", 0.9 * worst);
+    bool holds = adam_mean >= 0.99 && adam_regret >= 0.9 * worst &&
+                 ams_mean <= -0.99 && ams_regret <= 0.01;
+    claim_report("adaptive-amsgrad",
+                 "on Reddi, Kale and Kumar's problem Adam goes to the worst "
+                 "point and AMSGrad to the minimizer",
+                 measured, bound, holds);
+    assert_true(holds);
+}
 
 static void bad_adaptive_options(void **state)
 {
@@ -377,7 +794,11 @@ int main(void)
         cmocka_unit_test(bad_adaptive_rules),
         cmocka_unit_test(bad_adaptive_float),
         cmocka_unit_test(bad_input_summary),
-        
+        cmocka_unit_test(claim_adaptive_bias),
+        cmocka_unit_test(claim_adaptive_effective_step),
+        cmocka_unit_test(claim_adaptive_curvature),
+        cmocka_unit_test(claim_adaptive_scale),
+        cmocka_unit_test(claim_adaptive_amsgrad),
         
     };
     return cmocka_run_group_tests_name("chapter 8: adaptive methods",
