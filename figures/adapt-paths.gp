@@ -31,7 +31,7 @@ set xrange [-3:1]
 set yrange [-1:1]
 set xtics 1
 set ytics 0.5
-set key bottom right Left reverse opaque samplen 1.5 spacing 1.1 font ',8'
+set key top right Left reverse opaque samplen 1.5 spacing 1.4 font ',8'
 plot datadir.'/adapt-paths-quad-contours.dat' with lines ls 5 notitle, \
      q('gd') with lines ls 1 title 'GD', \
      q('adagrad') with lines ls 2 title 'AdaGrad', \
