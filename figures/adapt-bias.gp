@@ -16,7 +16,7 @@ set xrange [1:10000]
 set yrange [0:7]
 set format x '$10^{%T}$'
 set xlabel '$k$' offset 0,0.5
-set ylabel 'step$/\eta$' offset 1,0
+set ylabel 'step$/\eta$' offset -1,0
 set key top right Left reverse samplen 2 spacing 1.1 font ',8'
 plot steps using 1:2 with lines ls 1 title 'corrected', \
      steps using 1:3 with lines ls 2 title 'uncorrected', \
@@ -27,7 +27,8 @@ set xrange [0:300]
 set logscale y
 set yrange [1e-8:1]
 set format y '$10^{%T}$'
-set ylabel '$|\theta_k-\theta^*|$' offset 1,0
+set ylabel '$|\theta_k-\theta^*|$' offset -1,0
+set xtics 100
 unset key
 plot quadratic using 1:2 with lines ls 1, \
      quadratic using 1:3 with lines ls 2, \

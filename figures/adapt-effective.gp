@@ -15,7 +15,7 @@ set xrange [0:3000]
 set yrange [1e-5:10]
 set format y '$10^{%T}$'
 set xlabel '$k$' offset 0,0.5
-set ylabel 'effective step' offset 1,0
+set ylabel 'effective step' offset -1,0
 set key outside right center Left reverse samplen 2 spacing 1.3
 plot file using 1:3 with lines ls 1 title 'AdaGrad', \
      file using 1:4 with lines ls 2 title 'RMSProp', \
