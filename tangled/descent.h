@@ -12,5 +12,6 @@
 #include "data.h"
 #include "stochastic.h"
 #include "train.h"
+#include "adaptive.h"
 
 #endif

@@ -645,6 +645,7 @@ void descent_optimizer_free(descent_optimizer *opt)
 {
     if (opt != NULL) {
         free(opt->memory);
+        free(opt->settings);
         *opt = (descent_optimizer){0};
     }
 }

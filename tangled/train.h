@@ -82,7 +82,8 @@ struct descent_optimizer {
     size_t steps;                    /* steps taken */
     double beta;                     /* SGD: the momentum factor */
     bool nesterov;                   /* SGD: Nesterov's form */
-    double hyper[4];                 /* more rules' constants (Chapter 8) */
+    void *settings;                  /* a later rule's constants, freed
+                                        with memory (Chapter 8) */
     float *memory;                   /* the rule's state, n per vector */
     size_t vectors;                  /* how many n-vectors memory holds */
     descent_optimizer_step_fn *step;

@@ -1,0 +1,385 @@
+/* 08-adaptive.c: generated from chapters/08-adaptive.nw; do not edit. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims.h"
+#include "descent.h"
+
+static void noisy_gradient(size_t n, const double *theta, double centre,
+                           double sigma, descent_random *r, double *g)
+{
+    for (size_t i = 0; i < n; i++) {
+        double h = pow(10, -1 + 2.0 * (double)i / (double)(n - 1));
+        double c = centre * sin(1.0 + 2.3 * (double)i);
+        g[i] = (float)(h * (theta[i] - c)
+                       + sigma * descent_random_gaussian(r));
+    }
+}
+typedef struct rprop_tally {
+    double worst;                  /* largest residual / (Delta phi) */
+    long grew, shrank, kept, clamped, wrong;
+} rprop_tally;
+
+static void rprop_check(const descent_adaptive *a, const double *size0,
+                        const double *prev0, const double *theta0,
+                        const double *last0, const double *theta,
+                        const double *g, rprop_tally *t)
+{
+    const descent_adaptive_options *o = &a->o;
+    for (size_t i = 0; i < a->n; i++) {
+        int sign = (g[i] > 0) - (g[i] < 0),
+            agree = sign * ((prev0[i] > 0) - (prev0[i] < 0));
+        double phi = agree > 0 ? o->eta_plus : agree < 0 ? o->eta_minus : 1;
+        double size = a->size[i], want = size0[i] * phi;
+        if (!(size >= o->step_min && size <= o->step_max))
+            t->wrong++;
+        else if (want <= o->step_min || want >= o->step_max) {
+            t->clamped++;
+            t->wrong += size != (want <= o->step_min ? o->step_min : o->step_max);
+        } else {
+            t->worst = fmax(t->worst, fabs(fma(size0[i], phi, -size)) / want);
+            t->grew += agree > 0;
+            t->shrank += agree < 0;
+            t->kept += agree == 0;
+        }
+        double moved;
+        if (agree < 0)
+            moved = last0 != NULL ? theta0[i] - last0[i] : theta0[i];
+        else
+            moved = theta0[i] + (double)-sign * size;
+        t->wrong += theta[i] != moved;
+    }
+}
+enum { FLOAT_CASES = 12 };
+
+static descent_adaptive_kind float_case(int c, descent_adaptive_options *o,
+                                        double *lr)
+{
+    static const descent_adaptive_kind kind[FLOAT_CASES] = {
+        DESCENT_ADAPTIVE_SGD, DESCENT_ADAPTIVE_SGD, DESCENT_ADAPTIVE_RPROP,
+        DESCENT_ADAPTIVE_RPROP, DESCENT_ADAPTIVE_QUICKPROP,
+        DESCENT_ADAPTIVE_ADAGRAD, DESCENT_ADAPTIVE_RMSPROP,
+        DESCENT_ADAPTIVE_RMSPROP, DESCENT_ADAPTIVE_ADAM,
+        DESCENT_ADAPTIVE_ADAM, DESCENT_ADAPTIVE_ADAM, DESCENT_ADAPTIVE_ADAMW};
+    descent_adaptive_defaults(kind[c], o, NULL);
+    *lr = 0.01;
+    switch (c) {
+    case 0: o->momentum = 0.9, o->dampening = 0.1, o->weight_decay = 1e-3;
+            break;
+    case 1: o->momentum = 0.9, o->nesterov = true; break;
+    case 3: o->backtracking = true; break;
+    case 5: o->lr_decay = 1e-3, o->initial_accumulator = 0.1,
+            o->weight_decay = 1e-3, *lr = 0.5; break;
+    case 7: o->centered = true, o->momentum = 0.5; break;
+    case 9: o->amsgrad = true, o->weight_decay = 1e-2; break;
+    case 10: o->bias_correction = false; break;
+    }
+    return kind[c];
+}
+typedef struct bad_option {
+    descent_adaptive_kind kind;
+    const char *name;
+    size_t offset;                  /* of the double in the options */
+    double value;
+} bad_option;
+
+#define BAD_OPTION(kind, field, value)                                   \
+    {DESCENT_ADAPTIVE_##kind, #field,                                    \
+     offsetof(descent_adaptive_options, field), value}
+static const bad_option bad_options[] = {
+    BAD_OPTION(SGD, weight_decay, -1e-4), BAD_OPTION(SGD, momentum, 1),
+    BAD_OPTION(SGD, momentum, -0.5), BAD_OPTION(SGD, dampening, 1.5),
+    BAD_OPTION(RPROP, eta_minus, 0), BAD_OPTION(RPROP, eta_minus, 1),
+    BAD_OPTION(RPROP, eta_plus, 1), BAD_OPTION(RPROP, step_min, 0),
+    BAD_OPTION(RPROP, step_max, 1e-7), BAD_OPTION(RPROP, step_max, INFINITY),
+    BAD_OPTION(QUICKPROP, growth_limit, 0),
+    BAD_OPTION(ADAGRAD, eps, 0), BAD_OPTION(ADAGRAD, lr_decay, -1),
+    BAD_OPTION(ADAGRAD, initial_accumulator, -0.1),
+    BAD_OPTION(RMSPROP, alpha, 1), BAD_OPTION(RMSPROP, eps, -1e-8),
+    BAD_OPTION(RMSPROP, momentum, 1), BAD_OPTION(ADAM, beta1, 1),
+    BAD_OPTION(ADAM, beta1, -0.1), BAD_OPTION(ADAM, beta2, 1),
+    BAD_OPTION(ADAM, eps, 0), BAD_OPTION(ADAMW, weight_decay, -0.01),
+    BAD_OPTION(ADAMW, beta2, NAN), BAD_OPTION(ADAM, eps, INFINITY),
+    BAD_OPTION(RMSPROP, alpha, NAN), BAD_OPTION(QUICKPROP, weight_decay, NAN),
+};
+
+
+static void claim_rprop_steps(void **state)
+{
+    enum { n = 32, steps = 400 };
+    double theta[n], g[n], size0[n], prev0[n], theta0[n], last0[n];
+    rprop_tally t = {0};
+    descent_error e;
+    (void)state;
+    for (int variant = 0; variant < 2; variant++) {
+        descent_adaptive a;
+        descent_adaptive_options o;
+        descent_random r;
+        REQUIRE(descent_adaptive_defaults(DESCENT_ADAPTIVE_RPROP, &o, &e), e);
+        o.step_min = 1e-5, o.step_max = 2, o.backtracking = variant == 1;
+        REQUIRE(descent_adaptive_init(&a, n, DESCENT_ADAPTIVE_RPROP, &o, &e), e);
+        descent_random_seed(&r, 8);
+        for (size_t i = 0; i < n; i++)
+            theta[i] = 0, size0[i] = 0.05;
+        for (int k = 0; k < steps; k++) {
+            noisy_gradient(n, theta, 20, 0.01, &r, g);
+            if (k > 0)
+                memcpy(size0, a.size, sizeof size0);
+            memcpy(prev0, a.prev, sizeof prev0);
+            memcpy(theta0, theta, sizeof theta0);
+            if (a.last != NULL)
+                memcpy(last0, a.last, sizeof last0);
+            REQUIRE(descent_adaptive_step(&a, theta, g, 0.05, &e), e);
+            rprop_check(&a, size0, prev0, theta0, a.last != NULL ? last0 : NULL,
+                        theta, g, &t);
+        }
+        descent_adaptive_free(&a);
+    }
+    char measured[200], bound[96];
+    double worst = t.worst / 0x1p-53;
+    bool holds = t.wrong == 0 && worst <= 1 && t.grew > 0 && t.shrank > 0
+                 && t.kept > 0 && t.clamped > 0;
+    snprintf(measured, sizeof measured,
+             "worst factor residual %.2f$u$ over %ld growths, %ld "
+             "shrinkings, %ld unchanged; %ld clamped; %ld wrong", worst,
+             t.grew, t.shrank, t.kept, t.clamped, t.wrong);
+    snprintf(bound, sizeof bound, "$\\le 1u$, none wrong");
+    claim_report("rprop-steps",
+                 "Rprop's step sizes stay in their bounds and change by "
+                 "exactly eta+ or eta-", measured, bound, holds);
+    assert_true(holds);
+}
+static void claim_adaptive_float(void **state)
+{
+    enum { n = 64, steps = 2000 };
+    double theta[n], before[n], g[n], bound[n], worst = 0;
+    float theta_f[n], g_f[n];
+    const double u = 0x1p-24;
+    int worst_case = 0;
+    descent_error e;
+    (void)state;
+    for (int c = 0; c < FLOAT_CASES; c++) {
+        descent_adaptive a;
+        descent_adaptive_options o;
+        descent_optimizer opt;
+        descent_random r;
+        double lr;
+        descent_adaptive_kind kind = float_case(c, &o, &lr);
+        REQUIRE(descent_adaptive_init(&a, n, kind, &o, &e), e);
+        REQUIRE(descent_adaptive_optimizer_init(&opt, n, kind, &o, &e), e);
+        descent_random_seed(&r, 80 + (uint64_t)c);
+        for (size_t i = 0; i < n; i++)
+            theta[i] = theta_f[i] = 0, bound[i] = 0;
+        for (int k = 1; k <= steps; k++) {
+            noisy_gradient(n, theta, 3, 0.5, &r, g);
+            for (size_t i = 0; i < n; i++)
+                g_f[i] = (float)g[i], before[i] = theta[i];
+            REQUIRE(descent_adaptive_step(&a, theta, g, lr, &e), e);
+            REQUIRE(descent_optimizer_step(&opt, theta_f, g_f, lr, &e), e);
+            for (size_t i = 0; i < n; i++) {
+                bound[i] += u * (3 * fabs(theta[i])
+                                 + (10 + k) * fabs(theta[i] - before[i]));
+                double diff = fabs(theta_f[i] - theta[i]),
+                       ratio = diff == 0 ? 0 : diff / bound[i];
+                if (ratio > worst || isnan(ratio))
+                    worst = isnan(ratio) ? INFINITY : ratio, worst_case = c;
+            }
+        }
+        descent_adaptive_free(&a);
+        descent_optimizer_free(&opt);
+    }
+    char measured[160];
+    double lr_unused;
+    descent_adaptive_options o_worst;
+    descent_adaptive_kind kind_worst = float_case(worst_case, &o_worst,
+                                                  &lr_unused);
+    snprintf(measured, sizeof measured,
+             "%.3g of the bound (worst: %s, case %d of %d)", worst,
+             descent_adaptive_name(kind_worst), worst_case + 1, FLOAT_CASES);
+    bool holds = worst <= 1;
+    claim_report("adaptive-float",
+                 "the float fused rules stay within the rounding bound of "
+                 "the double ones over 2000 steps", measured, "$\\le 1$",
+                 holds);
+    assert_true(holds);
+}
+
+
+static void bad_adaptive_options(void **state)
+{
+    descent_adaptive a;
+    descent_optimizer opt;
+    descent_adaptive_options o;
+    descent_error e;
+    char fragment[96];
+    (void)state;
+    for (size_t j = 0; j < sizeof bad_options / sizeof *bad_options; j++) {
+        const bad_option *b = &bad_options[j];
+        REQUIRE(descent_adaptive_defaults(b->kind, &o, &e), e);
+        memcpy((char *)&o + b->offset, &b->value, sizeof b->value);
+        snprintf(fragment, sizeof fragment, "%s: option %s = %g",
+                 descent_adaptive_name(b->kind), b->name, b->value);
+        BAD("descent_adaptive_init",
+            descent_adaptive_init(&a, 3, b->kind, &o, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+        BAD("descent_adaptive_optimizer_init",
+            descent_adaptive_optimizer_init(&opt, 3, b->kind, &o, &e), e,
+            DESCENT_INVALID_ARGUMENT, fragment);
+    }
+    REQUIRE(descent_adaptive_defaults(DESCENT_ADAPTIVE_SGD, &o, &e), e);
+    o.nesterov = true;
+    BAD("descent_adaptive_init",
+        descent_adaptive_init(&a, 3, DESCENT_ADAPTIVE_SGD, &o, &e), e,
+        DESCENT_INVALID_ARGUMENT, "nesterov needs momentum > 0");
+    o.momentum = 0.9, o.dampening = 0.1;
+    BAD("descent_adaptive_optimizer_init",
+        descent_adaptive_optimizer_init(&opt, 3, DESCENT_ADAPTIVE_SGD, &o, &e),
+        e, DESCENT_INVALID_ARGUMENT, "dampening = 0.1");
+    REQUIRE(descent_adaptive_defaults(DESCENT_ADAPTIVE_ADAM, &o, &e), e);
+    o.eta_minus = -1, o.alpha = 7;
+    VALID("descent_adaptive_init", "Adam does not read Rprop's or RMSProp's options",
+          descent_adaptive_init(&a, 3, DESCENT_ADAPTIVE_ADAM, &o, &e), e);
+    descent_adaptive_free(&a);
+}
+static void bad_adaptive_rules(void **state)
+{
+    descent_adaptive a, never = {0};
+    descent_optimizer opt;
+    descent_adaptive_options o;
+    descent_error e;
+    double theta[3] = {1, 2, 3}, g[3] = {1, -1, 0}, out[3];
+    const descent_adaptive_kind unknown = (descent_adaptive_kind)9;
+    const char *init = "descent_adaptive_init",
+               *step = "descent_adaptive_step",
+               *effective = "descent_adaptive_effective_step",
+               *defaults = "descent_adaptive_defaults",
+               *floats = "descent_adaptive_optimizer_init";
+    (void)state;
+    BAD(defaults, descent_adaptive_defaults(DESCENT_ADAPTIVE_ADAM, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "options o is NULL");
+    BAD(defaults, descent_adaptive_defaults(unknown, &o, &e), e,
+        DESCENT_INVALID_ARGUMENT, "kind = 9 is not a rule");
+    SURVIVES("descent_adaptive_name", "an unknown kind has a name",
+             assert_string_equal(descent_adaptive_name(unknown),
+                                 "an unknown rule"));
+    BAD(init, descent_adaptive_init(NULL, 3, DESCENT_ADAPTIVE_ADAM, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "a is NULL");
+    BAD(init, descent_adaptive_init(&a, 0, DESCENT_ADAPTIVE_ADAM, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "Adam: n = 0");
+    BAD(init, descent_adaptive_init(&a, 3, unknown, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "kind = 9");
+    BAD(init, descent_adaptive_init(&a, (size_t)1 << 40, DESCENT_ADAPTIVE_ADAM,
+                                    NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "n = 1099511627776");
+    BAD(floats, descent_adaptive_optimizer_init(NULL, 3, DESCENT_ADAPTIVE_ADAM,
+                                                NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "opt is NULL");
+    BAD(floats, descent_adaptive_optimizer_init(&opt, 0, DESCENT_ADAPTIVE_RPROP,
+                                                NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "Rprop: n = 0");
+    BAD(floats, descent_adaptive_optimizer_init(&opt, 3, unknown, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "kind = 9");
+    BAD(floats, descent_adaptive_optimizer_init(&opt, (size_t)1 << 40,
+                                                DESCENT_ADAPTIVE_SGD, NULL, &e),
+        e, DESCENT_INVALID_ARGUMENT, "n = 1099511627776");
+    VALID(floats, "plain SGD keeps no vectors",
+          descent_adaptive_optimizer_init(&opt, 3, DESCENT_ADAPTIVE_SGD, NULL,
+                                          &e), e);
+    assert_true(opt.memory == NULL && opt.vectors == 0);
+    descent_optimizer_free(&opt);
+    REQUIRE(descent_adaptive_init(&a, 3, DESCENT_ADAPTIVE_ADAM, NULL, &e), e);
+    BAD(step, descent_adaptive_step(NULL, theta, g, 0.1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "a is NULL");
+    BAD(step, descent_adaptive_step(&never, theta, g, 0.1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "or never made");
+    BAD(step, descent_adaptive_step(&a, NULL, g, 0.1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "theta is NULL");
+    BAD(step, descent_adaptive_step(&a, theta, NULL, 0.1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "g is NULL");
+    BAD(step, descent_adaptive_step(&a, theta, g, -0.1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "lr = -0.1");
+    BAD(step, descent_adaptive_step(&a, theta, g, NAN, &e), e,
+        DESCENT_INVALID_ARGUMENT, "lr = nan");
+    BAD(step, descent_adaptive_step(&a, theta, g, INFINITY, &e), e,
+        DESCENT_INVALID_ARGUMENT, "lr = inf");
+    g[1] = NAN;
+    BAD(step, descent_adaptive_step(&a, theta, g, 0.1, &e), e,
+        DESCENT_NONFINITE, "g[1] = nan");
+    g[1] = -1, theta[2] = -INFINITY;
+    BAD(step, descent_adaptive_step(&a, theta, g, 0.1, &e), e,
+        DESCENT_NONFINITE, "theta[2] = -inf");
+    theta[2] = 3;
+    assert_true(a.steps == 0 && a.m[1] == 0);
+    VALID(step, "lr = 0 moves nothing but updates the averages",
+          descent_adaptive_step(&a, theta, g, 0, &e), e);
+    assert_true(theta[0] == 1 && a.steps == 1 && a.m[1] != 0);
+    BAD(effective, descent_adaptive_effective_step(NULL, 0.1, out, &e), e,
+        DESCENT_INVALID_ARGUMENT, "a is NULL");
+    BAD(effective, descent_adaptive_effective_step(&never, 0.1, out, &e), e,
+        DESCENT_INVALID_ARGUMENT, "or never made");
+    BAD(effective, descent_adaptive_effective_step(&a, 0.1, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "out is NULL");
+    BAD(effective, descent_adaptive_effective_step(&a, NAN, out, &e), e,
+        DESCENT_INVALID_ARGUMENT, "lr = nan");
+    descent_adaptive_free(&a);
+    BAD(effective, descent_adaptive_effective_step(&a, 0.1, out, &e), e,
+        DESCENT_INVALID_ARGUMENT, "after descent_adaptive_free");
+    REQUIRE(descent_adaptive_init(&a, 3, DESCENT_ADAPTIVE_QUICKPROP, NULL, &e),
+            e);
+    VALID(effective, "Quickprop's rate is NaN before its first step",
+          descent_adaptive_effective_step(&a, 0.1, out, &e), e);
+    assert_true(isnan(out[0]));
+    descent_adaptive_free(&a);
+    SURVIVES("descent_adaptive_free", "freeing NULL does nothing",
+             descent_adaptive_free(NULL));
+    SURVIVES("descent_adaptive_free", "freeing twice does nothing",
+             descent_adaptive_free(&a));
+}
+static void bad_adaptive_float(void **state)
+{
+    descent_optimizer opt;
+    descent_adaptive_options o;
+    descent_error e;
+    float theta[2] = {1, 1}, g[2] = {1, -1};
+    (void)state;
+    REQUIRE(descent_adaptive_defaults(DESCENT_ADAPTIVE_ADAGRAD, &o, &e), e);
+    o.initial_accumulator = 3;
+    REQUIRE(descent_adaptive_optimizer_init(&opt, 2, DESCENT_ADAPTIVE_ADAGRAD,
+                                            &o, &e), e);
+    assert_true(opt.memory[0] == 3 && opt.memory[1] == 3);
+    BAD("descent_optimizer_step",
+        descent_optimizer_step(&opt, theta, g, -1, &e), e,
+        DESCENT_INVALID_ARGUMENT, "eta = -1");
+    VALID("descent_optimizer_step", "a float AdaGrad step",
+          descent_optimizer_step(&opt, theta, g, 0.5, &e), e);
+    assert_true(opt.memory[0] == 4 && theta[0] == 0.75f);
+    descent_optimizer_free(&opt);
+}
+static void bad_input_summary(void **state)
+{
+    (void)state;
+    bad_input_table("bad-input-08-table");
+}
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(claim_rprop_steps),
+        cmocka_unit_test(claim_adaptive_float),
+        cmocka_unit_test(bad_adaptive_options),
+        cmocka_unit_test(bad_adaptive_rules),
+        cmocka_unit_test(bad_adaptive_float),
+        cmocka_unit_test(bad_input_summary),
+        
+        
+    };
+    return cmocka_run_group_tests_name("chapter 8: adaptive methods",
+                                       tests, NULL, NULL);
+}
