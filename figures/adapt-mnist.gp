@@ -29,9 +29,9 @@ set style line 8 lc rgb '#0072b2' lw 1.2 dt 2        # Rprop
 set style line 9 lc rgb '#d55e00' lw 1.2 dt 2        # Quickprop
 
 # The key above both panels, in three rows.
-set multiplot layout 1,2 margins 0.1,0.98,0.14,0.78 spacing 0.1,0
-set key at screen 0.54, screen 0.99 center top horizontal maxrows 3 \
-    Left reverse samplen 2.5 width 1 spacing 1.1
+set multiplot layout 1,2 margins 0.09,0.98,0.14,0.84 spacing 0.13,0
+set key at screen 0.53, screen 0.995 center top Left reverse samplen 2.5 \
+    width 1 spacing 1.1 vertical maxrows 3
 set logscale y
 set yrange [0.2:3]
 set ytics (0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3)
@@ -41,7 +41,7 @@ plot for [i = 1:rules] data index (i-1) using 1:2 with lines ls i \
 
 unset key
 unset logscale y
-set yrange [0.3:0.9]
+set yrange [0.2:0.9]
 set ytics 0.1
 set format y '$%.1f$'
 set ylabel 'test accuracy' offset 0.5,0
