@@ -84,6 +84,19 @@ static descent_adaptive_kind float_case(int c, descent_adaptive_options *o,
     }
     return kind[c];
 }
+static double rate_taken(const descent_adaptive *a, double step, double g,
+                         size_t i)
+{
+    switch (a->kind) {
+    case DESCENT_ADAPTIVE_RPROP:
+        return fabs(step);
+    case DESCENT_ADAPTIVE_ADAM:
+    case DESCENT_ADAPTIVE_ADAMW:
+        return -step * (1 - pow(a->o.beta1, (double)a->steps)) / a->m[i];
+    default:
+        return -step / g;
+    }
+}
 typedef struct bad_option {
     descent_adaptive_kind kind;
     const char *name;
@@ -397,6 +410,48 @@ static void claim_adaptive_float(void **state)
                  holds);
     assert_true(holds);
 }
+static void effective_step_is_the_step(void **state)
+{
+    enum { n = 16 };
+    const descent_adaptive_kind kinds[] = {
+        DESCENT_ADAPTIVE_SGD, DESCENT_ADAPTIVE_RPROP,
+        DESCENT_ADAPTIVE_QUICKPROP, DESCENT_ADAPTIVE_ADAGRAD,
+        DESCENT_ADAPTIVE_RMSPROP, DESCENT_ADAPTIVE_ADAM};
+    double theta[n], before[n], g[n], rate[n], worst = 0;
+    long compared = 0;
+    descent_error e;
+    (void)state;
+    for (size_t j = 0; j < sizeof kinds / sizeof *kinds; j++) {
+        descent_adaptive a;
+        descent_random r;
+        descent_adaptive_options o;
+        REQUIRE(descent_adaptive_defaults(kinds[j], &o, &e), e);
+        o.lr_decay = 0.1, o.amsgrad = true, o.centered = true;
+        REQUIRE(descent_adaptive_init(&a, n, kinds[j], &o, &e), e);
+        descent_random_seed(&r, 5);
+        for (size_t i = 0; i < n; i++)
+            theta[i] = 0;
+        for (int k = 0; k < 4; k++) {
+            noisy_gradient(n, theta, 2, 0.3, &r, g);
+            memcpy(before, theta, sizeof before);
+            REQUIRE(descent_adaptive_step(&a, theta, g, 0.05, &e), e);
+        }
+        REQUIRE(descent_adaptive_effective_step(&a, 0.05, rate, &e), e);
+        for (size_t i = 0; i < n; i++) {
+            double step = theta[i] - before[i];
+            if (step == 0)
+                continue;
+            double taken = rate_taken(&a, step, g[i], i);
+            double allowed = 0x1p-53 * (8 + 2 * fabs(theta[i]) / fabs(step));
+            worst = fmax(worst, fabs(taken - rate[i]) / rate[i] / allowed);
+            compared++;
+        }
+        descent_adaptive_free(&a);
+    }
+    printf("  effective steps: %ld compared, worst %.3f of the bound\n",
+           compared, worst);
+    assert_true(compared > 0 && worst <= 1);
+}
 
 static void claim_adaptive_mnist(void **state)
 {
@@ -646,6 +701,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(claim_rprop_steps),
         cmocka_unit_test(claim_adaptive_float),
+        cmocka_unit_test(effective_step_is_the_step),
         cmocka_unit_test(bad_adaptive_options),
         cmocka_unit_test(bad_adaptive_rules),
         cmocka_unit_test(bad_adaptive_float),
