@@ -25,7 +25,8 @@
  * same operations over lists of tensors; with one tensor it does the
  * same passes). Every side takes two untimed steps first (the first
  * allocates or touches its state), then REPEATS timed steps; the figure
- * is the median step. Everything runs on one thread: our rule is a
+ * is the median step. Our kernels take turns within each round, so
+ * that a change in the load of a shared machine falls on all alike. Everything runs on one thread: our rule is a
  * single loop, the STREAM loops too, and PyTorch is set to one intra-op
  * thread (its default is reported).
  *
@@ -47,6 +48,11 @@
 
 #include "descent.h"
 #include "timing.h"
+
+/* The flags the Makefile adds for adaptive.c alone (CFLAGS_adaptive). */
+#ifndef BENCH_ADAPTIVE_CFLAGS
+#define BENCH_ADAPTIVE_CFLAGS "(not recorded)"
+#endif
 
 char *openblas_get_corename(void);
 char *openblas_get_config(void);
@@ -126,48 +132,62 @@ static const char *kernel_name[KERNELS] = {
 /* Bytes an element as STREAM counts them (reads plus writes). */
 static const double kernel_bytes[KERNELS] = {8, 12, 28, 28, 28, 28};
 
-/* Median seconds of REPEATS timed runs of kernel k, after WARMUP. */
-static double time_kernel(kernel k, arrays *a, descent_optimizer *opt,
-                          descent_optimizer *cached, double runs[REPEATS])
+/* One run of kernel k. */
+static void run_kernel(kernel k, arrays *a, descent_optimizer *opt,
+                       descent_optimizer *cached)
 {
     descent_error e;
-    for (int r = -WARMUP; r < REPEATS; r++) {
-        double t0 = now();
-        switch (k) {
-        case COPY:
-            stream_copy(a->m, a->g);
-            break;
-        case TRIAD:
-            stream_triad(a->theta, a->g, a->m, 1e-3f);
-            break;
-        case ADAM_BYTES:   /* b = 0.5 keeps m and v bounded over the runs */
-            stream_adam_bytes(COUNT, a->theta, a->g, a->m, a->v, 0.5f,
+    switch (k) {
+    case COPY:
+        stream_copy(a->m, a->g);
+        break;
+    case TRIAD:
+        stream_triad(a->theta, a->g, a->m, 1e-3f);
+        break;
+    case ADAM_BYTES:       /* b = 0.5 keeps m and v bounded over the runs */
+        stream_adam_bytes(COUNT, a->theta, a->g, a->m, a->v, 0.5f, -1e-6f);
+        break;
+    case OURS:
+        if (descent_optimizer_step(opt, a->theta, a->g, ETA, &e))
+            die("descent_optimizer_step: %s", e.message);
+        break;
+    case ADAM_BYTES_CACHED:
+        for (int p = 0; p < PASSES; p++)
+            stream_adam_bytes(CACHED, a->theta, a->g, a->m, a->v, 0.5f,
                               -1e-6f);
-            break;
-        case OURS:
-            if (descent_optimizer_step(opt, a->theta, a->g, ETA, &e))
+        break;
+    case OURS_CACHED:
+        for (int p = 0; p < PASSES; p++)
+            if (descent_optimizer_step(cached, a->theta, a->g, ETA, &e))
                 die("descent_optimizer_step: %s", e.message);
-            break;
-        case ADAM_BYTES_CACHED:
-            for (int p = 0; p < PASSES; p++)
-                stream_adam_bytes(CACHED, a->theta, a->g, a->m, a->v, 0.5f,
-                                  -1e-6f);
-            break;
-        case OURS_CACHED:
-            for (int p = 0; p < PASSES; p++)
-                if (descent_optimizer_step(cached, a->theta, a->g, ETA, &e))
-                    die("descent_optimizer_step: %s", e.message);
-            break;
-        case KERNELS:
-            break;
-        }
-        double seconds = now() - t0;
-        if (r >= 0)
-            runs[r] = seconds;
+        break;
+    case KERNELS:
+        break;
     }
-    double work[REPEATS];
-    memcpy(work, runs, sizeof work);
-    return median(work, REPEATS);
+}
+
+/* REPEATS timed runs of every kernel after WARMUP untimed ones, the
+ * kernels taking turns within each round, so that a change in the
+ * machine's load while the program runs falls on all of them alike;
+ * seconds[k] is kernel k's median. */
+static void time_kernels(arrays *a, descent_optimizer *opt,
+                         descent_optimizer *cached,
+                         double runs[KERNELS][REPEATS],
+                         double seconds[KERNELS])
+{
+    for (int r = -WARMUP; r < REPEATS; r++)
+        for (kernel k = 0; k < KERNELS; k++) {
+            double t0 = now();
+            run_kernel(k, a, opt, cached);
+            double elapsed = now() - t0;
+            if (r >= 0)
+                runs[k][r] = elapsed;
+        }
+    for (kernel k = 0; k < KERNELS; k++) {
+        double work[REPEATS];
+        memcpy(work, runs[k], sizeof work);
+        seconds[k] = median(work, REPEATS);
+    }
 }
 
 typedef struct torch_outcome {
@@ -308,16 +328,17 @@ int main(void)
         torch.version, python, torch.default_threads);
     say("Online CPUs: %ld; every side on one thread\n",
         sysconf(_SC_NPROCESSORS_ONLN));
-    say("Compiler: %s; library CFLAGS: %s; this program: %s\n", __VERSION__,
-        BENCH_LIBRARY_CFLAGS, BENCH_CFLAGS);
+    say("Compiler: %s; library CFLAGS: %s, and for adaptive.c also: %s; "
+        "this program: %s\n", __VERSION__, BENCH_LIBRARY_CFLAGS,
+        BENCH_ADAPTIVE_CFLAGS, BENCH_CFLAGS);
     say("Each side: %d untimed steps, then %d timed; the figure is the "
-        "median, in ms.\nBytes a parameter as STREAM counts them: copy 8, "
+        "median, in ms.\nOur kernels take turns in each round; PyTorch runs "
+        "first, in its own process.\nBytes a parameter as STREAM counts them: copy 8, "
         "triad 12, Adam and its bound 28.\n\n", WARMUP, REPEATS);
 
     double runs[KERNELS][REPEATS], seconds[KERNELS];
     run_torch(python, script, &torch);
-    for (kernel k = 0; k < KERNELS; k++)
-        seconds[k] = time_kernel(k, &a, &opt, &cached, runs[k]);
+    time_kernels(&a, &opt, &cached, runs, seconds);
     say("time of each timed step, ms:\n");
     for (kernel k = 0; k < KERNELS; k++)
         say_runs(kernel_name[k], runs[k]);
