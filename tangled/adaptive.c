@@ -82,8 +82,6 @@ static size_t rule_layout(descent_adaptive_kind kind,
 #define real double
 #define FN(name) name##_d
 #define SQRT sqrt
-#define FMIN fmin
-#define FMAX fmax
 typedef struct FN(rule_state) {
     real *m, *v, *vmax, *gbar, *prev, *size, *last;
 } FN(rule_state);
@@ -111,25 +109,22 @@ static void FN(rprop_pass)(const descent_adaptive_options *o,
                down = (real)o->eta_minus, lo = (real)o->step_min,
                hi = (real)o->step_max, start = (real)c->lr;
     for (size_t i = 0; i < n; i++) {
-        real d = g[i] + decay * theta[i];
-        int sign = (d > 0) - (d < 0),
-            agree = sign * ((s->prev[i] > 0) - (s->prev[i] < 0));
-        real size = c->first ? start : s->size[i];
+        real d = g[i] + decay * theta[i], p = s->prev[i],
+             sign = d > 0 ? 1 : d < 0 ? -1 : 0,
+             agree = sign * (p > 0 ? 1 : p < 0 ? -1 : 0),
+             size = c->first ? start : s->size[i];
         size *= agree > 0 ? up : agree < 0 ? down : 1;
-        s->size[i] = FMIN(FMAX(size, lo), hi);
-        if (agree < 0) {                       /* the sign changed */
-            if (s->last != NULL) {             /* Rprop+: undo the last step */
-                theta[i] -= s->last[i];
-                s->last[i] = 0;
-            }
-            s->prev[i] = 0;
+        size = size < lo ? lo : size > hi ? hi : size;
+        s->size[i] = size;
+        bool changed = agree < 0;              /* the sign changed */
+        real step = changed ? 0 : -sign * size;
+        if (s->last != NULL) {                 /* Rprop+: undo the last step */
+            theta[i] += changed ? -s->last[i] : step;
+            s->last[i] = step;
         } else {
-            real step = (real)-sign * s->size[i];
             theta[i] += step;
-            if (s->last != NULL)
-                s->last[i] = step;
-            s->prev[i] = d;
         }
+        s->prev[i] = changed ? 0 : d;
     }
 }
 static void FN(quickprop_pass)(const descent_adaptive_options *o,
@@ -179,7 +174,8 @@ static void FN(rmsprop_pass)(const descent_adaptive_options *o,
         real square = s->v[i];
         if (s->gbar != NULL) {
             s->gbar[i] = alpha * s->gbar[i] + fresh * d;
-            square = FMAX(square - s->gbar[i] * s->gbar[i], 0);
+            square -= s->gbar[i] * s->gbar[i];
+            square = square > 0 ? square : 0;
         }
         real scaled = d / (SQRT(square) + eps);
         if (s->m != NULL)
@@ -203,7 +199,7 @@ static void FN(adam_pass)(const descent_adaptive_options *o,
         s->v[i] = beta2 * s->v[i] + fresh2 * d * d;
         real v = s->v[i];
         if (s->vmax != NULL)
-            v = s->vmax[i] = FMAX(s->vmax[i], v);
+            v = s->vmax[i] = v > s->vmax[i] ? v : s->vmax[i];
         theta[i] -= rate * (s->m[i] / (SQRT(v) / root + eps));
     }
 }
@@ -228,14 +224,10 @@ static void FN(rule_pass)(descent_adaptive_kind kind,
 #undef real
 #undef FN
 #undef SQRT
-#undef FMIN
-#undef FMAX
 
 #define real float
 #define FN(name) name##_f
 #define SQRT sqrtf
-#define FMIN fminf
-#define FMAX fmaxf
 typedef struct FN(rule_state) {
     real *m, *v, *vmax, *gbar, *prev, *size, *last;
 } FN(rule_state);
@@ -263,25 +255,22 @@ static void FN(rprop_pass)(const descent_adaptive_options *o,
                down = (real)o->eta_minus, lo = (real)o->step_min,
                hi = (real)o->step_max, start = (real)c->lr;
     for (size_t i = 0; i < n; i++) {
-        real d = g[i] + decay * theta[i];
-        int sign = (d > 0) - (d < 0),
-            agree = sign * ((s->prev[i] > 0) - (s->prev[i] < 0));
-        real size = c->first ? start : s->size[i];
+        real d = g[i] + decay * theta[i], p = s->prev[i],
+             sign = d > 0 ? 1 : d < 0 ? -1 : 0,
+             agree = sign * (p > 0 ? 1 : p < 0 ? -1 : 0),
+             size = c->first ? start : s->size[i];
         size *= agree > 0 ? up : agree < 0 ? down : 1;
-        s->size[i] = FMIN(FMAX(size, lo), hi);
-        if (agree < 0) {                       /* the sign changed */
-            if (s->last != NULL) {             /* Rprop+: undo the last step */
-                theta[i] -= s->last[i];
-                s->last[i] = 0;
-            }
-            s->prev[i] = 0;
+        size = size < lo ? lo : size > hi ? hi : size;
+        s->size[i] = size;
+        bool changed = agree < 0;              /* the sign changed */
+        real step = changed ? 0 : -sign * size;
+        if (s->last != NULL) {                 /* Rprop+: undo the last step */
+            theta[i] += changed ? -s->last[i] : step;
+            s->last[i] = step;
         } else {
-            real step = (real)-sign * s->size[i];
             theta[i] += step;
-            if (s->last != NULL)
-                s->last[i] = step;
-            s->prev[i] = d;
         }
+        s->prev[i] = changed ? 0 : d;
     }
 }
 static void FN(quickprop_pass)(const descent_adaptive_options *o,
@@ -331,7 +320,8 @@ static void FN(rmsprop_pass)(const descent_adaptive_options *o,
         real square = s->v[i];
         if (s->gbar != NULL) {
             s->gbar[i] = alpha * s->gbar[i] + fresh * d;
-            square = FMAX(square - s->gbar[i] * s->gbar[i], 0);
+            square -= s->gbar[i] * s->gbar[i];
+            square = square > 0 ? square : 0;
         }
         real scaled = d / (SQRT(square) + eps);
         if (s->m != NULL)
@@ -355,7 +345,7 @@ static void FN(adam_pass)(const descent_adaptive_options *o,
         s->v[i] = beta2 * s->v[i] + fresh2 * d * d;
         real v = s->v[i];
         if (s->vmax != NULL)
-            v = s->vmax[i] = FMAX(s->vmax[i], v);
+            v = s->vmax[i] = v > s->vmax[i] ? v : s->vmax[i];
         theta[i] -= rate * (s->m[i] / (SQRT(v) / root + eps));
     }
 }
@@ -380,8 +370,6 @@ static void FN(rule_pass)(descent_adaptive_kind kind,
 #undef real
 #undef FN
 #undef SQRT
-#undef FMIN
-#undef FMAX
 
 static bool known_kind(descent_adaptive_kind kind)
 {
