@@ -394,7 +394,8 @@ $(B)/bench/%: bench/%.c $(wildcard bench/*.h) $(B)/lib/libdescent.a \
 	@$(STEP) CC $< $(B)/logs/bench-$*.log \
 	  $(CC) $(WARNINGS) -O2 -g -Itangled \
 	    -DBENCH_CFLAGS='"$(WARNINGS) -O2 -g"' \
-	    -DBENCH_LIBRARY_CFLAGS='"$(CFLAGS)"' -o $@ $< \
+	    -DBENCH_LIBRARY_CFLAGS='"$(CFLAGS)"' \
+	    -DBENCH_ADAPTIVE_CFLAGS='"$(CFLAGS_adaptive)"' -o $@ $< \
 	    $(B)/lib/libdescent.a $(BENCH_LIBS_$*) $(LIBS)
 
 stage-bench: $(BENCH)

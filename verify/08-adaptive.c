@@ -248,7 +248,193 @@ static void theory_online(bool amsgrad, double C, long rounds,
     *late_mean = late;
     *regret = total / (double)rounds;
 }
+enum { MNIST_TRAIN = 5000, MNIST_TEST = 2000, MNIST_HIDDEN = 32,
+       MNIST_EPOCHS = 15, MNIST_BATCH = 64, MNIST_RULES = 9 };
 
+typedef struct mnist_rule {
+    const char *name;
+    descent_adaptive_kind kind;
+    double eta, momentum;
+    bool nesterov, full_batch;
+    double floor;                 /* the claim's least test accuracy */
+} mnist_rule;
+
+static const mnist_rule mnist_rules[MNIST_RULES] = {
+    {"SGD", DESCENT_ADAPTIVE_SGD, 0.01, 0, false, false, 0.70},
+    {"momentum", DESCENT_ADAPTIVE_SGD, 0.01, 0.9, false, false, 0.75},
+    {"Nesterov", DESCENT_ADAPTIVE_SGD, 0.01, 0.9, true, false, 0.75},
+    {"AdaGrad", DESCENT_ADAPTIVE_ADAGRAD, 0.01, 0, false, false, 0.75},
+    {"RMSProp", DESCENT_ADAPTIVE_RMSPROP, 0.001, 0, false, false, 0.75},
+    {"Adam", DESCENT_ADAPTIVE_ADAM, 0.001, 0, false, false, 0.75},
+    {"AdamW", DESCENT_ADAPTIVE_ADAMW, 0.001, 0, false, false, 0.75},
+    {"Rprop", DESCENT_ADAPTIVE_RPROP, 0.01, 0, false, true, 0.70},
+    {"Quickprop", DESCENT_ADAPTIVE_QUICKPROP, 0.01, 0, false, true, 0.65}};
+static void mnist_run(const mnist_rule *u, const descent_samples *train,
+                      const descent_samples *test,
+                      descent_epoch_record records[MNIST_EPOCHS])
+{
+    const size_t hidden[1] = {MNIST_HIDDEN};
+    descent_model model;
+    descent_optimizer opt;
+    descent_adaptive_options o;
+    descent_schedule schedule;
+    descent_random r;
+    descent_error e;
+    REQUIRE(descent_mlp_init(&model, 784, 1, hidden, DESCENT_LAYER_RELU, 10,
+                             MNIST_TRAIN, &e), e);
+    descent_random_seed(&r, 1);
+    REQUIRE(descent_model_init_weights(&model, &r, &e), e);
+    REQUIRE(descent_adaptive_defaults(u->kind, &o, &e), e);
+    o.momentum = u->momentum;
+    o.nesterov = u->nesterov;
+    REQUIRE(descent_adaptive_optimizer_init(&opt, model.parameters, u->kind,
+                                            &o, &e), e);
+    REQUIRE(descent_schedule_init(&schedule, DESCENT_SCHEDULE_CONSTANT,
+                                  u->eta, 0, 0, &e), e);
+    const descent_train_options options = {
+        .epochs = MNIST_EPOCHS,
+        .batch = u->full_batch ? MNIST_TRAIN : MNIST_BATCH, .seed = 2,
+        .optimizer = &opt, .schedule = &schedule, .test = test,
+        .quiet = true};
+    REQUIRE(descent_train(&model, train, &options, records, &e), e);
+    descent_optimizer_free(&opt);
+    descent_model_free(&model);
+}
+static bool same_records(const descent_epoch_record *a,
+                         const descent_epoch_record *b, size_t count)
+{
+    for (size_t k = 0; k < count; k++) {
+        const double x[5] = {a[k].train_loss, a[k].test_loss,
+                             a[k].test_accuracy, a[k].eta,
+                             a[k].gradient_norm};
+        const double y[5] = {b[k].train_loss, b[k].test_loss,
+                             b[k].test_accuracy, b[k].eta,
+                             b[k].gradient_norm};
+        if (a[k].steps != b[k].steps || memcmp(x, y, sizeof x) != 0)
+            return false;
+    }
+    return true;
+}
+#define TRACES "bench/results/adaptive-traces.txt"
+enum { TRACE_LINE = 4096, TRACE_MAX_N = 16 };
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static bool same_word(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (lower(*a) != lower(*b))
+            return false;
+    return *a == *b;
+}
+
+static bool kind_named(const char *name, descent_adaptive_kind *kind)
+{
+    for (int k = DESCENT_ADAPTIVE_SGD; k <= DESCENT_ADAPTIVE_ADAMW; k++)
+        if (same_word(name, descent_adaptive_name((descent_adaptive_kind)k))) {
+            *kind = (descent_adaptive_kind)k;
+            return true;
+        }
+    return false;
+}
+static bool set_option(descent_adaptive_options *o, const char *key,
+                       double value)
+{
+    const struct { const char *key; double *real; bool *flag; } field[] = {
+        {"weight_decay", &o->weight_decay, NULL},
+        {"momentum", &o->momentum, NULL},
+        {"dampening", &o->dampening, NULL},
+        {"nesterov", NULL, &o->nesterov},
+        {"alpha", &o->alpha, NULL},
+        {"centered", NULL, &o->centered},
+        {"beta1", &o->beta1, NULL},
+        {"beta2", &o->beta2, NULL},
+        {"amsgrad", NULL, &o->amsgrad},
+        {"eps", &o->eps, NULL},
+        {"lr_decay", &o->lr_decay, NULL},
+        {"initial_accumulator", &o->initial_accumulator, NULL},
+        {"eta_minus", &o->eta_minus, NULL},
+        {"eta_plus", &o->eta_plus, NULL},
+        {"step_min", &o->step_min, NULL},
+        {"step_max", &o->step_max, NULL}};
+    for (size_t k = 0; k < sizeof field / sizeof field[0]; k++)
+        if (strcmp(key, field[k].key) == 0) {
+            if (field[k].real != NULL)
+                *field[k].real = value;
+            else
+                *field[k].flag = value != 0;
+            return true;
+        }
+    return false;
+}
+static void read_numbers(FILE *in, const char *word, size_t count,
+                         double *x)
+{
+    char line[TRACE_LINE], *end;
+    if (fgets(line, sizeof line, in) == NULL ||
+        strncmp(line, word, strlen(word)) != 0)
+        claim_fail("%s: expected a line '%s ...'", TRACES, word);
+    const char *p = line + strlen(word);
+    for (size_t i = 0; i < count; i++, p = end) {
+        x[i] = strtod(p, &end);
+        if (end == p)
+            claim_fail("%s: a '%s' line has %zu numbers, not %zu", TRACES,
+                       word, i, count);
+    }
+}
+typedef struct trace_outcome {
+    double worst;                 /* max |ours - PyTorch| / (u S_k) */
+    char worst_at[96];            /* where */
+    size_t rules, compared, equal;
+} trace_outcome;
+
+static void follow_rule(FILE *in, char *line, size_t steps, size_t n,
+                        trace_outcome *out)
+{
+    descent_adaptive_kind kind = DESCENT_ADAPTIVE_SGD;
+    descent_adaptive_options o;
+    descent_adaptive a;
+    descent_error e;
+    char *word = strtok(line, " \n"), *kind_name = strtok(NULL, " \n"),
+         *label = strtok(NULL, " \n"), *rate = strtok(NULL, " \n");
+    if (word == NULL || strcmp(word, "rule") != 0 || rate == NULL ||
+        !kind_named(kind_name, &kind))
+        claim_fail("%s: a bad 'rule' line", TRACES);
+    double lr = strtod(rate, NULL);
+    REQUIRE(descent_adaptive_defaults(kind, &o, &e), e);
+    for (char *key; (key = strtok(NULL, " \n")) != NULL;) {
+        char *value = strtok(NULL, " \n");
+        if (value == NULL || !set_option(&o, key, strtod(value, NULL)))
+            claim_fail("%s: %s: unknown option %s", TRACES, label, key);
+    }
+    double theta[TRACE_MAX_N], row[2 * TRACE_MAX_N], previous[TRACE_MAX_N],
+        scale[TRACE_MAX_N] = {0};
+    read_numbers(in, "theta", n, theta);
+    memcpy(previous, theta, sizeof previous);
+    REQUIRE(descent_adaptive_init(&a, n, kind, &o, &e), e);
+    for (size_t k = 1; k <= steps; k++) {
+        read_numbers(in, "step", 2 * n, row);
+        REQUIRE(descent_adaptive_step(&a, theta, row, lr, &e), e);
+        for (size_t i = 0; i < n; i++) {
+            const double torch = row[n + i], gap = fabs(theta[i] - torch);
+            scale[i] += fabs(torch) + fabs(torch - previous[i]);
+            previous[i] = torch;
+            double ratio = gap / (0x1p-53 * scale[i]);
+            if (!(ratio <= out->worst)) {    /* a NaN is the worst */
+                out->worst = isnan(ratio) ? INFINITY : ratio;
+                snprintf(out->worst_at, sizeof out->worst_at,
+                         "%s, step %zu, coordinate %zu", label, k, i);
+            }
+            out->compared++;
+            out->equal += gap == 0;
+        }
+    }
+    descent_adaptive_free(&a);
+    out->rules++;
+}
 static void claim_rprop_steps(void **state)
 {
     enum { n = 32, steps = 400 };
@@ -684,7 +870,94 @@ static void claim_adaptive_amsgrad(void **state)
                  measured, bound, holds);
     assert_true(holds);
 }
-
+static void claim_adaptive_mnist(void **state)
+{
+    descent_samples train, test;
+    descent_error e;
+    descent_epoch_record records[MNIST_RULES][MNIST_EPOCHS],
+        again[MNIST_EPOCHS];
+    (void)state;
+    REQUIRE(descent_fashion_mnist_load(&train, true, MNIST_TRAIN, &e), e);
+    REQUIRE(descent_fashion_mnist_load(&test, false, MNIST_TEST, &e), e);
+    for (int k = 0; k < MNIST_RULES; k++) {
+        const mnist_rule *u = &mnist_rules[k];
+        const descent_epoch_record *last = &records[k][MNIST_EPOCHS - 1];
+        mnist_run(u, &train, &test, records[k]);
+        claim_table_row("adaptive-mnist-table",
+                        "%s & %zu & %g & %zu & %.3f & %.3f & %.3f \\\\",
+                        u->name, u->full_batch ? (size_t)MNIST_TRAIN
+                                               : (size_t)MNIST_BATCH,
+                        u->eta, last->steps, last->train_loss,
+                        last->test_loss, last->test_accuracy);
+    }
+    double margin = INFINITY;
+    const char *closest = "(none)";
+    bool finite = true;
+    for (int k = 0; k < MNIST_RULES; k++) {
+        const descent_epoch_record *last = &records[k][MNIST_EPOCHS - 1];
+        finite = finite && isfinite(last->train_loss) &&
+                 isfinite(last->test_loss);
+        if (!(last->test_accuracy - mnist_rules[k].floor >= margin)) {
+            margin = last->test_accuracy - mnist_rules[k].floor;
+            closest = mnist_rules[k].name;
+        }
+    }
+    bool repeated = true;
+    for (int k = 0; k < MNIST_RULES; k++)
+        if (mnist_rules[k].kind == DESCENT_ADAPTIVE_ADAM ||
+            mnist_rules[k].kind == DESCENT_ADAPTIVE_RPROP) {
+            mnist_run(&mnist_rules[k], &train, &test, again);
+            repeated = repeated &&
+                       same_records(records[k], again, MNIST_EPOCHS);
+        }
+    char measured[256];
+    snprintf(measured, sizeof measured, "closest to its floor: %s, %+.3f; "
+             "losses %s; Adam's and Rprop's runs repeated %s", closest, margin,
+             finite ? "finite" : "NOT FINITE",
+             repeated ? "bit for bit" : "WITH DIFFERENCES");
+    bool holds = margin >= 0 && finite && repeated;
+    claim_report("adaptive-mnist",
+                 "nine rules train the same network on Fashion-MNIST, each "
+                 "above its floor, reproducibly from the seed",
+                 measured, "floors $0.75$, $0.70$, $0.65$; equal records",
+                 holds);
+    assert_true(holds);
+    descent_samples_free(&train);
+    descent_samples_free(&test);
+}
+#define TRACE_C (2 * (1 + 6 + 2 / (1 - 0.9)))
+static void claim_adaptive_pytorch(void **state)
+{
+    char line[TRACE_LINE], version[64];
+    size_t count, steps, n;
+    trace_outcome out = {.worst = 0, .worst_at = "(none)"};
+    (void)state;
+    FILE *in = fopen(TRACES, "r");
+    if (in == NULL)
+        claim_fail("cannot read %s (the suite runs in the repository's "
+                   "root)", TRACES);
+    if (fgets(line, sizeof line, in) == NULL ||
+        sscanf(line, "traces %zu steps %zu n %zu torch %63s", &count, &steps,
+               &n, version) != 4 || n == 0 || n > TRACE_MAX_N)
+        claim_fail("%s: a bad header", TRACES);
+    while (fgets(line, sizeof line, in) != NULL)
+        follow_rule(in, line, steps, n, &out);
+    fclose(in);
+    char measured[512], worst[32], bound[64];
+    claim_format(worst, sizeof worst, out.worst);
+    snprintf(bound, sizeof bound, "$%.0f\\,uS_k$, every configuration",
+             TRACE_C);
+    snprintf(measured, sizeof measured, "worst gap %s $uS_k$ (%s); %zu of %zu "
+             "iterates equal; %zu configurations, %zu steps each, PyTorch %s",
+             worst, out.worst_at, out.equal, out.compared, out.rules, steps,
+             version);
+    bool holds = out.rules == count && count > 0 && out.worst <= TRACE_C;
+    claim_report("adaptive-pytorch",
+                 "the double rules reproduce PyTorch's iterates, fed its "
+                 "gradients, step for step",
+                 measured, bound, holds);
+    assert_true(holds);
+}
 static void bad_adaptive_options(void **state)
 {
     descent_adaptive a;
@@ -855,7 +1128,8 @@ int main(void)
         cmocka_unit_test(claim_adaptive_curvature),
         cmocka_unit_test(claim_adaptive_scale),
         cmocka_unit_test(claim_adaptive_amsgrad),
-        
+        cmocka_unit_test(claim_adaptive_mnist),
+        cmocka_unit_test(claim_adaptive_pytorch),
     };
     return cmocka_run_group_tests_name("chapter 8: adaptive methods",
                                        tests, NULL, NULL);
