@@ -1578,6 +1578,47 @@ static double brute_stationary(const descent_regression *p, double eta,
     return sigma[0] + sigma[4] + sigma[8];
 }
 
+/* The spectral radius of Sigma -> E_B[(I - eta H_B) Sigma (I - eta H_B)'],
+   by the power method from the identity (the map is positive, so its
+   radius is attained at a positive semidefinite matrix). */
+static double brute_radius(const descent_regression *p, double eta, size_t m)
+{
+    enum { N = 6, D = 3 };
+    double sigma[D * D] = {1, 0, 0, 0, 1, 0, 0, 0, 1}, A[D * D], t[D * D],
+           next[D * D], growth = 0;
+    for (int k = 0; k < 3000; k++) {
+        int batches = 0;
+        memset(next, 0, sizeof next);
+        for (unsigned mask = 0; mask < 1u << N; mask++) {
+            size_t size = 0;
+            for (int i = 0; i < N; i++)
+                size += mask >> i & 1;
+            if (size != m)
+                continue;
+            batches++;
+            for (int a = 0; a < D * D; a++)
+                A[a] = a % (D + 1) == 0;
+            for (int i = 0; i < N; i++)
+                for (int a = 0; mask >> i & 1 && a < D * D; a++)
+                    A[a] -= eta * p->x[i * D + a / D] * p->x[i * D + a % D] /
+                            (double)m;
+            for (int a = 0; a < D * D; a++) {
+                t[a] = 0;
+                for (int c = 0; c < D; c++)
+                    t[a] += A[a / D * D + c] * sigma[c * D + a % D];
+            }
+            for (int a = 0; a < D * D; a++)
+                for (int c = 0; c < D; c++)
+                    next[a] += t[a / D * D + c] * A[a % D * D + c];
+        }
+        double trace = (next[0] + next[4] + next[8]) / batches;
+        growth = trace / (sigma[0] + sigma[4] + sigma[8]);
+        for (int a = 0; a < D * D; a++)
+            sigma[a] = next[a] / batches / trace;
+    }
+    return growth;
+}
+
 static void stationary_by_enumeration(void **state)
 {
     descent_regression p;
@@ -1593,6 +1634,14 @@ static void stationary_by_enumeration(void **state)
         assert_true(fabs(first - 0.05 *
                                      (6.0 - (double)m) / (5.0 * (double)m) *
                                      p.trace / 2) <= 1e-15 * first);
+        for (double eta = 0.1; eta < 3.3; eta *= 1.5) {
+            double radius = brute_radius(&p, eta, m);
+            if (fabs(radius - 1) < 0.01)
+                continue;
+            descent_status status =
+                descent_regression_stationary(&p, eta, m, &first, &exact, &e);
+            assert_int_equal(status, radius < 1 ? DESCENT_OK : DESCENT_DIVERGED);
+        }
     }
     descent_regression_free(&p);
 }
