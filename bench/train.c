@@ -52,6 +52,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cblas.h>
+
 #include "descent.h"
 #include "timing.h"
 
@@ -100,6 +102,8 @@ typedef struct network {
 
 typedef struct outcome {
     double ours, torch;             /* median samples per second */
+    double products;                /* the step's products alone */
+    double flops;                   /* per sample and step */
     double ours_runs[REPEATS], torch_runs[REPEATS];
     char torch_core[64];
     int torch_blas_threads, torch_threads;
@@ -160,6 +164,105 @@ static void run_ours(const network *n, outcome *o)
     o->ours = median(work, REPEATS);
     descent_optimizer_free(&opt);
     descent_model_free(&model);
+}
+
+/* The extremes of count values. */
+static double smallest(const double *x, size_t count)
+{
+    double least = x[0];
+    for (size_t i = 1; i < count; i++)
+        least = x[i] < least ? x[i] : least;
+    return least;
+}
+static double largest(const double *x, size_t count)
+{
+    double most = x[0];
+    for (size_t i = 1; i < count; i++)
+        most = x[i] > most ? x[i] : most;
+    return most;
+}
+
+/* The arithmetic of one sample's step: the forward products, the weight
+ * gradients (as many multiply-adds again), and the input gradients of
+ * every layer but the first (train.c skips that one). Biases, activations
+ * and the update are a few flops per parameter or unit, left out. */
+static double step_flops(const network *n)
+{
+    size_t d[4] = {n->samples->inputs, n->hidden[0], n->hidden[1], CLASSES};
+    double forward = 0, inputs = 0;
+    for (int i = 0; i < 3; i++) {
+        forward += (double)d[i] * (double)d[i + 1];
+        if (i > 0)
+            inputs += (double)d[i] * (double)d[i + 1];
+    }
+    return 2 * (2 * forward + inputs);
+}
+
+/* The step's products alone: the same cblas_sgemm calls, with the same
+ * shapes and transposes as train.c's dense layers, and nothing else,
+ * over as many batches as an epoch. What any loop that leaves its
+ * products to this sgemm can reach at best: samples per second, the
+ * median of REPEATS epochs after a warm-up. */
+static double products_only(const network *n)
+{
+    int m = (int)n->batch;
+    int d[4] = {(int)n->samples->inputs, (int)n->hidden[0],
+                (int)n->hidden[1], CLASSES};
+    float *w[3], *a[4], *delta[3], *g[3], *back = NULL;
+    size_t widest = 0;
+    for (int i = 0; i < 4; i++)
+        widest = (size_t)d[i] > widest ? (size_t)d[i] : widest;
+    for (int i = 0; i < 4; i++)
+        a[i] = calloc((size_t)m * (size_t)d[i], sizeof(float));
+    for (int i = 0; i < 3; i++) {
+        w[i] = calloc((size_t)d[i] * (size_t)d[i + 1], sizeof(float));
+        g[i] = calloc((size_t)d[i] * (size_t)d[i + 1], sizeof(float));
+        delta[i] = calloc((size_t)m * (size_t)d[i + 1], sizeof(float));
+    }
+    back = calloc((size_t)m * widest, sizeof(float));
+    for (int i = 0; i < 3; i++)
+        if (w[i] == NULL || g[i] == NULL || delta[i] == NULL)
+            die("products: out of memory");
+    if (back == NULL || a[0] == NULL || a[1] == NULL || a[2] == NULL ||
+        a[3] == NULL)
+        die("products: out of memory");
+    for (size_t j = 0; j < (size_t)m * (size_t)d[0]; j++)
+        a[0][j] = (float)((j % 13) + 1) / 16.0f;
+    for (int i = 0; i < 3; i++)
+        for (size_t j = 0; j < (size_t)d[i] * (size_t)d[i + 1]; j++)
+            w[i][j] = (float)((int)(j % 7) - 3) / 64.0f;
+    size_t steps = (n->samples->count + n->batch - 1) / n->batch;
+    double runs[REPEATS];
+    for (int k = -1; k < REPEATS; k++) {
+        double t0 = now();
+        for (size_t s = 0; s < steps; s++) {
+            for (int i = 0; i < 3; i++)                 /* forward */
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m,
+                            d[i + 1], d[i], 1, a[i], d[i], w[i], d[i], 0,
+                            a[i + 1], d[i + 1]);
+            for (int i = 2; i >= 0; i--) {              /* backward */
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans,
+                            d[i + 1], d[i], m, 1, delta[i], d[i + 1], a[i],
+                            d[i], 0, g[i], d[i]);
+                if (i > 0)
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
+                                m, d[i], d[i + 1], 1, delta[i], d[i + 1],
+                                w[i], d[i], 0, back, d[i]);
+            }
+        }
+        double seconds = now() - t0;
+        if (k >= 0)
+            runs[k] = (double)(steps * n->batch) / seconds;
+    }
+    for (int i = 0; i < 4; i++)
+        free(a[i]);
+    for (int i = 0; i < 3; i++) {
+        free(w[i]);
+        free(g[i]);
+        free(delta[i]);
+    }
+    free(back);
+    return median(runs, REPEATS);
 }
 
 /* PyTorch's side: the script on the same file, with the same settings. */
@@ -344,6 +447,17 @@ int main(void)
             "PyTorch = %.2f\n", out[i].ours, out[i].torch, ratio);
         say("  goal: at least %.0fx: %s\n", goals[i],
             holds[i] ? "holds" : "DOES NOT HOLD");
+        out[i].flops = step_flops(n);
+        out[i].products = products_only(n);
+        say("  arithmetic: %.0f flops a sample (forward, weight and input "
+            "gradients)\n", out[i].flops);
+        say("  the step's sgemm calls alone: %.0f samples/s (%.1f GFLOP/s); "
+            "descent reaches %.2f of that\n", out[i].products,
+            out[i].products * out[i].flops / 1e9,
+            out[i].ours / out[i].products);
+        say("  %.0fx PyTorch would be %.0f samples/s: %.2f times the "
+            "products alone\n", goals[i], goals[i] * out[i].torch,
+            goals[i] * out[i].torch / out[i].products);
     }
     say("\nSummary (%d threads, OpenBLAS %s): small %.2fx (goal %.0fx, %s), "
         "large %.2fx (goal %.0fx, %s)\n", threads, openblas_get_corename(),
@@ -362,6 +476,29 @@ int main(void)
     fprintf(tex, "\\gdef\\trainSmallTorch{%.0f}\n", out[0].torch);
     fprintf(tex, "\\gdef\\trainLargeOurs{%.0f}\n", out[1].ours);
     fprintf(tex, "\\gdef\\trainLargeTorch{%.0f}\n", out[1].torch);
+    fprintf(tex, "\\gdef\\trainSmallFlops{%.0f}\n", out[0].flops / 1e3);
+    fprintf(tex, "\\gdef\\trainSmallProducts{%.0f}\n", out[0].products);
+    fprintf(tex, "\\gdef\\trainSmallProductsGflops{%.1f}\n",
+            out[0].products * out[0].flops / 1e9);
+    fprintf(tex, "\\gdef\\trainSmallOfProducts{%.2f}\n",
+            out[0].ours / out[0].products);
+    fprintf(tex, "\\gdef\\trainSmallNeeded{%.0f}\n",
+            SMALL_GOAL * out[0].torch);
+    fprintf(tex, "\\gdef\\trainSmallNeededOfProducts{%.2f}\n",
+            SMALL_GOAL * out[0].torch / out[0].products);
+    fprintf(tex, "\\gdef\\trainSmallReach{%s}\n",
+            SMALL_GOAL * out[0].torch > out[0].products
+                ? "more than the products alone allow: out of reach with "
+                  "this \\texttt{sgemm}"
+                : "within what the products alone allow, but it would "
+                  "leave the rest of our step less time than PyTorch's "
+                  "overhead takes");
+    fprintf(tex, "\\gdef\\trainLargeOfProducts{%.2f}\n",
+            out[1].ours / out[1].products);
+    fprintf(tex, "\\gdef\\trainLargeTorchLow{%.0f}\n",
+            smallest(out[1].torch_runs, REPEATS));
+    fprintf(tex, "\\gdef\\trainLargeTorchHigh{%.0f}\n",
+            largest(out[1].torch_runs, REPEATS));
     fprintf(tex, "\\gdef\\trainTorchVersion{");
     tex_escape(tex, version);
     fprintf(tex, "}\n\\gdef\\trainOpenblasCore{");

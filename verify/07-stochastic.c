@@ -191,25 +191,33 @@ static double sine_between(size_t n, const double *a, const double *b)
 static double clip_worst(size_t n, const double *g0, const double *g,
                          double c, double norm, double unit)
 {
-    double worst = 0;
-    if (norm <= c) {
-        worst = memcmp(g, g0, n * sizeof *g) == 0 ? 0 : INFINITY;
-        return worst;
+    double length = (double)long_norm(n, g0);
+    double worst = length > 0 ? fabs(norm - length) /
+                                    ((n + 4) * 0x1p-53 * length)
+                              : norm == 0 ? 0 : INFINITY;
+    if (norm <= c)
+        worst = fmax(worst, memcmp(g, g0, n * sizeof *g) == 0 ? 0
+                                                              : INFINITY);
+    else {
+        double excess = fabs((double)(long_norm(n, g) / c - 1));
+        worst = fmax(worst, excess / (unit + (n + 4) * 0x1p-53));
+        worst = fmax(worst, sine_between(n, g0, g) / (2 * unit));
     }
-    double excess = (double)(long_norm(n, g) / c - 1);
-    worst = fmax(worst, excess / (unit + (n + 4) * 0x1p-53));
-    worst = fmax(worst, sine_between(n, g0, g) / (2 * unit));
-    return worst;
+    return isnan(worst) ? INFINITY : worst;
 }
 
+/* The bound a float can hold: the largest float not above c. */
 static double value_worst(size_t n, const double *g0, const double *g,
-                          double c)
+                          double c, bool in_float)
 {
+    double bound = c;
+    if (in_float) {
+        float b = (float)c;
+        bound = (double)b > c ? nextafterf(b, 0) : b;
+    }
     for (size_t i = 0; i < n; i++) {
-        double want = g0[i] > c ? c : g0[i] < -c ? -c : g0[i];
-        if (g[i] != want && !(fabs(want) == c && fabs(g[i]) <= c &&
-                              fabs(g[i]) >= nextafterf((float)c, 0) &&
-                              g[i] * want > 0))
+        double want = g0[i] > bound ? bound : g0[i] < -bound ? -bound : g0[i];
+        if (g[i] != want)
             return INFINITY;
     }
     return 0;
@@ -661,6 +669,60 @@ static void claim_random_permutation(void **state)
         chi_square(6, cells, draws), 20.52);
     assert_true(holds);
 }
+static bool near_ulps(double a, double b, double ulps)
+{
+    return fabs(a - b) <= ulps * 0x1p-52 * fabs(b);
+}
+
+static void random_known_answers(void **state)
+{
+    static const uint64_t bounds[7] = {
+        10, UINT64_C(3) << 62, UINT64_MAX, (UINT64_C(1) << 32) + 1,
+        UINT64_C(0xdeadbeefcafe1234), (UINT64_C(1) << 63) + 12345, 1000003};
+    static const uint64_t below[14] = {
+        UINT64_C(7), UINT64_C(3856539442751087005),
+        UINT64_C(15488392906492639637), UINT64_C(4213782644),
+        UINT64_C(14004260920431986694), UINT64_C(560339031174819607),
+        UINT64_C(104436), UINT64_C(4), UINT64_C(2100384658694504714),
+        UINT64_C(9986469540036305302), UINT64_C(3143307065),
+        UINT64_C(15066351842069465227), UINT64_C(8124414284930639749),
+        UINT64_C(451421)};
+    static const double gaussian[6] = {
+        0x1.30f509f517c7dp+0, 0x1.8de2302e4393fp-2, 0x1.12d0201ba9d9fp-3,
+        0x1.35a2e5d0fc187p-1, -0x1.02bee8459e1c0p-1, -0x1.59e3139c5385bp+0};
+    static const size_t permutation[12] = {3, 8, 9, 11, 10, 4,
+                                           5, 7, 6, 1, 2, 0};
+    static const double fill[9] = {
+        0x1.e8dbb85cd2425p-1, 0x1.a6377a9f905c4p-2, 0x1.fe0a6df1a1710p-4,
+        -0x1.ba2559f0a8182p-1, -0x1.445dd1f332da8p-3, -0x1.01bfe68f88f96p-1,
+        0x1.3b49164bc8116p-2, -0x1.3701386ae2292p-2, 0x1.1d8e6d71951a2p+0};
+    descent_random r;
+    descent_error e;
+    size_t p[12];
+    double x[3];
+    (void)state;
+    descent_random_seed(&r, 7);
+    for (int k = 0; k < 14; k++) {
+        assert_true(descent_random_below(&r, 0) == 0);
+        assert_true(descent_random_below(&r, bounds[k % 7]) == below[k]);
+    }
+    descent_random_seed(&r, 8);
+    for (int k = 0; k < 6; k++)
+        assert_true(near_ulps(descent_random_gaussian(&r), gaussian[k], 4));
+    descent_random_seed(&r, 9);
+    REQUIRE(descent_random_permutation(&r, 12, p, &e), e);
+    for (int k = 0; k < 12; k++)
+        assert_true(p[k] == permutation[k]);
+    assert_true(descent_random_bits(&r) == UINT64_C(18247066277725569505));
+    descent_random_seed(&r, 10);
+    const int kinds[3] = {DESCENT_UNIFORM, DESCENT_SYMMETRIC, DESCENT_GAUSSIAN};
+    for (int d = 0; d < 3; d++) {
+        REQUIRE(descent_random_fill(&r, 3, x, kinds[d], &e), e);
+        for (int k = 0; k < 3; k++)
+            assert_true(d < 2 ? x[k] == fill[3 * d + k]
+                              : near_ulps(x[k], fill[3 * d + k], 4));
+    }
+}
 static void bad_random(void **state)
 {
     descent_random r;
@@ -824,6 +886,55 @@ static void claim_fashion_mnist(void **state)
     descent_samples_free(&test);
     descent_samples_free(&training);
     assert_true(holds);
+}
+static void expect_message(const char *images, const char *labels,
+                           const char *want)
+{
+    descent_samples s;
+    descent_error e;
+    descent_status status = descent_idx_load(&s, images, labels, 0, &e);
+    descent_samples_free(&s);
+    if (status != DESCENT_DATA_ERROR || strstr(e.message, want) == NULL)
+        claim_fail("idx load: got status %d, '%s'; wanted '%s'",
+                   (int)status, e.message, want);
+}
+
+static void idx_exact_numbers(void **state)
+{
+    const unsigned char labels[3] = {0, 2, 1};
+    unsigned char image[64], label[16];
+    descent_samples s;
+    descent_error e;
+    (void)state;
+    make_scratch();
+    size_t image_size = image_idx(image, 0x803, 3, 2, 3);
+    size_t label_size = label_idx(label, 0x801, 3, labels);
+    const char *images = in_scratch("images"), *labels_path =
+        in_scratch("labels"), *cut = in_scratch("cut");
+    write_bytes(images, image, image_size);
+    write_bytes(labels_path, label, label_size);
+    write_bytes(cut, image, 20);
+    expect_message(cut, labels_path, "ends after 20 of the 34 bytes its "
+                   "header announces");
+    write_bytes(cut, image, 10);
+    expect_message(cut, labels_path, "ends after 10 of the 16 bytes of "
+                   "the header");
+    write_bytes(cut, label, 9);
+    expect_message(images, cut, "ends after 9 of the 11 bytes its header "
+                   "announces");
+    image[0] = 1;
+    image[1] = 2;
+    write_bytes(cut, image, image_size);
+    expect_message(cut, labels_path, "magic number 0x01020803, not "
+                   "0x00000803");
+    image[0] = image[1] = 0;
+    image[16] = 200;
+    write_bytes(cut, image, image_size);
+    REQUIRE(descent_idx_load(&s, cut, labels_path, 0, &e), e);
+    for (int k = 0; k < 18; k++)
+        assert_true(s.x[k] == (float)image[16 + k] / 255.0f);
+    descent_samples_free(&s);
+    forget_scratch();
 }
 static void bad_samples(void **state)
 {
@@ -1029,19 +1140,27 @@ static void claim_stoch_schedules(void **state)
 static void claim_stoch_clip(void **state)
 {
     enum { cases = 2000, most = 1000 };
-    double g0[most], g[most], c, norm, worst = 0;
-    float f[most];
+    const double sentinel = 1e30;
+    double g0[most + 1], g[most + 1], c, norm, worst = 0;
+    float f[most + 1];
     descent_error error;
     (void)state;
-    for (int t = 0; t < cases; t++) {
+    for (int t = 0; t <= cases; t++) {
         size_t n = 1 + (size_t)(t * 389) % most;
         clip_case(t, n, g0, &c);
+        if (t == cases) {               /* c = 1, components past it */
+            c = 1;
+            for (size_t i = 0; i < n; i++)
+                g0[i] = 1.5 * sin(3.0 * (double)i + 1);
+        }
+        g[n] = sentinel;
+        f[n] = (float)sentinel;
         memcpy(g, g0, n * sizeof *g);
         REQUIRE(descent_clip_norm(g, n, c, &norm, &error), error);
         worst = fmax(worst, clip_worst(n, g0, g, c, norm, 0x1p-53));
         memcpy(g, g0, n * sizeof *g);
         REQUIRE(descent_clip_value(g, n, c, &error), error);
-        worst = fmax(worst, value_worst(n, g0, g, c));
+        worst = fmax(worst, value_worst(n, g0, g, c, false));
         for (size_t i = 0; i < n; i++) {
             f[i] = (float)g0[i];
             g0[i] = f[i];
@@ -1055,8 +1174,23 @@ static void claim_stoch_clip(void **state)
         REQUIRE(descent_clip_value_f(f, n, c, &error), error);
         for (size_t i = 0; i < n; i++)
             g[i] = f[i];
-        worst = fmax(worst, value_worst(n, g0, g, c));
+        worst = fmax(worst, value_worst(n, g0, g, c, true));
+        if (g[n] != sentinel || f[n] != (float)sentinel)
+            worst = INFINITY;
     }
+    for (size_t i = 0; i < 5; i++)
+        g[i] = f[i] = 0;
+    REQUIRE(descent_clip_norm(g, 5, 1, &norm, &error), error);
+    worst = fmax(worst, norm == 0 && g[0] == 0 ? 0 : INFINITY);
+    REQUIRE(descent_clip_norm_f(f, 5, 1, &norm, &error), error);
+    worst = fmax(worst, norm == 0 && f[0] == 0 ? 0 : INFINITY);
+    g[0] = f[0] = NAN;
+    assert_int_equal(descent_clip_norm(g, 5, 1, &norm, &error),
+                     DESCENT_NONFINITE);
+    assert_int_equal(descent_clip_norm_f(f, 5, 1, &norm, &error),
+                     DESCENT_NONFINITE);
+    assert_int_equal(descent_clip_value(g, 5, 1, &error), DESCENT_NONFINITE);
+    assert_int_equal(descent_clip_value_f(f, 5, 1, &error), DESCENT_NONFINITE);
     bool holds = claim_report_at_most(
         "stoch-clip",
         "clipping by norm returns a gradient no longer than the "
@@ -1303,6 +1437,248 @@ static void claim_stoch_logistic(void **state)
                  measured, bound, holds);
     assert_true(holds);
 }
+static void schedule_values(void **state)
+{
+    descent_schedule s;
+    descent_error e;
+    (void)state;
+    REQUIRE(descent_schedule_init(&s, DESCENT_SCHEDULE_LINEAR, 1, 0.25, 4,
+                                  &e), e);
+    assert_true(descent_schedule_eta(&s, 2) == 0.625);
+    assert_true(descent_schedule_eta(&s, 4) == 0.25);
+    assert_true(descent_schedule_eta(&s, 9) == 0.25);
+    REQUIRE(descent_schedule_init(&s, DESCENT_SCHEDULE_STEP, 1, 0.5, 3, &e),
+            e);
+    assert_true(descent_schedule_eta(&s, 7) == 0.25);
+    REQUIRE(descent_schedule_init(&s, DESCENT_SCHEDULE_PLATEAU, 1, 0.5, 2,
+                                  &e), e);
+    const double loss[9] = {5, 4, 4, 4.5, 3, 6, 2, 2.5, 2};
+    const double eta[9] = {1, 1, 1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.25};
+    for (int k = 0; k < 9; k++) {
+        REQUIRE(descent_schedule_epoch(&s, loss[k], &e), e);
+        assert_true(descent_schedule_eta(&s, 100) == eta[k]);
+    }
+}
+static void regression_definition(void **state)
+{
+    enum { N = 4000, D = 4 };
+    descent_regression p;
+    descent_random r;
+    descent_error e;
+    (void)state;
+    for (int noisy = 0; noisy < 2; noisy++) {
+        REQUIRE(descent_regression_init(&p, N, D, 100, noisy ? 0.5 : 0, 3,
+                                        &e), e);
+        descent_random_seed(&r, 3);
+        assert_true(p.x[0] == descent_random_gaussian(&r));
+        double square[D] = {0}, noise = 0, H[D * D] = {0}, S[D * D] = {0};
+        for (size_t i = 0; i < N; i++) {
+            const double *x = p.x + i * D;
+            double sum = 0, residual = -p.y[i];
+            for (size_t j = 0; j < D; j++) {
+                square[j] += x[j] * x[j] / N;
+                sum += x[j];
+                residual += x[j] * p.theta_star[j];
+            }
+            noise += (p.y[i] - sum) * (p.y[i] - sum) / N;
+            for (size_t a = 0; a < D * D; a++) {
+                H[a] += x[a / D] * x[a % D] / N;
+                S[a] += residual * residual * x[a / D] * x[a % D] / N;
+            }
+        }
+        for (size_t j = 0; j < D; j++) {
+            double want = pow(100, -(double)j / (D - 1));
+            assert_true(fabs(square[j] / want - 1) < 0.1);
+            if (!noisy)
+                assert_true(fabs(p.theta_star[j] - 1) < 1e-10);
+        }
+        assert_true(noisy ? fabs(noise / 0.25 - 1) < 0.1 : noise == 0);
+        for (size_t a = 0; a < D * D; a++) {
+            assert_true(fabs(p.H[a] - H[a]) <= 1e-12 * fabs(H[0]));
+            assert_true(!noisy || fabs(p.S[a] - S[a]) <= 1e-9 * S[0]);
+        }
+        descent_regression_free(&p);
+    }
+}
+static void minibatch_definition(void **state)
+{
+    enum { N = 10, M = 4 };
+    size_t got[N], want[N];
+    descent_random r, copy;
+    descent_error e;
+    (void)state;
+    for (size_t i = 0; i < N; i++)
+        got[i] = want[i] = i;
+    descent_random_seed(&r, 11);
+    copy = r;
+    REQUIRE(descent_minibatch_draw(&r, N, M, got, &e), e);
+    for (size_t j = 0; j < M; j++) {
+        size_t pick = j + (size_t)descent_random_below(&copy, N - j);
+        size_t t = want[j];
+        want[j] = want[pick];
+        want[pick] = t;
+    }
+    assert_memory_equal(got, want, sizeof got);
+    assert_true(descent_random_bits(&r) == descent_random_bits(&copy));
+}
+static double brute_stationary(const descent_regression *p, double eta,
+                               size_t m)
+{
+    enum { N = 6, D = 3 };
+    double sigma[D * D] = {0}, next[D * D], A[D * D], t[D * D];
+    int batches = 0;
+    for (int k = 0, settled = 0; k < 1000000 && !settled; k++) {
+        memset(next, 0, sizeof next);
+        batches = 0;
+        for (unsigned mask = 0; mask < 1u << N; mask++) {
+            size_t size = 0;
+            for (int i = 0; i < N; i++)
+                size += mask >> i & 1;
+            if (size != m)
+                continue;
+            batches++;
+            double g[D] = {0};
+            for (int a = 0; a < D * D; a++)
+                A[a] = a % (D + 1) == 0;
+            for (int i = 0; i < N; i++) {
+                if (!(mask >> i & 1))
+                    continue;
+                const double *x = p->x + i * D;
+                double r = -p->y[i];
+                for (int a = 0; a < D; a++)
+                    r += x[a] * p->theta_star[a];
+                for (int a = 0; a < D; a++) {
+                    g[a] += r * x[a] / (double)m;
+                    for (int b = 0; b < D; b++)
+                        A[a * D + b] -= eta * x[a] * x[b] / (double)m;
+                }
+            }
+            for (int a = 0; a < D; a++)
+                for (int b = 0; b < D; b++) {
+                    t[a * D + b] = 0;
+                    for (int c = 0; c < D; c++)
+                        t[a * D + b] += A[a * D + c] * sigma[c * D + b];
+                }
+            for (int a = 0; a < D; a++)
+                for (int b = 0; b < D; b++) {
+                    double sum = eta * eta * g[a] * g[b];
+                    for (int c = 0; c < D; c++)
+                        sum += t[a * D + c] * A[b * D + c];
+                    next[a * D + b] += sum;
+                }
+        }
+        double trace = next[0] + next[4] + next[8];
+        settled = 1;
+        for (int a = 0; a < D * D; a++) {
+            double entry = next[a] / batches;
+            settled &= fabs(entry - sigma[a]) <= 0x1p-50 * trace / batches;
+            sigma[a] = entry;
+        }
+    }
+    return sigma[0] + sigma[4] + sigma[8];
+}
+
+/* The spectral radius of Sigma -> E_B[(I - eta H_B) Sigma (I - eta H_B)'],
+   by the power method from the identity (the map is positive, so its
+   radius is attained at a positive semidefinite matrix). */
+static double brute_radius(const descent_regression *p, double eta, size_t m)
+{
+    enum { N = 6, D = 3 };
+    double sigma[D * D] = {1, 0, 0, 0, 1, 0, 0, 0, 1}, A[D * D], t[D * D],
+           next[D * D], growth = 0;
+    for (int k = 0; k < 3000; k++) {
+        int batches = 0;
+        memset(next, 0, sizeof next);
+        for (unsigned mask = 0; mask < 1u << N; mask++) {
+            size_t size = 0;
+            for (int i = 0; i < N; i++)
+                size += mask >> i & 1;
+            if (size != m)
+                continue;
+            batches++;
+            for (int a = 0; a < D * D; a++)
+                A[a] = a % (D + 1) == 0;
+            for (int i = 0; i < N; i++)
+                for (int a = 0; mask >> i & 1 && a < D * D; a++)
+                    A[a] -= eta * p->x[i * D + a / D] * p->x[i * D + a % D] /
+                            (double)m;
+            for (int a = 0; a < D * D; a++) {
+                t[a] = 0;
+                for (int c = 0; c < D; c++)
+                    t[a] += A[a / D * D + c] * sigma[c * D + a % D];
+            }
+            for (int a = 0; a < D * D; a++)
+                for (int c = 0; c < D; c++)
+                    next[a] += t[a / D * D + c] * A[a % D * D + c];
+        }
+        double trace = (next[0] + next[4] + next[8]) / batches;
+        growth = trace / (sigma[0] + sigma[4] + sigma[8]);
+        for (int a = 0; a < D * D; a++)
+            sigma[a] = next[a] / batches / trace;
+    }
+    return growth;
+}
+
+static void stationary_by_enumeration(void **state)
+{
+    descent_regression p;
+    descent_error e;
+    (void)state;
+    REQUIRE(descent_regression_init(&p, 6, 3, 4, 0.3, 5, &e), e);
+    for (size_t m = 1; m <= 3; m++) {
+        double first, exact;
+        REQUIRE(descent_regression_stationary(&p, 0.05, m, &first, &exact,
+                                              &e), e);
+        double brute = brute_stationary(&p, 0.05, m);
+        assert_true(fabs(exact - brute) <= 1e-9 * brute);
+        assert_true(fabs(first - 0.05 *
+                                     (6.0 - (double)m) / (5.0 * (double)m) *
+                                     p.trace / 2) <= 1e-15 * first);
+        for (double eta = 0.1; eta < 3.3; eta *= 1.5) {
+            double radius = brute_radius(&p, eta, m);
+            if (fabs(radius - 1) < 0.01)
+                continue;
+            descent_status status =
+                descent_regression_stationary(&p, eta, m, &first, &exact, &e);
+            assert_int_equal(status, radius < 1 ? DESCENT_OK : DESCENT_DIVERGED);
+        }
+    }
+    descent_regression_free(&p);
+}
+static void logistic_definition(void **state)
+{
+    enum { N = 20000, D = 4 };
+    descent_logistic p;
+    descent_random r;
+    descent_error e;
+    double value;
+    (void)state;
+    REQUIRE(descent_logistic_init(&p, N, D, 1e-8, 4, &e), e);
+    for (size_t j = 0; j < D; j++)
+        assert_true(fabs(p.theta_star[j] - 1) < 0.1);
+    double excess = 0, loss = 0, norm2 = 0;
+    for (size_t i = 0; i < N; i++) {
+        const double *x = p.x + i * D;
+        double z = 0, z_star = 0;
+        for (size_t j = 0; j < D; j++) {
+            z += x[j] * 2 / sqrt((double)D);
+            z_star += x[j] * p.theta_star[j];
+        }
+        assert_true(p.y[i] == 0 || p.y[i] == 1);
+        excess += (p.y[i] - 1 / (1 + exp(-z))) / N;
+        loss += (log1p(exp(z_star)) - p.y[i] * z_star) / N;
+    }
+    for (size_t j = 0; j < D; j++)
+        norm2 += p.theta_star[j] * p.theta_star[j];
+    assert_true(fabs(excess) <= 4 * sqrt(0.25 / N));
+    descent_random_seed(&r, 4);
+    assert_true(p.x[0] == descent_random_gaussian(&r));
+    REQUIRE(descent_logistic_value(&p, p.theta_star, NULL, N, &value, NULL,
+                                   &e), e);
+    assert_true(value == p.value_star);
+    assert_true(fabs(value - (loss + 1e-8 / 2 * norm2)) <= 1e-12 * value);
+    descent_logistic_free(&p);
+}
 /* Against Chapter 6's network: a 20-16-12-5 model with ReLU or
    logistic hidden layers and an L2 output; the relative errors of the
    loss and the gradient, and of two updates of each rule (plain,
@@ -1499,6 +1875,264 @@ static void claim_train_mnist(void **state)
     descent_samples_free(&train);
     descent_samples_free(&test);
     assert_true(holds);
+}
+static void evaluate_definition(void **state)
+{
+    enum { N = 150, P = 16 * 21 + 10 * 17 };
+    const descent_layer_spec spec[4] = {
+        {DESCENT_LAYER_DENSE, 16}, {DESCENT_LAYER_TANH, 0},
+        {DESCENT_LAYER_DENSE, 10}, {DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY, 0}};
+    static double x[N * 20], theta[P], z1[N * 16], a1[N * 16], z2[N * 10],
+        p[N * 10];
+    double *const outs[4] = {z1, a1, z2, p};
+    descent_model model;
+    descent_samples data;
+    descent_random r;
+    descent_error e;
+    double loss, accuracy;
+    (void)state;
+    REQUIRE(descent_model_init(&model, 20, 4, spec, 64, &e), e);
+    descent_random_seed(&r, 12);
+    REQUIRE(descent_model_init_weights(&model, &r, &e), e);
+    for (size_t j = 0; j < P; j++) {
+        model.theta[j] += (float)(0.3 * descent_random_gaussian(&r));
+        theta[j] = model.theta[j];
+    }
+    random_samples(&data, N, 20, 10, 0, 13);
+    for (size_t i = 0; i < N * 20; i++)
+        x[i] = data.x[i];
+    forward_d(&model, theta, x, outs, N);
+    size_t right = 0;
+    for (size_t i = 0; i < N; i++) {
+        size_t best = 0;
+        for (size_t c = 1; c < 10; c++)
+            best = p[i * 10 + c] > p[i * 10 + best] ? c : best;
+        if (i % 2 == 0)                 /* every other label is right */
+            data.labels[i] = (int32_t)best;
+        right += best == (size_t)data.labels[i];
+    }
+    double value = output_loss_d(&model.layer[3], z2, p, data.labels, NULL,
+                                 NULL, N);
+    REQUIRE(descent_model_evaluate(&model, &data, &loss, &accuracy, &e), e);
+    assert_true(fabs(loss - value) <= float_tolerance(&model, 64) * value);
+    assert_true(accuracy == (double)right / N);
+    descent_model_free(&model);
+    descent_samples_free(&data);
+}
+static void softmax_large_logits(void **state)
+{
+    enum { M = 3, K = 4 };
+    static const float logits[M * K] = {0, 200, -100, 50,
+                                        600, 0, -300, 1,
+                                        -50, -40, 120, 119};
+    const int32_t label[M] = {3, 0, 2};
+    const descent_layer_spec spec[2] = {
+        {DESCENT_LAYER_DENSE, K}, {DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY, 0}};
+    descent_model model;
+    descent_samples data;
+    descent_error e;
+    double loss, evaluated, accuracy;
+    (void)state;
+    REQUIRE(descent_model_init(&model, K, 2, spec, M, &e), e);
+    REQUIRE(descent_samples_init(&data, M, K, K, 0, &e), e);
+    memset(model.theta, 0, model.parameters * sizeof *model.theta);
+    for (size_t j = 0; j < K; j++)
+        model.theta[j * K + j] = 1;
+    memcpy(data.x, logits, sizeof logits);
+    memcpy(data.labels, label, sizeof label);
+    REQUIRE(descent_model_gradient(&model, &data, NULL, M, &loss, &e), e);
+    REQUIRE(descent_model_evaluate(&model, &data, &evaluated, &accuracy, &e),
+            e);
+    long double want = 0;
+    for (size_t i = 0; i < M; i++) {
+        const float *z = logits + i * K;
+        long double top = z[0], sum = 0;
+        for (size_t c = 1; c < K; c++)
+            top = z[c] > top ? z[c] : top;
+        for (size_t c = 0; c < K; c++)
+            sum += expl(z[c] - top);
+        want += (logl(sum) + top - z[label[i]]) / M;
+        for (size_t c = 0; c < K; c++) {   /* dE/db_c = mean of p_c - y_c */
+            long double dp = expl(z[c] - top) / sum - (c == (size_t)label[i]);
+            model.gradient[K * K + c] -= (float)(dp / M);
+        }
+    }
+    assert_true(fabs(loss - (double)want) <= 1e-5 * (double)want);
+    assert_true(fabs(evaluated - (double)want) <= 1e-5 * (double)want);
+    for (size_t c = 0; c < K; c++)
+        assert_true(fabsf(model.gradient[K * K + c]) <= 1e-6f);
+    descent_model_free(&model);
+    descent_samples_free(&data);
+    const descent_layer_spec squash[3] = {{DESCENT_LAYER_DENSE, 2},
+                                          {DESCENT_LAYER_LOGISTIC, 0},
+                                          {DESCENT_LAYER_L2, 0}};
+    REQUIRE(descent_model_init(&model, 2, 3, squash, 1, &e), e);
+    REQUIRE(descent_samples_init(&data, 1, 2, 0, 2, &e), e);
+    memset(model.theta, 0, model.parameters * sizeof *model.theta);
+    model.theta[0] = model.theta[3] = 1;
+    data.x[0] = 100;
+    data.x[1] = -100;
+    REQUIRE(descent_model_evaluate(&model, &data, &loss, NULL, &e), e);
+    const float *a = model.layer[1].out;
+    assert_true(a[0] == 1 && a[1] >= 0 && a[1] < 1e-40f && isfinite(loss));
+    descent_model_free(&model);
+    descent_samples_free(&data);
+}
+static void dead_relu(void **state)
+{
+    const descent_layer_spec spec[4] = {
+        {DESCENT_LAYER_DENSE, 6}, {DESCENT_LAYER_RELU, 0},
+        {DESCENT_LAYER_DENSE, 3}, {DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY, 0}};
+    descent_model model;
+    descent_samples data;
+    descent_random r;
+    descent_error e;
+    double loss;
+    (void)state;
+    REQUIRE(descent_model_init(&model, 5, 4, spec, 8, &e), e);
+    descent_random_seed(&r, 14);
+    REQUIRE(descent_model_init_weights(&model, &r, &e), e);
+    for (size_t j = 0; j < 6; j++)
+        model.theta[6 * 5 + j] = -100;
+    random_samples(&data, 8, 5, 3, 0, 15);
+    REQUIRE(descent_model_gradient(&model, &data, NULL, 8, &loss, &e), e);
+    for (size_t j = 0; j < model.layer[0].parameters; j++)
+        assert_true(model.gradient[j] == 0);
+    descent_model_free(&model);
+    descent_samples_free(&data);
+}
+static void initial_weights(void **state)
+{
+    const descent_layer_spec spec[6] = {
+        {DESCENT_LAYER_DENSE, 12}, {DESCENT_LAYER_RELU, 0},
+        {DESCENT_LAYER_DENSE, 9}, {DESCENT_LAYER_TANH, 0},
+        {DESCENT_LAYER_DENSE, 4}, {DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY, 0}};
+    descent_model model;
+    descent_random r;
+    descent_error e;
+    (void)state;
+    REQUIRE(descent_model_init(&model, 7, 6, spec, 1, &e), e);
+    descent_random_seed(&r, 16);
+    REQUIRE(descent_model_init_weights(&model, &r, &e), e);
+    descent_random_seed(&r, 16);
+    for (size_t k = 0; k < model.count; k += 2) {
+        const descent_layer *l = &model.layer[k];
+        double sigma = sqrt((k == 0 ? 2.0 : 1.0) / (double)l->inputs);
+        const float *w = model.theta + l->offset;
+        size_t weights = l->inputs * l->outputs;
+        assert_true(l->parameters == weights + l->outputs);
+        for (size_t j = 0; j < weights; j++)
+            assert_true(w[j] == (float)(sigma * descent_random_gaussian(&r)));
+        for (size_t j = 0; j < l->outputs; j++)
+            assert_true(w[weights + j] == 0);
+    }
+    descent_model_free(&model);
+}
+static void sgd_fields(void **state)
+{
+    static const char *const names[3] = {"sgd", "momentum", "nesterov"};
+    descent_optimizer opt;
+    descent_error e;
+    (void)state;
+    for (int rule = 0; rule < 3; rule++) {
+        REQUIRE(descent_sgd_init(&opt, 5, rule ? 0.9 : 0, rule == 2, &e), e);
+        assert_string_equal(opt.name, names[rule]);
+        assert_true(opt.vectors == (rule > 0) &&
+                    (opt.memory != NULL) == (rule > 0));
+        descent_optimizer_free(&opt);
+    }
+}
+static double train_once(descent_model *model, const descent_samples *data,
+                         size_t batch, double eta, descent_clip_kind clip,
+                         double threshold, FILE *progress,
+                         descent_epoch_record *record, loss_curve *curve)
+{
+    descent_optimizer opt;
+    descent_schedule schedule;
+    descent_error e;
+    REQUIRE(descent_sgd_init(&opt, model->parameters, 0, false, &e), e);
+    REQUIRE(descent_schedule_init(&schedule, DESCENT_SCHEDULE_CONSTANT, eta,
+                                  0, 0, &e), e);
+    const descent_train_options options = {
+        .epochs = 1, .batch = batch, .seed = 17, .optimizer = &opt,
+        .schedule = &schedule, .clip = clip, .clip_threshold = threshold,
+        .test = progress ? data : NULL, .quiet = progress == NULL,
+        .progress = progress, .callback = keep_loss, .context = curve};
+    REQUIRE(descent_train(model, data, &options, record, &e), e);
+    descent_optimizer_free(&opt);
+    return record->train_loss;
+}
+
+static void train_records(void **state)
+{
+    enum { N = 40 };
+    const size_t hidden[1] = {5};
+    double steps[8], loss;
+    loss_curve curve = {.capacity = 8, .loss = steps};
+    descent_epoch_record record;
+    descent_model model;
+    descent_samples data;
+    descent_random r;
+    descent_error e;
+    char text[512] = "";
+    (void)state;
+    REQUIRE(descent_mlp_init(&model, 6, 1, hidden, DESCENT_LAYER_TANH, 3, N,
+                             &e), e);
+    descent_random_seed(&r, 18);
+    REQUIRE(descent_model_init_weights(&model, &r, &e), e);
+    random_samples(&data, N, 6, 3, 0, 19);
+    FILE *progress = tmpfile();
+    assert_non_null(progress);
+    train_once(&model, &data, 16, 1e-30, DESCENT_CLIP_NONE, 0, progress,
+               &record, &curve);
+    rewind(progress);
+    size_t got = fread(text, 1, sizeof text - 1, progress);
+    fclose(progress);
+    text[got] = '\0';
+    assert_true(strstr(text, "test loss") != NULL &&
+                strstr(text, "accuracy") != NULL);
+    assert_true(curve.steps == 3 && record.seconds >= 0);
+    assert_true(record.train_loss ==
+                (steps[0] * 16 + steps[1] * 16 + steps[2] * 8) / N);
+    double most = 0;
+    for (size_t i = 0; i < N; i++) {
+        REQUIRE(descent_model_gradient(&model, &data, &i, 1, &loss, &e), e);
+        most = fmax(most, cblas_snrm2((int)model.parameters, model.gradient,
+                                      1));
+    }
+    assert_true(record.gradient_norm > 0 &&
+                record.gradient_norm <= most * (1 + 1e-5));
+    curve.steps = 0;
+    train_once(&model, &data, N, 1e-30, DESCENT_CLIP_NONE, 0, NULL, &record,
+               &curve);
+    REQUIRE(descent_model_gradient(&model, &data, NULL, N, &loss, &e), e);
+    double norm = cblas_snrm2((int)model.parameters, model.gradient, 1);
+    assert_true(fabs(record.gradient_norm - norm) <= 1e-5 * norm);
+    assert_true(fabs(record.train_loss - steps[0]) <= 0x1p-52 * steps[0]);
+    size_t P = model.parameters;
+    float *before = malloc(P * sizeof *before);
+    assert_non_null(before);
+    for (int kind = 0; kind < 2; kind++) {
+        double threshold = kind == 0 ? 1e-3 : 1e-4, moved = 0, largest = 0;
+        memcpy(before, model.theta, P * sizeof *before);
+        train_once(&model, &data, N, 0.5,
+                   kind == 0 ? DESCENT_CLIP_NORM : DESCENT_CLIP_VALUE, threshold,
+                   NULL, &record, &curve);
+        for (size_t j = 0; j < P; j++) {
+            double step = (double)model.theta[j] - before[j];
+            moved += step * step;
+            largest = fmax(largest, fabs(step));
+        }
+        double want = 0.5 * threshold;
+        if (kind == 0)
+            assert_true(fabs(sqrt(moved) / want - 1) <= 1e-3);
+        else
+            assert_true(largest <= want * (1 + 1e-3) &&
+                        largest >= want * (1 - 1e-3));
+    }
+    free(before);
+    descent_model_free(&model);
+    descent_samples_free(&data);
 }
 static void bad_model(void **state)
 {
@@ -2148,12 +2782,19 @@ int main(void)
         cmocka_unit_test(claim_random_uniform),
         cmocka_unit_test(claim_random_gaussian),
         cmocka_unit_test(claim_random_permutation),
+        cmocka_unit_test(random_known_answers),
         cmocka_unit_test(bad_random),
         cmocka_unit_test(claim_idx_faults),
         cmocka_unit_test(claim_fashion_mnist),
+        cmocka_unit_test(idx_exact_numbers),
         cmocka_unit_test(bad_samples),
         cmocka_unit_test(bad_idx_load),
         cmocka_unit_test(bad_fashion_mnist),
+        cmocka_unit_test(schedule_values),
+        cmocka_unit_test(regression_definition),
+        cmocka_unit_test(minibatch_definition),
+        cmocka_unit_test(stationary_by_enumeration),
+        cmocka_unit_test(logistic_definition),
         cmocka_unit_test(claim_stoch_schedules),
         cmocka_unit_test(claim_stoch_clip),
         cmocka_unit_test(bad_schedule_init),
@@ -2166,6 +2807,12 @@ int main(void)
         cmocka_unit_test(bad_least_squares_use),
         cmocka_unit_test(claim_stoch_logistic),
         cmocka_unit_test(bad_logistic),
+        cmocka_unit_test(evaluate_definition),
+        cmocka_unit_test(softmax_large_logits),
+        cmocka_unit_test(dead_relu),
+        cmocka_unit_test(initial_weights),
+        cmocka_unit_test(sgd_fields),
+        cmocka_unit_test(train_records),
         cmocka_unit_test(claim_float_path),
         cmocka_unit_test(claim_train_mnist),
         cmocka_unit_test(bad_model),
