@@ -486,15 +486,22 @@ int main(void)
             SMALL_GOAL * out[0].torch);
     fprintf(tex, "\\gdef\\trainSmallNeededOfProducts{%.2f}\n",
             SMALL_GOAL * out[0].torch / out[0].products);
-    fprintf(tex, "\\gdef\\trainSmallReach{%s}\n",
-            SMALL_GOAL * out[0].torch > out[0].products
-                ? "more than the products alone allow: out of reach with "
-                  "this \\texttt{sgemm}"
-                : "within what the products alone allow, but it would "
-                  "leave the rest of our step less time than PyTorch's "
-                  "overhead takes");
+    if (SMALL_GOAL * out[0].torch > out[0].products)
+        fprintf(tex, "\\gdef\\trainSmallReach{more than the products "
+                "alone allow: out of reach with this \\texttt{sgemm}}\n");
+    else
+        fprintf(tex, "\\gdef\\trainSmallReach{within what the products "
+                "alone allow, but only if the rest of our step took "
+                "$%.0f\\%%$ of the products' time, where it now takes "
+                "$%.0f\\%%$}\n",
+                100 * (out[0].products / (SMALL_GOAL * out[0].torch) - 1),
+                100 * (out[0].products / out[0].ours - 1));
     fprintf(tex, "\\gdef\\trainLargeOfProducts{%.2f}\n",
             out[1].ours / out[1].products);
+    fprintf(tex, "\\gdef\\trainLargeOursLow{%.0f}\n",
+            smallest(out[1].ours_runs, REPEATS));
+    fprintf(tex, "\\gdef\\trainLargeOursHigh{%.0f}\n",
+            largest(out[1].ours_runs, REPEATS));
     fprintf(tex, "\\gdef\\trainLargeTorchLow{%.0f}\n",
             smallest(out[1].torch_runs, REPEATS));
     fprintf(tex, "\\gdef\\trainLargeTorchHigh{%.0f}\n",
