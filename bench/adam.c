@@ -47,6 +47,8 @@
 #include <unistd.h>
 
 #include "descent.h"
+#define BENCH_NAME "adam"
+#include "report.h"
 #include "timing.h"
 
 /* The flags the Makefile adds for adaptive.c alone (CFLAGS_adaptive). */
@@ -61,32 +63,6 @@ enum { COUNT = 10000000, REPEATS = 21, WARMUP = 2, SEED = 15,
        CACHED = 4000, PASSES = COUNT / CACHED };
 #define GOAL 1.25
 #define ETA 1e-3
-
-static FILE *report_file;
-
-static void say(const char *format, ...)
-{
-    va_list a, b;
-    va_start(a, format);
-    va_copy(b, a);
-    vprintf(format, a);
-    fflush(stdout);
-    if (report_file != NULL)
-        vfprintf(report_file, format, b);
-    va_end(b);
-    va_end(a);
-}
-
-static _Noreturn void die(const char *format, ...)
-{
-    va_list a;
-    va_start(a, format);
-    fputs("adam: ", stderr);
-    vfprintf(stderr, format, a);
-    fputc('\n', stderr);
-    va_end(a);
-    exit(EXIT_FAILURE);
-}
 
 /* The arrays every side in this process works on. */
 typedef struct arrays {
@@ -257,25 +233,6 @@ static void say_runs(const char *who, const double *runs)
     for (int k = 0; k < REPEATS; k++)
         say(" %6.1f%s", 1e3 * runs[k], k % 11 == 10 ? "\n   " : "");
     say("\n");
-}
-
-static FILE *open_result(const char *directory, const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", directory, name);
-    FILE *file = fopen(path, "w");
-    if (file == NULL)
-        die("cannot write %s: %s", path, strerror(errno));
-    return file;
-}
-
-static void tex_escape(FILE *file, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("_&%$#{}", *s))
-            fputc('\\', file);
-        fputc(*s, file);
-    }
 }
 
 int main(void)

@@ -55,6 +55,8 @@
 #include <cblas.h>
 
 #include "descent.h"
+#define BENCH_NAME "train"
+#include "report.h"
 #include "timing.h"
 
 char *openblas_get_corename(void);
@@ -67,32 +69,6 @@ enum { REPEATS = 5, SMALL_COUNT = 65536, CLASSES = 10, SEED = 14 };
 #define MOMENTUM 0.9
 #define SMALL_GOAL 2.0
 #define LARGE_GOAL 1.0
-
-static FILE *report_file;
-
-static void say(const char *format, ...)
-{
-    va_list a, b;
-    va_start(a, format);
-    va_copy(b, a);
-    vprintf(format, a);
-    fflush(stdout);
-    if (report_file != NULL)
-        vfprintf(report_file, format, b);
-    va_end(b);
-    va_end(a);
-}
-
-static _Noreturn void die(const char *format, ...)
-{
-    va_list a;
-    va_start(a, format);
-    fputs("train: ", stderr);
-    vfprintf(stderr, format, a);
-    fputc('\n', stderr);
-    va_end(a);
-    exit(EXIT_FAILURE);
-}
 
 typedef struct network {
     const char *name, *data;
@@ -332,25 +308,6 @@ static void say_runs(const char *who, const double *runs)
     for (int k = 0; k < REPEATS; k++)
         say(" %8.0f", runs[k]);
     say("\n");
-}
-
-static FILE *open_result(const char *directory, const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", directory, name);
-    FILE *file = fopen(path, "w");
-    if (file == NULL)
-        die("cannot write %s: %s", path, strerror(errno));
-    return file;
-}
-
-static void tex_escape(FILE *file, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("_&%$#{}", *s))
-            fputc('\\', file);
-        fputc(*s, file);
-    }
 }
 
 int main(void)

@@ -1521,58 +1521,80 @@ static void minibatch_definition(void **state)
     assert_memory_equal(got, want, sizeof got);
     assert_true(descent_random_bits(&r) == descent_random_bits(&copy));
 }
+/* Batch mask (m of the six examples) of the problem: A = I - eta H_B and
+   the batch's gradient g_B at theta*. */
+static bool batch_map(const descent_regression *p, double eta, size_t m,
+                      unsigned mask, double A[9], double g[3])
+{
+    size_t size = 0;
+    for (int i = 0; i < 6; i++)
+        size += mask >> i & 1;
+    if (size != m)
+        return false;
+    for (int a = 0; a < 9; a++)
+        A[a] = a % 4 == 0;
+    for (int a = 0; a < 3; a++)
+        g[a] = 0;
+    for (int i = 0; i < 6; i++) {
+        if (!(mask >> i & 1))
+            continue;
+        const double *x = p->x + i * 3;
+        double r = -p->y[i];
+        for (int a = 0; a < 3; a++)
+            r += x[a] * p->theta_star[a];
+        for (int a = 0; a < 3; a++) {
+            g[a] += r * x[a] / (double)m;
+            for (int b = 0; b < 3; b++)
+                A[a * 3 + b] -= eta * x[a] * x[b] / (double)m;
+        }
+    }
+    return true;
+}
+
+/* out += A X A' for 3 x 3 matrices. */
+static void add_sandwich(const double A[9], const double X[9], double out[9])
+{
+    for (int a = 0; a < 3; a++)
+        for (int b = 0; b < 3; b++)
+            for (int c = 0; c < 3; c++)
+                for (int e = 0; e < 3; e++)
+                    out[a * 3 + b] += A[a * 3 + c] * X[c * 3 + e] *
+                                      A[b * 3 + e];
+}
+
+/* One step of the second moment: next = E_B[A_B X A_B'] (+ eta^2
+   E_B[g_B g_B'] with noise); returns the trace of next. */
+static double moment_step(const descent_regression *p, double eta, size_t m,
+                          const double X[9], double next[9], bool noise)
+{
+    double A[9], g[3];
+    int batches = 0;
+    memset(next, 0, 9 * sizeof *next);
+    for (unsigned mask = 0; mask < 64; mask++) {
+        if (!batch_map(p, eta, m, mask, A, g))
+            continue;
+        batches++;
+        add_sandwich(A, X, next);
+        for (int a = 0; noise && a < 9; a++)
+            next[a] += eta * eta * g[a / 3] * g[a % 3];
+    }
+    for (int a = 0; a < 9; a++)
+        next[a] /= batches;
+    return next[0] + next[4] + next[8];
+}
+
+/* The stationary E|e|^2: the second moment iterated from zero until a
+   step changes no entry by more than 2^-50 of the trace. */
 static double brute_stationary(const descent_regression *p, double eta,
                                size_t m)
 {
-    enum { N = 6, D = 3 };
-    double sigma[D * D] = {0}, next[D * D], A[D * D], t[D * D];
-    int batches = 0;
+    double sigma[9] = {0}, next[9];
     for (int k = 0, settled = 0; k < 1000000 && !settled; k++) {
-        memset(next, 0, sizeof next);
-        batches = 0;
-        for (unsigned mask = 0; mask < 1u << N; mask++) {
-            size_t size = 0;
-            for (int i = 0; i < N; i++)
-                size += mask >> i & 1;
-            if (size != m)
-                continue;
-            batches++;
-            double g[D] = {0};
-            for (int a = 0; a < D * D; a++)
-                A[a] = a % (D + 1) == 0;
-            for (int i = 0; i < N; i++) {
-                if (!(mask >> i & 1))
-                    continue;
-                const double *x = p->x + i * D;
-                double r = -p->y[i];
-                for (int a = 0; a < D; a++)
-                    r += x[a] * p->theta_star[a];
-                for (int a = 0; a < D; a++) {
-                    g[a] += r * x[a] / (double)m;
-                    for (int b = 0; b < D; b++)
-                        A[a * D + b] -= eta * x[a] * x[b] / (double)m;
-                }
-            }
-            for (int a = 0; a < D; a++)
-                for (int b = 0; b < D; b++) {
-                    t[a * D + b] = 0;
-                    for (int c = 0; c < D; c++)
-                        t[a * D + b] += A[a * D + c] * sigma[c * D + b];
-                }
-            for (int a = 0; a < D; a++)
-                for (int b = 0; b < D; b++) {
-                    double sum = eta * eta * g[a] * g[b];
-                    for (int c = 0; c < D; c++)
-                        sum += t[a * D + c] * A[b * D + c];
-                    next[a * D + b] += sum;
-                }
-        }
-        double trace = next[0] + next[4] + next[8];
+        double trace = moment_step(p, eta, m, sigma, next, true);
         settled = 1;
-        for (int a = 0; a < D * D; a++) {
-            double entry = next[a] / batches;
-            settled &= fabs(entry - sigma[a]) <= 0x1p-50 * trace / batches;
-            sigma[a] = entry;
+        for (int a = 0; a < 9; a++) {
+            settled &= fabs(next[a] - sigma[a]) <= 0x1p-50 * trace;
+            sigma[a] = next[a];
         }
     }
     return sigma[0] + sigma[4] + sigma[8];
@@ -1583,38 +1605,12 @@ static double brute_stationary(const descent_regression *p, double eta,
    radius is attained at a positive semidefinite matrix). */
 static double brute_radius(const descent_regression *p, double eta, size_t m)
 {
-    enum { N = 6, D = 3 };
-    double sigma[D * D] = {1, 0, 0, 0, 1, 0, 0, 0, 1}, A[D * D], t[D * D],
-           next[D * D], growth = 0;
+    double sigma[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1}, next[9], growth = 0;
     for (int k = 0; k < 3000; k++) {
-        int batches = 0;
-        memset(next, 0, sizeof next);
-        for (unsigned mask = 0; mask < 1u << N; mask++) {
-            size_t size = 0;
-            for (int i = 0; i < N; i++)
-                size += mask >> i & 1;
-            if (size != m)
-                continue;
-            batches++;
-            for (int a = 0; a < D * D; a++)
-                A[a] = a % (D + 1) == 0;
-            for (int i = 0; i < N; i++)
-                for (int a = 0; mask >> i & 1 && a < D * D; a++)
-                    A[a] -= eta * p->x[i * D + a / D] * p->x[i * D + a % D] /
-                            (double)m;
-            for (int a = 0; a < D * D; a++) {
-                t[a] = 0;
-                for (int c = 0; c < D; c++)
-                    t[a] += A[a / D * D + c] * sigma[c * D + a % D];
-            }
-            for (int a = 0; a < D * D; a++)
-                for (int c = 0; c < D; c++)
-                    next[a] += t[a / D * D + c] * A[a % D * D + c];
-        }
-        double trace = (next[0] + next[4] + next[8]) / batches;
+        double trace = moment_step(p, eta, m, sigma, next, false);
         growth = trace / (sigma[0] + sigma[4] + sigma[8]);
-        for (int a = 0; a < D * D; a++)
-            sigma[a] = next[a] / batches / trace;
+        for (int a = 0; a < 9; a++)
+            sigma[a] = next[a] / trace;
     }
     return growth;
 }
