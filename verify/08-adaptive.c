@@ -932,10 +932,14 @@ static void claim_adaptive_pytorch(void **state)
     size_t count, steps, n;
     trace_outcome out = {.worst = 0, .worst_at = "(none)"};
     (void)state;
-    FILE *in = fopen(TRACES, "r");
+    char path[4096];
+    const char *root = getenv("DESCENT_ROOT");
+    snprintf(path, sizeof path, "%s%s%s", root != NULL ? root : "",
+             root != NULL ? "/" : "", TRACES);
+    FILE *in = fopen(path, "r");
     if (in == NULL)
         claim_fail("cannot read %s (the suite runs in the repository's "
-                   "root)", TRACES);
+                   "root, or DESCENT_ROOT names it)", path);
     if (fgets(line, sizeof line, in) == NULL ||
         sscanf(line, "traces %zu steps %zu n %zu torch %63s", &count, &steps,
                &n, version) != 4 || n == 0 || n > TRACE_MAX_N)
