@@ -43,7 +43,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "descent.h"
@@ -237,17 +236,9 @@ static void say_runs(const char *who, const double *runs)
 
 int main(void)
 {
-    const char *directory = getenv("BENCH_RESULTS");
-    const char *python = getenv("BENCH_PYTHON");
-    const char *script = getenv("BENCH_TORCH_SCRIPT");
-    if (directory == NULL || *directory == '\0')
-        directory = "bench/results";
-    if (python == NULL || *python == '\0')
-        python = "/usr/bin/python3";
-    if (script == NULL || *script == '\0')
-        script = "bench/adaptive-torch.py";
-    if (mkdir(directory, 0777) != 0 && errno != EEXIST)
-        die("cannot create %s: %s", directory, strerror(errno));
+    const char *directory = results_directory();
+    const char *python = setting("BENCH_PYTHON", "/usr/bin/python3");
+    const char *script = setting("BENCH_TORCH_SCRIPT", "bench/adaptive-torch.py");
 
     arrays a;
     descent_optimizer opt, cached;

@@ -58,7 +58,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include <gsl/gsl_errno.h>
@@ -356,14 +355,7 @@ static void time_objective(bench_problem *p, const double *x, double *g,
 
 int main(void)
 {
-    const char *directory = getenv("BENCH_RESULTS");
-    if (directory == NULL || *directory == '\0')
-        directory = "bench/results";
-    if (mkdir(directory, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "cg-gsl: cannot create %s: %s\n", directory,
-                strerror(errno));
-        return 1;
-    }
+    const char *directory = results_directory();
     gsl_set_error_handler_off();
     const size_t problems = BENCH_PROBLEM_COUNT;
     size_t largest = 0;

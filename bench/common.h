@@ -1,5 +1,5 @@
-/* What bench/cg-gsl.c and bench/quasi-newton.c share: the report
- * (stdout and a results file together), the noise, the objective, the
+/* What bench/cg-gsl.c and bench/quasi-newton.c share beyond report.h
+ * (the report, stdout and a results file together): the noise, the objective, the
  * checks that come before any run, and the output helpers. A program
  * defines BENCH_NAME (its name, for messages) before including this.
  * Every function is static inline, so one a program leaves unused costs
@@ -20,6 +20,7 @@
 
 #include "descent.h"
 #include "problems.h"
+#include "report.h"
 #include "timing.h"
 
 #ifndef BENCH_NAME
@@ -33,22 +34,6 @@ int openblas_get_num_threads(void);
 #define SOLVED_GRADIENT 1e-6      /* success: ||g||_inf at the end */
 #define SOLVED_VALUE 1e-6         /* success: |E - E*| / max(1, |E*|) */
 #define GRADIENT_CHECK_LIMIT 1e-6 /* see check_gradient */
-
-/* ---- the report: stdout and the program's .txt together ---- */
-
-static FILE *report_file;
-
-static inline void say(const char *format, ...)
-{
-    va_list a, b;
-    va_start(a, format);
-    va_copy(b, a);
-    vprintf(format, a);
-    if (report_file != NULL)
-        vfprintf(report_file, format, b);
-    va_end(b);
-    va_end(a);
-}
 
 /* A deterministic uniform number in [-1, 1] (a 64-bit LCG, top bits). */
 static inline double noise(unsigned long long *state)
@@ -188,26 +173,6 @@ static inline const char *number(double x, char *buffer, size_t size)
     else
         snprintf(buffer, size, "%.1f", x);
     return buffer;
-}
-
-static inline FILE *open_result(const char *directory, const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", directory, name);
-    FILE *file = fopen(path, "w");
-    if (file == NULL)
-        fprintf(stderr, BENCH_NAME ": cannot write %s: %s\n", path,
-                strerror(errno));
-    return file;
-}
-
-static inline void tex_escape(FILE *file, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("_&%$#{}", *s))
-            fputc('\\', file);
-        fputc(*s, file);
-    }
 }
 
 /* ---- GSL ---- */

@@ -78,7 +78,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cminpack-1/cminpack.h>
@@ -584,14 +583,7 @@ static double median_of(const outcome *results, size_t stride, size_t col,
 
 int main(void)
 {
-    const char *directory = getenv("BENCH_RESULTS");
-    if (directory == NULL || *directory == '\0')
-        directory = "bench/results";
-    if (mkdir(directory, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "quasi-newton: cannot create %s: %s\n", directory,
-                strerror(errno));
-        return 1;
-    }
+    const char *directory = results_directory();
     gsl_set_error_handler_off();
     const size_t problems = BENCH_PROBLEM_COUNT;
     const size_t squares = BENCH_LEAST_SQUARES_COUNT;

@@ -1,7 +1,9 @@
-/* report.h: the report of a benchmark that stands alone (without
- * common.h's GSL): every line to stdout and to its .txt at once, a fatal
- * error, the results' files and the escaping of their TeX macros.
- * Define BENCH_NAME, the program's name for its messages, first. */
+/* report.h: what every benchmark's report needs: every line to stdout
+ * and to its .txt at once, a fatal error, the settings from the
+ * environment, the results' folder and files, and the escaping of their
+ * TeX macros. Define BENCH_NAME, the program's name for its messages,
+ * first. Every function is static inline, so one a program leaves unused
+ * costs no warning. */
 #ifndef BENCH_REPORT_H
 #define BENCH_REPORT_H
 
@@ -10,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #ifndef BENCH_NAME
 #error "define BENCH_NAME before including report.h"
@@ -39,6 +42,23 @@ static inline _Noreturn void die(const char *format, ...)
     fputc('\n', stderr);
     va_end(a);
     exit(EXIT_FAILURE);
+}
+
+/* An environment variable's value, or fallback where it is unset or
+ * empty. */
+static inline const char *setting(const char *name, const char *fallback)
+{
+    const char *value = getenv(name);
+    return value != NULL && *value != '\0' ? value : fallback;
+}
+
+/* The results' folder, $BENCH_RESULTS or bench/results, made if need be. */
+static inline const char *results_directory(void)
+{
+    const char *directory = setting("BENCH_RESULTS", "bench/results");
+    if (mkdir(directory, 0777) != 0 && errno != EEXIST)
+        die("cannot create %s: %s", directory, strerror(errno));
+    return directory;
 }
 
 static inline FILE *open_result(const char *directory, const char *name)
