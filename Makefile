@@ -55,7 +55,7 @@ STEP := build-aux/step
 CHAPTERS := $(sort $(wildcard chapters/*.nw))
 LIB_SRC := $(sort $(wildcard tangled/*.c))
 LIB_HDR := $(sort $(wildcard tangled/*.h))
-PUBLIC_HDR := $(filter-out tangled/internal.h,$(LIB_HDR))
+PUBLIC_HDR := $(filter-out tangled/internal%.h,$(LIB_HDR))
 LIB_OBJ := $(LIB_SRC:tangled/%.c=$(B)/obj/%.o)
 SAN_OBJ := $(LIB_SRC:tangled/%.c=$(B)/sanitize/obj/%.o)
 SUITE_SRC := $(filter-out verify/claims.c,$(sort $(wildcard verify/*.c)))

@@ -13,5 +13,6 @@
 #include "stochastic.h"
 #include "train.h"
 #include "adaptive.h"
+#include "batchnorm.h"
 
 #endif

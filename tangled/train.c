@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "internal-batchnorm.h"
 #include "internal.h"
 #include "train.h"
 
@@ -49,9 +50,12 @@ static real FN(masked)(real v, bool keep)
     return v;
 }
 
-/* One layer forward over a batch of m samples (rows): out = f(in). */
+/* One layer forward over a batch of m samples (rows): out = f(in).
+   w and s: the layer's parameters and state; training: the model's
+   mode, which only batch normalization reads (Chapter 9). */
 static void FN(layer_forward)(const descent_layer *l, const real *w,
-                              const real *in, real *out, size_t m)
+                              real *s, bool training, const real *in,
+                              real *out, size_t m)
 {
     size_t n = l->outputs, k = l->inputs, total = m * n;
     switch (l->kind) {
@@ -87,6 +91,11 @@ static void FN(layer_forward)(const descent_layer *l, const real *w,
         break;
     case DESCENT_LAYER_L2:
         memcpy(out, in, total * sizeof *out);
+        break;
+    case DESCENT_LAYER_BATCHNORM:
+        FN(descent_bn_forward)(m, n, in, w, s, training,
+                               DESCENT_BATCHNORM_MOMENTUM,
+                               DESCENT_BATCHNORM_EPS, out);
         break;
     }
 }
@@ -128,9 +137,10 @@ static double FN(output_loss)(const descent_layer *l, const real *in,
 }
 
 /* One layer backward: given delta = dE/d(out), its gradient g (dense
-   layers) and back = dE/d(in) (NULL: not needed; an activation may
-   work in place, back = delta). */
+   and batch-normalization layers) and back = dE/d(in) (NULL: not
+   needed; the other layers may work in place, back = delta). */
 static void FN(layer_backward)(const descent_layer *l, const real *w,
+                               const real *s, bool training,
                                const real *in, const real *out,
                                const real *delta, real *g, real *back,
                                size_t m)
@@ -148,6 +158,9 @@ static void FN(layer_backward)(const descent_layer *l, const real *w,
         if (back != NULL)
             GEMM(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)m, k, n,
                  1, delta, n, w, k, 0, back, k);        /* delta W */
+    } else if (l->kind == DESCENT_LAYER_BATCHNORM) {
+        FN(descent_bn_backward)(m, (size_t)n, in, w, s, training, delta,
+                                g, g + n, back);
     } else if (l->kind == DESCENT_LAYER_RELU) {    /* slope [a > 0] */
         for (size_t j = 0; j < m * (size_t)n; j++)
             back[j] = delta[j] * FN(masked)(1, out[j] > 0);
@@ -157,32 +170,40 @@ static void FN(layer_backward)(const descent_layer *l, const real *w,
     }
 }
 static void FN(forward)(const descent_model *model, const real *theta,
-                        const real *x, real *const *outs, size_t m)
+                        real *state, const real *x, real *const *outs,
+                        size_t m)
 {
     const real *in = x;
     for (size_t k = 0; k < model->count; k++) {
         const descent_layer *l = &model->layer[k];
-        FN(layer_forward)(l, theta + l->offset, in, outs[k], m);
+        real *s = l->states > 0 ? state + l->state_offset : NULL;
+        FN(layer_forward)(l, theta + l->offset, s, model->training, in,
+                          outs[k], m);
         in = outs[k];
     }
 }
 
 static void FN(backward)(const descent_model *model, const real *theta,
-                         const real *x, real *const *outs, real *d0,
-                         real *d1, real *gradient, size_t m)
+                         const real *state, const real *x,
+                         real *const *outs, real *d0, real *d1,
+                         real *gradient, size_t m)
 {
     real *delta = d0, *spare = d1;
     for (size_t k = model->count - 1; k-- > 0;) {
         const descent_layer *l = &model->layer[k];
         const real *in = k > 0 ? outs[k - 1] : x;
+        const real *s = l->states > 0 ? state + l->state_offset : NULL;
         if (l->kind == DESCENT_LAYER_DENSE) {
             real *back = k > 0 ? spare : NULL;
-            FN(layer_backward)(l, theta + l->offset, in, outs[k], delta,
-                               gradient + l->offset, back, m);
+            FN(layer_backward)(l, theta + l->offset, s, model->training, in,
+                               outs[k], delta, gradient + l->offset, back,
+                               m);
             spare = delta;
             delta = back;
         } else {
-            FN(layer_backward)(l, NULL, in, outs[k], delta, NULL, delta, m);
+            FN(layer_backward)(l, theta + l->offset, s, model->training, in,
+                               outs[k], delta, gradient + l->offset, delta,
+                               m);
         }
     }
 }
@@ -198,6 +219,33 @@ static bool is_output(descent_layer_kind kind)
 {
     return kind == DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY ||
            kind == DESCENT_LAYER_L2;
+}
+
+/* The first batch-normalization layer, or count if there is none. */
+static size_t first_batchnorm(const descent_model *model)
+{
+    size_t k = 0;
+    while (k < model->count &&
+           model->layer[k].kind != DESCENT_LAYER_BATCHNORM)
+        k++;
+    return k;
+}
+
+/* Batch normalization in training mode needs two samples or more. */
+static descent_status check_batch_of_one(const descent_model *model,
+                                         size_t m, const char *owner,
+                                         const char *what,
+                                         descent_error *error)
+{
+    size_t k = first_batchnorm(model);
+    if (m == 1 && model->training && k < model->count)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: %s holds 1 sample, and layers[%zu] "
+                            "normalizes over the batch in training mode: "
+                            "one sample has no variance (evaluation mode, "
+                            "training = false, uses the running "
+                            "statistics)", owner, what, k);
+    return descent_succeed(error);
 }
 
 static descent_status check_model(const descent_model *model,
@@ -259,12 +307,12 @@ static descent_status layout(descent_model *model, size_t inputs,
                              size_t *widest, descent_error *error)
 {
     const char *owner = "model";
-    size_t width = inputs, parameters = 0;
+    size_t width = inputs, parameters = 0, states = 0;
     *widest = inputs;
     for (size_t k = 0; k < count; k++) {
         descent_layer_kind kind = layers[k].kind;
         descent_layer *l = &model->layer[k];
-        if ((unsigned)kind > DESCENT_LAYER_L2)
+        if ((unsigned)kind > DESCENT_LAYER_BATCHNORM)
             return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                                 "%s: layers[%zu].kind = %d is unknown", owner,
                                 k, (int)kind);
@@ -291,6 +339,18 @@ static descent_status layout(descent_model *model, size_t inputs,
             l->parameters = weights;
             parameters += weights;
         }
+        if (kind == DESCENT_LAYER_BATCHNORM) {
+            if (2 * width > (size_t)INT_MAX - parameters)
+                return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                                    "%s: the parameters of layers 0 to %zu "
+                                    "are more than BLAS can index (%d)",
+                                    owner, k, INT_MAX);
+            l->parameters = 2 * width;      /* gamma, then beta */
+            l->state_offset = states;       /* running mean and variance, */
+            l->states = 4 * width;          /* the batch's mean and 1/sigma */
+            parameters += l->parameters;
+            states += l->states;
+        }
         if (kind == DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY && width < 2)
             return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                                 "%s: layers[%zu] is a softmax over %zu "
@@ -306,7 +366,30 @@ static descent_status layout(descent_model *model, size_t inputs,
     model->outputs = width;
     model->count = count;
     model->parameters = parameters;
+    model->states = states;
     return descent_succeed(error);
+}
+
+/* Batch normalization starts as the identity on normalized units:
+   gamma 1, beta 0, the running mean 0 and variance 1 (PyTorch's
+   start), and no batch seen. */
+static void start_batchnorm(descent_model *model)
+{
+    for (size_t k = 0; k < model->count; k++) {
+        const descent_layer *l = &model->layer[k];
+        if (l->kind != DESCENT_LAYER_BATCHNORM)
+            continue;
+        size_t n = l->outputs;
+        float *w = model->theta + l->offset, *s = model->state + l->state_offset;
+        for (size_t j = 0; j < n; j++) {
+            w[j] = 1;
+            w[n + j] = 0;
+            s[j] = 0;
+            s[n + j] = 1;
+            s[2 * n + j] = 0;
+            s[3 * n + j] = 1;
+        }
+    }
 }
 
 descent_status descent_model_init(descent_model *model, size_t inputs,
@@ -357,10 +440,12 @@ descent_status descent_model_init(descent_model *model, size_t inputs,
     model->training = true;
     model->theta = calloc(model->parameters, sizeof(float));
     model->gradient = calloc(model->parameters, sizeof(float));
+    model->state = calloc(model->states + 1, sizeof(float));
     model->work = malloc(numbers * sizeof(float));
     model->labels = malloc(capacity * sizeof(int32_t));
     if (model->theta == NULL || model->gradient == NULL ||
-        model->work == NULL || model->labels == NULL) {
+        model->state == NULL || model->work == NULL ||
+        model->labels == NULL) {
         descent_model_free(model);
         return descent_fail(error, DESCENT_OUT_OF_MEMORY,
                             "model: cannot allocate %zu parameters and %zu "
@@ -378,6 +463,7 @@ descent_status descent_model_init(descent_model *model, size_t inputs,
         model->layer[k].out = next;
         next += capacity * model->layer[k].outputs;
     }
+    start_batchnorm(model);
     return descent_succeed(error);
 }
 
@@ -447,6 +533,7 @@ descent_status descent_model_init_weights(descent_model *model,
             w[j] = (float)(sigma * descent_random_gaussian(r));
         memset(w + weights, 0, l->outputs * sizeof *w);     /* biases */
     }
+    start_batchnorm(model);
     return descent_succeed(error);
 }
 static descent_status gather(descent_model *model,
@@ -487,14 +574,14 @@ static double pass(descent_model *model, size_t m, bool backward)
     size_t L = model->count;
     for (size_t k = 0; k < L; k++)
         outs[k] = model->layer[k].out;
-    forward_f(model, model->theta, model->x, outs, m);
+    forward_f(model, model->theta, model->state, model->x, outs, m);
     double loss = output_loss_f(&model->layer[L - 1],
                                 L > 1 ? outs[L - 2] : model->x, outs[L - 1],
                                 model->labels, model->targets,
                                 backward ? model->delta[0] : NULL, m);
     if (backward)
-        backward_f(model, model->theta, model->x, outs, model->delta[0],
-                   model->delta[1], model->gradient, m);
+        backward_f(model, model->theta, model->state, model->x, outs,
+                   model->delta[0], model->delta[1], model->gradient, m);
     return loss;
 }
 
@@ -516,7 +603,9 @@ descent_status descent_model_gradient(descent_model *model,
                             model->capacity < data->count ? model->capacity
                                                           : data->count,
                             model->capacity, data->count);
-    if ((status = gather(model, data, index, 0, batch, owner, error)))
+    if ((status = check_batch_of_one(model, batch, owner, "the batch",
+                                     error)) ||
+        (status = gather(model, data, index, 0, batch, owner, error)))
         return status;
     double value = pass(model, batch, true);
     if (loss != NULL)
@@ -716,6 +805,16 @@ static descent_status check_options(const descent_model *model,
                             "train: options->batch = %zu must lie in 1 to "
                             "the model's capacity %zu and the %zu samples",
                             o->batch, model->capacity, train->count);
+    char last[96];
+    snprintf(last, sizeof last, "the last minibatch of an epoch (%zu "
+             "samples in batches of %zu)", train->count, o->batch);
+    if ((status = check_batch_of_one(model, train->count % o->batch == 1 ||
+                                                 o->batch == 1 ? 1 : 2,
+                                     owner, o->batch == 1
+                                                ? "options->batch = 1"
+                                                : last,
+                                     error)))
+        return status;
     if (o->optimizer == NULL || o->optimizer->step == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "train: options->optimizer is %s",

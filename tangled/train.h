@@ -16,7 +16,9 @@ typedef enum descent_layer_kind {
     DESCENT_LAYER_LOGISTIC,   /* y = 1 / (1 + exp(-x)) */
     DESCENT_LAYER_TANH,       /* y = tanh x */
     DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY, /* output: p = softmax x, labels */
-    DESCENT_LAYER_L2          /* output: y = x, loss |y - t|^2 / 2 */
+    DESCENT_LAYER_L2,         /* output: y = x, loss |y - t|^2 / 2 */
+    DESCENT_LAYER_BATCHNORM   /* Chapter 9: per unit over the batch,
+                                 y = gamma (x - mean) / sigma + beta */
 } descent_layer_kind;
 
 typedef struct descent_layer_spec {
@@ -51,7 +53,7 @@ typedef struct descent_layer {
     descent_layer_kind kind;
     size_t inputs, outputs;       /* widths of one sample in and out */
     size_t offset, parameters;    /* its slice of theta and gradient */
-    size_t state_offset, states;  /* its slice of state (none yet) */
+    size_t state_offset, states;  /* its slice of state */
     float *out;                   /* capacity x outputs, row per sample */
 } descent_layer;
 

@@ -14,6 +14,7 @@
 
 #include "claims.h"
 #include "descent.h"
+#include "internal-batchnorm.h"
 
 static double chi_square(size_t cells, const long *count, long draws)
 {
@@ -337,9 +338,12 @@ static real FN(masked)(real v, bool keep)
     return v;
 }
 
-/* One layer forward over a batch of m samples (rows): out = f(in). */
+/* One layer forward over a batch of m samples (rows): out = f(in).
+   w and s: the layer's parameters and state; training: the model's
+   mode, which only batch normalization reads (Chapter 9). */
 static void FN(layer_forward)(const descent_layer *l, const real *w,
-                              const real *in, real *out, size_t m)
+                              real *s, bool training, const real *in,
+                              real *out, size_t m)
 {
     size_t n = l->outputs, k = l->inputs, total = m * n;
     switch (l->kind) {
@@ -375,6 +379,11 @@ static void FN(layer_forward)(const descent_layer *l, const real *w,
         break;
     case DESCENT_LAYER_L2:
         memcpy(out, in, total * sizeof *out);
+        break;
+    case DESCENT_LAYER_BATCHNORM:
+        FN(descent_bn_forward)(m, n, in, w, s, training,
+                               DESCENT_BATCHNORM_MOMENTUM,
+                               DESCENT_BATCHNORM_EPS, out);
         break;
     }
 }
@@ -416,9 +425,10 @@ static double FN(output_loss)(const descent_layer *l, const real *in,
 }
 
 /* One layer backward: given delta = dE/d(out), its gradient g (dense
-   layers) and back = dE/d(in) (NULL: not needed; an activation may
-   work in place, back = delta). */
+   and batch-normalization layers) and back = dE/d(in) (NULL: not
+   needed; the other layers may work in place, back = delta). */
 static void FN(layer_backward)(const descent_layer *l, const real *w,
+                               const real *s, bool training,
                                const real *in, const real *out,
                                const real *delta, real *g, real *back,
                                size_t m)
@@ -436,6 +446,9 @@ static void FN(layer_backward)(const descent_layer *l, const real *w,
         if (back != NULL)
             GEMM(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)m, k, n,
                  1, delta, n, w, k, 0, back, k);        /* delta W */
+    } else if (l->kind == DESCENT_LAYER_BATCHNORM) {
+        FN(descent_bn_backward)(m, (size_t)n, in, w, s, training, delta,
+                                g, g + n, back);
     } else if (l->kind == DESCENT_LAYER_RELU) {    /* slope [a > 0] */
         for (size_t j = 0; j < m * (size_t)n; j++)
             back[j] = delta[j] * FN(masked)(1, out[j] > 0);
@@ -445,32 +458,40 @@ static void FN(layer_backward)(const descent_layer *l, const real *w,
     }
 }
 static void FN(forward)(const descent_model *model, const real *theta,
-                        const real *x, real *const *outs, size_t m)
+                        real *state, const real *x, real *const *outs,
+                        size_t m)
 {
     const real *in = x;
     for (size_t k = 0; k < model->count; k++) {
         const descent_layer *l = &model->layer[k];
-        FN(layer_forward)(l, theta + l->offset, in, outs[k], m);
+        real *s = l->states > 0 ? state + l->state_offset : NULL;
+        FN(layer_forward)(l, theta + l->offset, s, model->training, in,
+                          outs[k], m);
         in = outs[k];
     }
 }
 
 static void FN(backward)(const descent_model *model, const real *theta,
-                         const real *x, real *const *outs, real *d0,
-                         real *d1, real *gradient, size_t m)
+                         const real *state, const real *x,
+                         real *const *outs, real *d0, real *d1,
+                         real *gradient, size_t m)
 {
     real *delta = d0, *spare = d1;
     for (size_t k = model->count - 1; k-- > 0;) {
         const descent_layer *l = &model->layer[k];
         const real *in = k > 0 ? outs[k - 1] : x;
+        const real *s = l->states > 0 ? state + l->state_offset : NULL;
         if (l->kind == DESCENT_LAYER_DENSE) {
             real *back = k > 0 ? spare : NULL;
-            FN(layer_backward)(l, theta + l->offset, in, outs[k], delta,
-                               gradient + l->offset, back, m);
+            FN(layer_backward)(l, theta + l->offset, s, model->training, in,
+                               outs[k], delta, gradient + l->offset, back,
+                               m);
             spare = delta;
             delta = back;
         } else {
-            FN(layer_backward)(l, NULL, in, outs[k], delta, NULL, delta, m);
+            FN(layer_backward)(l, theta + l->offset, s, model->training, in,
+                               outs[k], delta, gradient + l->offset, delta,
+                               m);
         }
     }
 }
@@ -1772,10 +1793,10 @@ static void against_double_instance(double worst[2], double *tolerance)
         x[i] = data.x[i];
     for (size_t j = 0; j < P; j++)
         theta[j] = model.theta[j];
-    forward_d(&model, theta, x, outs, M);
+    forward_d(&model, theta, NULL, x, outs, M);
     double value = output_loss_d(&model.layer[3], z2, p, data.labels, NULL,
                                  d0, M);
-    backward_d(&model, theta, x, outs, d0, d1, g, M);
+    backward_d(&model, theta, NULL, x, outs, d0, d1, g, M);
     REQUIRE(descent_model_gradient(&model, &data, NULL, M, &loss, &e), e);
     *tolerance = float_tolerance(&model, M);
     worst[0] = fmax(worst[0], fabs(loss - value) / fabs(value));
@@ -1897,7 +1918,7 @@ static void evaluate_definition(void **state)
     random_samples(&data, N, 20, 10, 0, 13);
     for (size_t i = 0; i < N * 20; i++)
         x[i] = data.x[i];
-    forward_d(&model, theta, x, outs, N);
+    forward_d(&model, theta, NULL, x, outs, N);
     size_t right = 0;
     for (size_t i = 0; i < N; i++) {
         size_t best = 0;
