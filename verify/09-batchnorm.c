@@ -34,6 +34,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(smoke),
+        
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
