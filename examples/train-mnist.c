@@ -1,5 +1,6 @@
 /* train-mnist.c: train a multilayer perceptron on Fashion-MNIST with the
-   training loop of Chapter 7, from the command line. Run with --help for
+   training loop of Chapter 7 (with Chapter 9's batch normalization if
+   asked), from the command line. Run with --help for
    the options. Prints the progress line on standard error while it runs,
    then the record of every epoch; --tsv FILE writes the record as
    tab-separated columns for gnuplot. */
@@ -17,7 +18,7 @@ typedef struct settings {
     const char *rule, *schedule, *tsv;
     double eta, momentum, gamma, clip;
     unsigned long long seed;
-    bool quiet;
+    bool quiet, batchnorm;
 } settings;
 
 static void usage(FILE *out)
@@ -25,6 +26,8 @@ static void usage(FILE *out)
     fputs("usage: train-mnist [options]\n"
           "  --hidden 256,128      hidden layer sizes (default 128)\n"
           "  --activation relu     relu, tanh or logistic\n"
+          "  --batchnorm           normalize every hidden layer before its\n"
+          "                        activation (Chapter 9)\n"
           "  --batch 64            minibatch size\n"
           "  --rule momentum       sgd, momentum or nesterov\n"
           "  --eta 0.01            the first step size\n"
@@ -99,6 +102,9 @@ static settings parse(int argc, char **argv)
             exit(EXIT_SUCCESS);
         } else if (!strcmp(o, "--quiet")) {
             s.quiet = true;
+            continue;
+        } else if (!strcmp(o, "--batchnorm")) {
+            s.batchnorm = true;
             continue;
         }
         if (v == NULL) {
@@ -212,9 +218,19 @@ int main(int argc, char **argv)
     if (descent_fashion_mnist_load(&train, true, s.limit, &e) ||
         descent_fashion_mnist_load(&test, false, 0, &e))
         die("data", e.message);
-    if (descent_mlp_init(&model, train.inputs, s.hidden_count, s.hidden,
-                         s.activation, train.classes, s.batch ? s.batch : 1,
-                         &e))
+    descent_layer_spec spec[3 * 8 + 2];
+    size_t count = 0;
+    for (size_t h = 0; h < s.hidden_count; h++) {
+        spec[count++] = (descent_layer_spec){DESCENT_LAYER_DENSE, s.hidden[h]};
+        if (s.batchnorm)
+            spec[count++] = (descent_layer_spec){DESCENT_LAYER_BATCHNORM, 0};
+        spec[count++] = (descent_layer_spec){s.activation, 0};
+    }
+    spec[count++] = (descent_layer_spec){DESCENT_LAYER_DENSE, train.classes};
+    spec[count++] = (descent_layer_spec){DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY,
+                                         0};
+    if (descent_model_init(&model, train.inputs, count, spec,
+                           s.batch ? s.batch : 1, &e))
         die("model", e.message);
     descent_random_seed(&r, s.seed);
     if (descent_model_init_weights(&model, &r, &e) ||
