@@ -587,7 +587,8 @@ static void claim_bn_small_batch(void **state)
         for (size_t j = 0; j < n; j++) {
             double h = (x[j] - x[n + j]) / 2, v = h * h,
                    want = sqrt(v / (v + bn.eps)),
-                   bound = 8 * bn_u * want * (1 + fabs(x[j]) / fabs(2 * h));
+                   bound = 8 * bn_u * want *
+                           (1 + fmax(fabs(x[j]), fabs(x[n + j])) / fabs(2 * h));
             two = fmax(two, fmax(fabs(y[j] - want), fabs(y[n + j] + want)) /
                                 bound);
         }
