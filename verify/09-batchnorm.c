@@ -387,9 +387,10 @@ static void claim_bn_normalizes(void **state)
     descent_batchnorm_free(&bn);
     bool holds = worst <= 1 && worst_eval <= 1;
     claim_report_at_most("bn-normalizes",
-                         "batch mean 0 and variance v/(v+eps) in training "
-                         "mode, the affine map of the running statistics "
-                         "in evaluation mode (worst error / bound)",
+                         "batch mean 0 and variance $v/(v+\\epsilon)$ in "
+                         "training mode, the affine map of the running "
+                         "statistics in evaluation mode (worst error / "
+                         "bound)",
                          fmax(worst, worst_eval), 1);
     assert_true(holds);
 }
@@ -455,8 +456,9 @@ static void claim_bn_gradient_sums(void **state)
            worst, bias);
     bool holds = claim_report_at_most("bn-gradient-sums",
                                       "the input gradient sums to zero and "
-                                      "its product with x-hat is "
-                                      "gamma eps dgamma / sigma^3; the "
+                                      "its product with $\\hat x$ is "
+                                      "$\\gamma\\epsilon\\,\\partial E/"
+                                      "\\partial\\gamma/\\sigma^3$; the "
                                       "bias before is zero (worst error / "
                                       "bound)", fmax(worst, bias), 1);
     assert_true(holds);
@@ -501,10 +503,11 @@ static void claim_bn_scale(void **state)
                         "\\\\", c, plain, out, grad, orthogonal, tau);
     }
     bool holds = claim_report_at_most("bn-scale",
-                                      "scaling the weights by c is "
-                                      "dividing eps by c^2: output equal, "
-                                      "gradient divided by c, orthogonal "
-                                      "to the weights but for eps (worst "
+                                      "scaling the weights by $c$ is "
+                                      "dividing $\\epsilon$ by $c^2$: "
+                                      "output equal, gradient divided by "
+                                      "$c$, orthogonal to the weights but "
+                                      "for $\\epsilon$ (worst "
                                       "error / tolerance)", worst, 1);
     assert_true(holds);
 }
@@ -646,9 +649,10 @@ static void claim_bn_small_batch(void **state)
     char measured[128];
     snprintf(measured, sizeof measured, "$m=2$: %.2g of the bound; "
              "statistics: %.2f standard errors", two, worst);
-    claim_report("bn-small-batch", "at m = 2 every output is "
-                 "+-sqrt(v/(v+eps)); the batch mean's and the train-eval "
-                 "difference's mean squares are 1/m and 2 - 2E[s]",
+    claim_report("bn-small-batch", "at $m=2$ every output is "
+                 "$\\pm\\sqrt{v/(v+\\epsilon)}$; the batch mean's and the "
+                 "train-eval difference's mean squares are $1/m$ and "
+                 "$2-2\\,\\mathrm{E}[s]$",
                  measured, "$\\le1$; $\\le4$", holds);
     assert_true(holds);
 }
