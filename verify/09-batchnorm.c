@@ -14,27 +14,884 @@
 #include "descent.h"
 #include "internal-batchnorm.h"
 
+static const double bn_u = 0x1p-53, bn_uf = 0x1p-24;
 
-static void smoke(void **state)
+static void bn_gaussian(descent_random *r, size_t m, size_t n,
+                        const double *mean, const double *spread, double *x)
+{
+    for (size_t i = 0; i < m; i++)
+        for (size_t j = 0; j < n; j++)
+            x[i * n + j] = mean[j] + spread[j] * descent_random_gaussian(r);
+}
+
+static void bn_coefficients(descent_random *r, size_t count, double *coef)
+{
+    for (size_t k = 0; k < 2 * count; k++)
+        coef[k] = 2 * descent_random_uniform(r) - 1;
+}
+
+static double bn_energy(size_t count, const double *y, const double *coef,
+                        double *dy)
+{
+    double energy = 0;
+    for (size_t k = 0; k < count; k++) {
+        const double a = coef[k], b = coef[count + k];
+        energy += a * y[k] + b * y[k] * y[k] * y[k] / 6;
+        if (dy != NULL)
+            dy[k] = a + b * y[k] * y[k] / 2;
+    }
+    return energy;
+}
+static void bn_column_moments(size_t m, size_t n, size_t j, const double *x,
+                              double *mean, double *var)
+{
+    double sum = 0, square = 0;
+    for (size_t i = 0; i < m; i++)
+        sum += x[i * n + j];
+    *mean = sum / (double)m;
+    for (size_t i = 0; i < m; i++)
+        square += (x[i * n + j] - *mean) * (x[i * n + j] - *mean);
+    *var = square / (double)m;
+}
+static double bn_central(descent_batchnorm *bn, size_t m, double *x,
+                         double *v, const double *coef, double *y)
+{
+    descent_error e;
+    const double keep = *v, h = cbrt(bn_u) * fmax(1, fabs(keep));
+    const size_t count = m * bn->units;
+    *v = keep + h;
+    double up = *v;
+    REQUIRE(descent_batchnorm_forward(bn, m, x, y, &e), e);
+    double e_up = bn_energy(count, y, coef, NULL);
+    *v = keep - h;
+    double down = *v;
+    REQUIRE(descent_batchnorm_forward(bn, m, x, y, &e), e);
+    double e_down = bn_energy(count, y, coef, NULL);
+    *v = keep;
+    return (e_up - e_down) / (up - down);
+}
+static double bn_gradient_error(descent_batchnorm *bn, size_t m, double *x,
+                                const double *coef)
+{
+    enum { most = 64 };
+    const size_t n = bn->units, count = m * n;
+    double y[most], dy[most], dx[most], dgamma[most], dbeta[most];
+    double gap[3] = {0, 0, 0}, size[3] = {0, 0, 0}, worst = 0;
+    descent_error e;
+    assert_true(count <= most);
+    REQUIRE(descent_batchnorm_forward(bn, m, x, y, &e), e);
+    bn_energy(count, y, coef, dy);
+    REQUIRE(descent_batchnorm_backward(bn, m, x, dy, dx, dgamma, dbeta, &e),
+            e);
+    for (size_t k = 0; k < count + 2 * n; k++) {
+        int group = k < count ? 0 : k < count + n ? 1 : 2;
+        double *v = group == 0 ? &x[k] : group == 1 ? &bn->gamma[k - count]
+                                                    : &bn->beta[k - count - n];
+        double g = group == 0 ? dx[k] : group == 1 ? dgamma[k - count]
+                                                   : dbeta[k - count - n];
+        double fd = bn_central(bn, m, x, v, coef, y);
+        gap[group] += (fd - g) * (fd - g);
+        size[group] += g * g;
+    }
+    for (int group = 0; group < 3; group++)
+        worst = fmax(worst, sqrt(gap[group] / size[group]));
+    return worst;
+}
+static void bn_sum_bounds(size_t m, size_t n, size_t j, const double *x,
+                          const double *dy, const double *dx, double mean,
+                          double inv, double gamma, double dgamma,
+                          double dbeta, double u, double bound[2])
+{
+    double sx = 0, sd = 0, sdx = 0, sdxhat = 0, sxdx = 0;
+    for (size_t i = 0; i < m; i++) {
+        double xhat = (x[i * n + j] - mean) * inv;
+        sx += fabs(x[i * n + j]);
+        sd += fabs(dy[i * n + j]);
+        sdx += fabs(dx[i * n + j]);
+        sdxhat += fabs(dy[i * n + j] * xhat);
+        sxdx += fabs(xhat * dx[i * n + j]);
+    }
+    double s = fabs(gamma * inv), c = (double)m + 6;
+    bound[0] = 2 * c * u * (s * (sd + fabs(dbeta) + fabs(dgamma) * inv * sx)
+                            + sdx);
+    bound[1] = 2 * c * u * (s * (sdxhat + fabs(dbeta) * inv * sx
+                                 + fabs(dgamma)) + sxdx);
+}
+static double bn_sums_error(const descent_batchnorm *bn, size_t m,
+                            const double *x, const double *dy,
+                            const double *dx, const double *dgamma,
+                            const double *dbeta)
+{
+    const size_t n = bn->units;
+    double worst = 0, bound[2];
+    for (size_t j = 0; j < n; j++) {
+        double sum = 0, dot = 0, inv = bn->invstd[j];
+        for (size_t i = 0; i < m; i++) {
+            sum += dx[i * n + j];
+            dot += (x[i * n + j] - bn->mean[j]) * inv * dx[i * n + j];
+        }
+        double want = bn->gamma[j] * bn->eps * dgamma[j] * inv * inv * inv;
+        bn_sum_bounds(m, n, j, x, dy, dx, bn->mean[j], inv, bn->gamma[j],
+                      dgamma[j], dbeta[j], bn_u, bound);
+        worst = fmax(worst, fmax(fabs(sum) / bound[0],
+                                 fabs(dot - want) / bound[1]));
+    }
+    return worst;
+}
+enum { REF_D = 6, REF_H = 8, REF_C = 3, REF_M = 16,
+       REF_P = REF_H * (REF_D + 1) + 2 * REF_H + REF_C * (REF_H + 1) };
+static const descent_layer_spec bn_ref_spec[5] = {
+    {DESCENT_LAYER_DENSE, REF_H}, {DESCENT_LAYER_BATCHNORM, 0},
+    {DESCENT_LAYER_TANH, 0}, {DESCENT_LAYER_DENSE, REF_C},
+    {DESCENT_LAYER_L2, 0}};
+
+typedef struct bn_reference {
+    double loss, g[REF_P], state[4 * REF_H];
+    double z[REF_M * REF_H], dy[REF_M * REF_H], dz[REF_M * REF_H];
+} bn_reference;
+static void bn_reference_model(descent_model *model, descent_samples *data,
+                               uint64_t seed)
+{
+    descent_random r;
+    descent_error e;
+    REQUIRE(descent_model_init(model, REF_D, 5, bn_ref_spec, REF_M, &e), e);
+    assert_true(model->parameters == REF_P);
+    descent_random_seed(&r, seed);
+    REQUIRE(descent_model_init_weights(model, &r, &e), e);
+    REQUIRE(descent_samples_init(data, REF_M, REF_D, 0, REF_C, &e), e);
+    for (size_t k = 0; k < REF_M * REF_D; k++)
+        data->x[k] = (float)(1 + descent_random_gaussian(&r));
+    for (size_t k = 0; k < REF_M * REF_C; k++)
+        data->targets[k] = (float)descent_random_gaussian(&r);
+    float *w = model->theta + model->layer[1].offset;
+    for (size_t j = 0; j < REF_H; j++)
+        w[j] = 1 + 0.1f * (float)j, w[REF_H + j] = 0.05f * (float)j;
+}
+static void bn_reference_pass(const descent_model *model,
+                              const descent_samples *data, bool training,
+                              const double *state, bn_reference *ref)
+{
+    enum { D = REF_D, H = REF_H, C = REF_C, M = REF_M };
+    double w[REF_P], y[M * H], a[M * H], o[M * C];
+    for (size_t p = 0; p < REF_P; p++)
+        w[p] = model->theta[p];
+    const size_t bn = model->layer[1].offset, out = model->layer[3].offset;
+    memcpy(ref->state, state, sizeof ref->state);
+    for (size_t i = 0; i < M; i++)
+        for (size_t j = 0; j < H; j++) {
+            double sum = w[H * D + j];
+            for (size_t k = 0; k < D; k++)
+                sum += (double)data->x[i * D + k] * w[j * D + k];
+            ref->z[i * H + j] = sum;
+        }
+    descent_bn_forward_d(M, H, ref->z, w + bn, ref->state, training,
+                         DESCENT_BATCHNORM_MOMENTUM, DESCENT_BATCHNORM_EPS, y);
+    ref->loss = 0;
+    for (size_t i = 0; i < M; i++) {
+        for (size_t j = 0; j < H; j++)
+            a[i * H + j] = tanh(y[i * H + j]);
+        for (size_t c = 0; c < C; c++) {
+            double sum = w[out + C * H + c];
+            for (size_t j = 0; j < H; j++)
+                sum += a[i * H + j] * w[out + c * H + j];
+            o[i * C + c] = (sum - data->targets[i * C + c]) / M;
+            ref->loss += (sum - data->targets[i * C + c]) *
+                         (sum - data->targets[i * C + c]) / (2.0 * M);
+        }
+    }
+    for (size_t p = 0; p < REF_P; p++)
+        ref->g[p] = 0;
+    for (size_t i = 0; i < M; i++)
+        for (size_t j = 0; j < H; j++) {
+            double da = 0;
+            for (size_t c = 0; c < C; c++) {
+                ref->g[out + c * H + j] += o[i * C + c] * a[i * H + j];
+                da += o[i * C + c] * w[out + c * H + j];
+            }
+            ref->dy[i * H + j] = da * (1 - a[i * H + j] * a[i * H + j]);
+        }
+    for (size_t i = 0; i < M; i++)
+        for (size_t c = 0; c < C; c++)
+            ref->g[out + C * H + c] += o[i * C + c];
+    descent_bn_backward_d(M, H, ref->z, w + bn, ref->state, training, ref->dy,
+                          ref->g + bn, ref->g + bn + H, ref->dz);
+    for (size_t i = 0; i < M; i++)
+        for (size_t j = 0; j < H; j++) {
+            for (size_t k = 0; k < D; k++)
+                ref->g[j * D + k] += ref->dz[i * H + j] * data->x[i * D + k];
+            ref->g[H * D + j] += ref->dz[i * H + j];
+        }
+}
+static double bn_model_bias_error(void)
+{
+    descent_model model;
+    descent_samples data;
+    descent_error e;
+    bn_reference ref;
+    double state[4 * REF_H], loss, worst = 0, bound[2];
+    bn_reference_model(&model, &data, 93);
+    for (size_t k = 0; k < 4 * REF_H; k++)
+        state[k] = model.state[k];
+    REQUIRE(descent_model_gradient(&model, &data, NULL, REF_M, &loss, &e), e);
+    bn_reference_pass(&model, &data, true, state, &ref);
+    const size_t bn = model.layer[1].offset;
+    for (size_t j = 0; j < REF_H; j++) {
+        bn_sum_bounds(REF_M, REF_H, j, ref.z, ref.dy, ref.dz,
+                      ref.state[2 * REF_H + j], ref.state[3 * REF_H + j],
+                      model.theta[bn + j], ref.g[bn + j],
+                      ref.g[bn + REF_H + j], bn_uf, bound);
+        worst = fmax(worst, fabs(model.gradient[REF_H * REF_D + j]) /
+                                bound[0]);
+    }
+    descent_model_free(&model);
+    descent_samples_free(&data);
+    return worst;
+}
+enum { SC_M = 16, SC_D = 5, SC_N = 4 };
+
+typedef struct bn_scaled {
+    double z[SC_M * SC_N], y[SC_M * SC_N], dz[SC_M * SC_N];
+    double dw[SC_N * (SC_D + 1)];       /* W's gradient, then b's */
+    double dgamma[SC_N], dbeta[SC_N], mean[SC_N], invstd[SC_N];
+} bn_scaled;
+static void bn_scaled_pass(const double *x, const double *w, double c,
+                           double eps, const double *coef, bn_scaled *p)
 {
     descent_batchnorm bn;
     descent_error e;
-    double x[6] = {1, 2, 3, 4, 5, 7}, y[6];
-    (void)state;
-    REQUIRE(descent_batchnorm_init(&bn, 2, 0.1, 1e-5, &e), e);
-    REQUIRE(descent_batchnorm_forward(&bn, 3, x, y, &e), e);
-    assert_true(fabs(y[0] + y[2] + y[4]) < 1e-12);
+    double dy[SC_M * SC_N];
+    REQUIRE(descent_batchnorm_init(&bn, SC_N, DESCENT_BATCHNORM_MOMENTUM,
+                                   eps, &e), e);
+    for (size_t j = 0; j < SC_N; j++)
+        bn.gamma[j] = 1.2 - 0.3 * (double)j, bn.beta[j] = 0.2;
+    for (size_t i = 0; i < SC_M; i++)
+        for (size_t j = 0; j < SC_N; j++) {
+            double sum = c * w[SC_N * SC_D + j];
+            for (size_t k = 0; k < SC_D; k++)
+                sum += x[i * SC_D + k] * (c * w[j * SC_D + k]);
+            p->z[i * SC_N + j] = sum;
+        }
+    REQUIRE(descent_batchnorm_forward(&bn, SC_M, p->z, p->y, &e), e);
+    bn_energy(SC_M * SC_N, p->y, coef, dy);
+    REQUIRE(descent_batchnorm_backward(&bn, SC_M, p->z, dy, p->dz,
+                                       p->dgamma, p->dbeta, &e), e);
+    for (size_t k = 0; k < SC_N * (SC_D + 1); k++)
+        p->dw[k] = 0;
+    for (size_t i = 0; i < SC_M; i++)
+        for (size_t j = 0; j < SC_N; j++) {
+            for (size_t k = 0; k < SC_D; k++)
+                p->dw[j * SC_D + k] += p->dz[i * SC_N + j] * x[i * SC_D + k];
+            p->dw[SC_N * SC_D + j] += p->dz[i * SC_N + j];
+        }
+    memcpy(p->mean, bn.mean, sizeof p->mean);
+    memcpy(p->invstd, bn.invstd, sizeof p->invstd);
     descent_batchnorm_free(&bn);
+}
+static double bn_scale_tolerance(const double *x, const double *w,
+                                 const bn_scaled *p)
+{
+    double kappa = 0;
+    for (size_t j = 0; j < SC_N; j++) {
+        double big = 0, top = 0;
+        for (size_t i = 0; i < SC_M; i++) {
+            double size = fabs(w[SC_N * SC_D + j]);
+            for (size_t k = 0; k < SC_D; k++)
+                size += fabs(x[i * SC_D + k] * w[j * SC_D + k]);
+            big = fmax(big, size);
+            top = fmax(top, fabs(p->z[i * SC_N + j] - p->mean[j]) *
+                                p->invstd[j]);
+        }
+        kappa = fmax(kappa, (2 + top) * big * p->invstd[j]);
+    }
+    return (SC_D + 2 * SC_M + 12) * bn_u * (1 + kappa);
+}
+static double bn_max_gap(size_t n, const double *a, double scale,
+                         const double *b)
+{
+    double gap = 0, size = 0;
+    for (size_t k = 0; k < n; k++) {
+        gap = fmax(gap, fabs(scale * a[k] - b[k]));
+        size = fmax(size, fabs(b[k]));
+    }
+    return gap / size;
+}
+static double bn_relative_gap(size_t n, const float *a, const double *b)
+{
+    double gap = 0, norm = 0;
+    for (size_t i = 0; i < n; i++) {
+        gap += ((double)a[i] - b[i]) * ((double)a[i] - b[i]);
+        norm += b[i] * b[i];
+    }
+    return sqrt(gap / norm);
+}
+
+static double bn_float_tolerance(const descent_model *model,
+                                 const bn_reference *ref)
+{
+    double growth = 2 * REF_M + 10, kappa = 0;
+    for (size_t k = 0; k < model->count; k++)
+        if (model->layer[k].kind == DESCENT_LAYER_DENSE)
+            growth += (double)(model->layer[k].inputs +
+                               model->layer[k].outputs + REF_M + 5);
+    for (size_t i = 0; i < REF_M; i++)
+        for (size_t j = 0; j < REF_H; j++)
+            kappa = fmax(kappa, fabs(ref->z[i * REF_H + j] -
+                                     ref->state[2 * REF_H + j]) *
+                                    ref->state[3 * REF_H + j]);
+    return growth * bn_uf * (1 + kappa);
+}
+static void claim_bn_normalizes(void **state)
+{
+    enum { m = 32, n = 4 };
+    const double mean[n] = {0, 1e3, 0, -5}, spread[n] = {1, 1, 1e-3, 30};
+    double x[m * n], y[m * n], worst = 0, worst_eval = 0;
+    descent_batchnorm bn;
+    descent_random r;
+    descent_error e;
+    (void)state;
+    descent_random_seed(&r, 90);
+    REQUIRE(descent_batchnorm_init(&bn, n, DESCENT_BATCHNORM_MOMENTUM,
+                                   DESCENT_BATCHNORM_EPS, &e), e);
+    for (int batch = 0; batch < 5; batch++) {
+        bn_gaussian(&r, m, n, mean, spread, x);
+        REQUIRE(descent_batchnorm_forward(&bn, m, x, y, &e), e);
+        for (size_t j = 0; j < n; j++) {
+            double mx, vx, my, vy, ax = 0, ay = 0;
+            bn_column_moments(m, n, j, x, &mx, &vx);
+            bn_column_moments(m, n, j, y, &my, &vy);
+            for (size_t i = 0; i < m; i++)
+                ax += fabs(x[i * n + j]) / m, ay += fabs(y[i * n + j]) / m;
+            double want = vx / (vx + bn.eps),
+                   mean_bound = (m + 3) * bn_u * (ax * bn.invstd[j] + ay),
+                   var_bound = (2 * m + 12) * bn_u * want;
+            worst = fmax(worst, fabs(my) / mean_bound);
+            worst = fmax(worst, fabs(vy - want) / var_bound);
+        }
+    }
+    for (size_t j = 0; j < n; j++) {
+        bn.gamma[j] = 0.5 + (double)j;
+        bn.beta[j] = 1 - (double)j;
+    }
+    bn.training = false;
+    bn_gaussian(&r, m, n, mean, spread, x);
+    REQUIRE(descent_batchnorm_forward(&bn, m, x, y, &e), e);
+    assert_true(bn.batches == 5);
+    for (size_t i = 0; i < m; i++)
+        for (size_t j = 0; j < n; j++) {
+            double s = 1 / sqrt(bn.running_var[j] + bn.eps),
+                   t = (x[i * n + j] - bn.running_mean[j]) * s * bn.gamma[j],
+                   want = t + bn.beta[j];
+            double bound = 6 * bn_u * (fabs(t) + fabs(bn.beta[j]));
+            worst_eval = fmax(worst_eval, fabs(y[i * n + j] - want) / bound);
+        }
+    descent_batchnorm_free(&bn);
+    bool holds = worst <= 1 && worst_eval <= 1;
+    claim_report_at_most("bn-normalizes",
+                         "batch mean 0 and variance $v/(v+\\epsilon)$ in "
+                         "training mode, the affine map of the running "
+                         "statistics in evaluation mode (worst error / "
+                         "bound)",
+                         fmax(worst, worst_eval), 1);
+    assert_true(holds);
+}
+static void claim_bn_gradient(void **state)
+{
+    enum { m = 8, n = 4 };
+    const double mean[n] = {0, 3, -1, 0.5}, spread[n] = {1, 2, 0.5, 1.5};
+    double x[m * n], y[m * n], coef[2 * m * n], worst[2];
+    descent_batchnorm bn;
+    descent_random r;
+    descent_error e;
+    (void)state;
+    descent_random_seed(&r, 91);
+    REQUIRE(descent_batchnorm_init(&bn, n, DESCENT_BATCHNORM_MOMENTUM,
+                                   DESCENT_BATCHNORM_EPS, &e), e);
+    for (size_t j = 0; j < n; j++)
+        bn.gamma[j] = 1.5 - 0.4 * (double)j, bn.beta[j] = 0.3 * (double)j;
+    bn_coefficients(&r, m * n, coef);
+    for (int batch = 0; batch < 5; batch++) {
+        bn_gaussian(&r, m, n, mean, spread, x);
+        REQUIRE(descent_batchnorm_forward(&bn, m, x, y, &e), e);
+    }
+    worst[0] = bn_gradient_error(&bn, m, x, coef);
+    bn.training = false;
+    worst[1] = bn_gradient_error(&bn, m, x, coef);
+    descent_batchnorm_free(&bn);
+    printf("  central differences: training %.3g, evaluation %.3g\n",
+           worst[0], worst[1]);
+    bool holds = claim_report_at_most("bn-gradient",
+                                      "the backward pass matches central "
+                                      "differences (worst relative error, "
+                                      "both modes)",
+                                      fmax(worst[0], worst[1]), 1e-6);
+    assert_true(holds);
+}
+static void claim_bn_gradient_sums(void **state)
+{
+    enum { m = 16, n = 4 };
+    const double mean[n] = {0, 1e3, 0, -5}, spread[n] = {1, 1, 1e-3, 30};
+    double x[m * n], y[m * n], dy[m * n], dx[m * n], dgamma[n], dbeta[n],
+        coef[2 * m * n], worst = 0;
+    descent_batchnorm bn;
+    descent_random r;
+    descent_error e;
+    (void)state;
+    descent_random_seed(&r, 92);
+    REQUIRE(descent_batchnorm_init(&bn, n, DESCENT_BATCHNORM_MOMENTUM,
+                                   DESCENT_BATCHNORM_EPS, &e), e);
+    for (size_t j = 0; j < n; j++)
+        bn.gamma[j] = 0.7 + 0.2 * (double)j, bn.beta[j] = -0.1;
+    for (int batch = 0; batch < 3; batch++) {
+        bn_gaussian(&r, m, n, mean, spread, x);
+        bn_coefficients(&r, m * n, coef);
+        REQUIRE(descent_batchnorm_forward(&bn, m, x, y, &e), e);
+        bn_energy(m * n, y, coef, dy);
+        REQUIRE(descent_batchnorm_backward(&bn, m, x, dy, dx, dgamma, dbeta,
+                                           &e), e);
+        worst = fmax(worst, bn_sums_error(&bn, m, x, dy, dx, dgamma, dbeta));
+    }
+    descent_batchnorm_free(&bn);
+    double bias = bn_model_bias_error();
+    printf("  gradient sums: layer %.3g, model's bias %.3g of the bound\n",
+           worst, bias);
+    bool holds = claim_report_at_most("bn-gradient-sums",
+                                      "the input gradient sums to zero and "
+                                      "its product with $\\hat x$ is "
+                                      "$\\gamma\\epsilon\\,\\partial E/"
+                                      "\\partial\\gamma/\\sigma^3$; the "
+                                      "bias before is zero (worst error / "
+                                      "bound)", fmax(worst, bias), 1);
+    assert_true(holds);
+}
+static void claim_bn_scale(void **state)
+{
+    const double scale[4] = {0.01, 0.1, 10, 100};
+    double x[SC_M * SC_D], w[SC_N * (SC_D + 1)], coef[2 * SC_M * SC_N],
+        worst = 0;
+    bn_scaled one, scaled, moved;
+    descent_random r;
+    (void)state;
+    descent_random_seed(&r, 94);
+    for (size_t k = 0; k < SC_M * SC_D; k++)
+        x[k] = descent_random_gaussian(&r);
+    for (size_t k = 0; k < SC_N * (SC_D + 1); k++)
+        w[k] = descent_random_gaussian(&r);
+    bn_coefficients(&r, SC_M * SC_N, coef);
+    bn_scaled_pass(x, w, 1, DESCENT_BATCHNORM_EPS, coef, &one);
+    for (int t = 0; t < 4; t++) {
+        const double c = scale[t];
+        bn_scaled_pass(x, w, c, DESCENT_BATCHNORM_EPS, coef, &scaled);
+        bn_scaled_pass(x, w, 1, DESCENT_BATCHNORM_EPS / (c * c), coef,
+                       &moved);
+        double tau = bn_scale_tolerance(x, w, &moved), orthogonal = 0;
+        double out = bn_max_gap(SC_M * SC_N, scaled.y, 1, moved.y),
+               grad = bn_max_gap(SC_N * (SC_D + 1), scaled.dw, c, moved.dw),
+               plain = bn_max_gap(SC_M * SC_N, scaled.y, 1, one.y);
+        for (size_t j = 0; j < SC_N; j++) {
+            double dot = 0, size = 0, inv = scaled.invstd[j];
+            for (size_t k = 0; k <= SC_D; k++) {
+                size_t at = k < SC_D ? j * SC_D + k : SC_N * SC_D + j;
+                dot += c * w[at] * scaled.dw[at];
+                size += fabs(c * w[at] * scaled.dw[at]);
+            }
+            double want = (1.2 - 0.3 * (double)j) * DESCENT_BATCHNORM_EPS *
+                          scaled.dgamma[j] * inv * inv;
+            orthogonal = fmax(orthogonal, fabs(dot - want) / size);
+        }
+        worst = fmax(worst, fmax(fmax(out, orthogonal), grad / 2) / tau);
+        claim_table_row("bn-scale-table", "%g & %.2e & %.2e & %.2e & %.2e & %.2e "
+                        "\\\\", c, plain, out, grad, orthogonal, tau);
+    }
+    bool holds = claim_report_at_most("bn-scale",
+                                      "scaling the weights by $c$ is "
+                                      "dividing $\\epsilon$ by $c^2$: "
+                                      "output equal, gradient divided by "
+                                      "$c$, orthogonal to the weights but "
+                                      "for $\\epsilon$ (worst "
+                                      "error / tolerance)", worst, 1);
+    assert_true(holds);
+}
+static void claim_bn_running(void **state)
+{
+    enum { m = 32, n = 64, batches = 300 };
+    const double mu = 3, sigma2 = 4, p = DESCENT_BATCHNORM_MOMENTUM;
+    double x[m * n], y[m * n], mean[n], var[n], rm[n], rv[n],
+        step = 0, z_top = 0, z_mean[2] = {0, 0};
+    descent_batchnorm bn;
+    descent_random r;
+    descent_error e;
+    (void)state;
+    for (size_t j = 0; j < n; j++)
+        mean[j] = mu, var[j] = sqrt(sigma2);
+    descent_random_seed(&r, 95);
+    REQUIRE(descent_batchnorm_init(&bn, n, p, DESCENT_BATCHNORM_EPS, &e), e);
+    for (int k = 0; k < batches; k++) {
+        bn_gaussian(&r, m, n, mean, var, x);
+        memcpy(rm, bn.running_mean, sizeof rm);
+        memcpy(rv, bn.running_var, sizeof rv);
+        REQUIRE(descent_batchnorm_forward(&bn, m, x, y, &e), e);
+        for (size_t j = 0; j < n; j++) {
+            double bm, bv, ax = 0;
+            bn_column_moments(m, n, j, x, &bm, &bv);
+            for (size_t i = 0; i < m; i++)
+                ax += fabs(x[i * n + j]) / m;
+            double unbiased = bv * m / (m - 1);
+            double want_mean = (1 - p) * rm[j] + p * bm,
+                   want_var = (1 - p) * rv[j] + p * unbiased;
+            double mean_bound = (m + 4) * bn_u * ((1 - p) * fabs(rm[j]) + p * ax),
+                   var_bound = (m + 4) * bn_u * ((1 - p) * rv[j] + p * unbiased);
+            step = fmax(step, fabs(bn.running_mean[j] - want_mean) / mean_bound);
+            step = fmax(step, fabs(bn.running_var[j] - want_var) / var_bound);
+        }
+        if ((k + 1) % 50 == 0 && k + 1 >= 100) {
+            const double sd_mean = sqrt(p / (2 - p) * sigma2 / m),
+                         sd_var = sqrt(p / (2 - p) * 2 * sigma2 * sigma2 / (m - 1));
+            for (size_t j = 0; j < n; j++) {
+                double zm = (bn.running_mean[j] - mu) / sd_mean,
+                       zv = (bn.running_var[j] - sigma2) / sd_var;
+                z_top = fmax(z_top, fmax(fabs(zm), fabs(zv)));
+                z_mean[0] += zm / (5.0 * n);
+                z_mean[1] += zv / (5.0 * n);
+            }
+        }
+    }
+    descent_batchnorm_free(&bn);
+    printf("  running averages: update %.3g of its bound; largest |z| "
+           "%.2f, mean z %.3f and %.3f\n", step, z_top, z_mean[0],
+           z_mean[1]);
+    const double z_bound = 3.5 / sqrt(5.0 * n);
+    bool holds = step <= 1 && z_top <= 5 && fabs(z_mean[0]) <= z_bound &&
+                 fabs(z_mean[1]) <= z_bound;
+    char measured[160];
+    snprintf(measured, sizeof measured, "update %.2g of its bound; largest "
+             "$|z|$ %.2f, mean $z$ %.2f (mean), %.2f (variance)", step,
+             z_top, z_mean[0], z_mean[1]);
+    claim_report("bn-running", "the running averages follow the update "
+                 "and converge to the population's statistics", measured,
+                 "$\\le1$; $|z|\\le5$; $|\\bar z|\\le0.20$", holds);
+    assert_true(holds);
+}
+static void claim_bn_small_batch(void **state)
+{
+    double two = 0, worst = 0;
+    (void)state;
+    {
+        enum { n = 8 };
+        const double base[n] = {0, 1, -3, 1e3, 0.5, 7, -1e2, 1e3},
+                     apart[n] = {1e-4, 1e-3, 1e-2, 1, 3, 30, 1e2, 1e3};
+        double x[2 * n], y[2 * n];
+        descent_batchnorm bn;
+        descent_error e;
+        REQUIRE(descent_batchnorm_init(&bn, n, DESCENT_BATCHNORM_MOMENTUM,
+                                       DESCENT_BATCHNORM_EPS, &e), e);
+        for (size_t j = 0; j < n; j++)
+            x[j] = base[j] + apart[j], x[n + j] = base[j];
+        REQUIRE(descent_batchnorm_forward(&bn, 2, x, y, &e), e);
+        for (size_t j = 0; j < n; j++) {
+            double h = (x[j] - x[n + j]) / 2, v = h * h,
+                   want = sqrt(v / (v + bn.eps)),
+                   bound = 8 * bn_u * want *
+                           (1 + fmax(fabs(x[j]), fabs(x[n + j])) / fabs(2 * h));
+            two = fmax(two, fmax(fabs(y[j] - want), fabs(y[n + j] + want)) /
+                                bound);
+        }
+        descent_batchnorm_free(&bn);
+    }
+    for (size_t t = 0; t < 4; t++) {
+        const size_t m = (size_t)2 << (2 * t);
+        enum { n = 16, N = 400 };
+        double *x = malloc(m * n * sizeof *x), *y = malloc(m * n * sizeof *y);
+        double zero[n], unit[n], square = 0, diff = 0, diff2 = 0;
+        descent_batchnorm bn;
+        descent_random r;
+        descent_error e;
+        assert_true(x != NULL && y != NULL);
+        for (size_t j = 0; j < n; j++)
+            zero[j] = 0, unit[j] = 1;
+        descent_random_seed(&r, 96 + t);
+        REQUIRE(descent_batchnorm_init(&bn, n, DESCENT_BATCHNORM_MOMENTUM,
+                                       DESCENT_BATCHNORM_EPS, &e), e);
+        for (int k = 0; k < N; k++) {
+            bn_gaussian(&r, m, n, zero, unit, x);
+            REQUIRE(descent_batchnorm_forward(&bn, m, x, y, &e), e);
+            for (size_t j = 0; j < n; j++) {
+                double d = 0;
+                square += bn.mean[j] * bn.mean[j];
+                for (size_t i = 0; i < m; i++) {
+                    double eval = x[i * n + j] / sqrt(1 + bn.eps);
+                    d += (y[i * n + j] - eval) * (y[i * n + j] - eval) / (double)m;
+                }
+                diff += d;
+                diff2 += d * d;
+            }
+        }
+        const double count = (double)(n * N);
+        double es = sqrt(2.0 / (double)m) *
+                    exp(lgamma((double)m / 2) - lgamma(((double)m - 1) / 2));
+        double mean_sq = square / count, want_sq = 1 / (double)m,
+               se_sq = sqrt(2 / count) / (double)m;
+        double mean_diff = diff / count, want_diff = 2 - 2 * es,
+               se_diff = sqrt((diff2 / count - mean_diff * mean_diff) / count);
+        double z1 = fabs(mean_sq - want_sq) / se_sq,
+               z2 = fabs(mean_diff - want_diff) / se_diff;
+        worst = fmax(worst, fmax(z1, z2));
+        claim_table_row("bn-small-batch-table",
+                        "%zu & %.4f & %.4f & %.4f & %.4f \\\\", m,
+                        mean_sq * (double)m, sqrt(mean_diff), sqrt(want_diff),
+                        sqrt(1.5 / (double)m));
+        descent_batchnorm_free(&bn);
+        free(x);
+        free(y);
+    }
+    printf("  small batches: m = 2 %.3g of the bound, noise %.3g\n", two,
+           worst);
+    bool holds = two <= 1 && worst <= 4;
+    char measured[128];
+    snprintf(measured, sizeof measured, "$m=2$: %.2g of the bound; "
+             "statistics: %.2f standard errors", two, worst);
+    claim_report("bn-small-batch", "at $m=2$ every output is "
+                 "$\\pm\\sqrt{v/(v+\\epsilon)}$; the batch mean's and the "
+                 "train-eval difference's mean squares are $1/m$ and "
+                 "$2-2\\,\\mathrm{E}[s]$",
+                 measured, "$\\le1$; $\\le4$", holds);
+    assert_true(holds);
+}
+static void claim_bn_float(void **state)
+{
+    descent_model model;
+    descent_samples data;
+    descent_error e;
+    bn_reference ref;
+    double st[4 * REF_H], loss, worst = 0, tau = INFINITY;
+    (void)state;
+    bn_reference_model(&model, &data, 97);
+    for (int mode = 0; mode < 2; mode++) {
+        for (size_t k = 0; k < 4 * REF_H; k++)
+            st[k] = model.state[k];
+        model.training = mode == 0;
+        REQUIRE(descent_model_gradient(&model, &data, NULL, REF_M, &loss, &e), e);
+        bn_reference_pass(&model, &data, mode == 0, st, &ref);
+        tau = fmin(tau, bn_float_tolerance(&model, &ref));
+        worst = fmax(worst, fabs(loss - ref.loss) / ref.loss);
+        worst = fmax(worst, bn_relative_gap(REF_P, model.gradient, ref.g));
+        worst = fmax(worst, bn_relative_gap(2 * REF_H, model.state, ref.state));
+        if (mode == 1) {
+            REQUIRE(descent_model_evaluate(&model, &data, &loss, NULL, &e), e);
+            worst = fmax(worst, fabs(loss - ref.loss) / ref.loss);
+        }
+        printf("  float model, %s mode: worst %.3g, tolerance %.3g\n",
+               mode == 0 ? "training" : "evaluation", worst,
+               bn_float_tolerance(&model, &ref));
+    }
+    descent_model_free(&model);
+    descent_samples_free(&data);
+    bool holds = claim_report_at_most("bn-float",
+                                      "the float model with batch "
+                                      "normalization matches the double "
+                                      "code (loss, gradient, running "
+                                      "averages; relative, worst of both "
+                                      "modes)", worst, tau);
+    assert_true(holds);
 }
 
 
-
+static void bad_batchnorm_init(void **state)
+{
+    descent_batchnorm bn;
+    descent_error e;
+    const char *init = "descent_batchnorm_init";
+    (void)state;
+    BAD(init, descent_batchnorm_init(NULL, 3, 0.1, 1e-5, &e), e,
+        DESCENT_INVALID_ARGUMENT, "bn is NULL");
+    BAD(init, descent_batchnorm_init(&bn, 0, 0.1, 1e-5, &e), e,
+        DESCENT_INVALID_ARGUMENT, "units = 0");
+    BAD(init, descent_batchnorm_init(&bn, SIZE_MAX / 4, 0.1, 1e-5, &e), e,
+        DESCENT_INVALID_ARGUMENT, "must lie in 1 to");
+    BAD(init, descent_batchnorm_init(&bn, 3, -0.1, 1e-5, &e), e,
+        DESCENT_INVALID_ARGUMENT, "momentum = -0.1");
+    BAD(init, descent_batchnorm_init(&bn, 3, 1.5, 1e-5, &e), e,
+        DESCENT_INVALID_ARGUMENT, "momentum = 1.5");
+    BAD(init, descent_batchnorm_init(&bn, 3, NAN, 1e-5, &e), e,
+        DESCENT_INVALID_ARGUMENT, "momentum = nan");
+    BAD(init, descent_batchnorm_init(&bn, 3, 0.1, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "eps = 0");
+    BAD(init, descent_batchnorm_init(&bn, 3, 0.1, -1e-5, &e), e,
+        DESCENT_INVALID_ARGUMENT, "eps = -1e-05");
+    BAD(init, descent_batchnorm_init(&bn, 3, 0.1, NAN, &e), e,
+        DESCENT_INVALID_ARGUMENT, "eps = nan");
+    BAD(init, descent_batchnorm_init(&bn, 3, 0.1, INFINITY, &e), e,
+        DESCENT_INVALID_ARGUMENT, "eps = inf");
+    assert_true(bn.storage == NULL);
+    VALID(init, "momentum 0 freezes the running averages",
+          descent_batchnorm_init(&bn, 3, 0, 1e-5, &e), e);
+    descent_batchnorm_free(&bn);
+    VALID(init, "momentum 1 keeps only the last batch's statistics",
+          descent_batchnorm_init(&bn, 3, 1, 1e-5, &e), e);
+    descent_batchnorm_free(&bn);
+}
+static void bad_batchnorm_forward(void **state)
+{
+    descent_batchnorm bn, never = {0};
+    descent_error e;
+    double x[6] = {1, 2, 3, 4, 5, 7}, y[6];
+    const char *forward = "descent_batchnorm_forward";
+    (void)state;
+    REQUIRE(descent_batchnorm_init(&bn, 2, 0.1, 1e-5, &e), e);
+    BAD(forward, descent_batchnorm_forward(NULL, 3, x, y, &e), e,
+        DESCENT_INVALID_ARGUMENT, "bn is NULL");
+    BAD(forward, descent_batchnorm_forward(&never, 3, x, y, &e), e,
+        DESCENT_INVALID_ARGUMENT, "or never made");
+    BAD(forward, descent_batchnorm_forward(&bn, 0, x, y, &e), e,
+        DESCENT_INVALID_ARGUMENT, "m = 0 rows");
+    BAD(forward, descent_batchnorm_forward(&bn, 1, x, y, &e), e,
+        DESCENT_INVALID_ARGUMENT, "m = 1 row in training mode");
+    BAD(forward, descent_batchnorm_forward(&bn, SIZE_MAX / 2, x, y, &e), e,
+        DESCENT_INVALID_ARGUMENT, "countable");
+    BAD(forward, descent_batchnorm_forward(&bn, 3, NULL, y, &e), e,
+        DESCENT_INVALID_ARGUMENT, "x is NULL");
+    BAD(forward, descent_batchnorm_forward(&bn, 3, x, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "y is NULL");
+    x[3] = NAN;
+    BAD(forward, descent_batchnorm_forward(&bn, 3, x, y, &e), e,
+        DESCENT_NONFINITE, "x[3] = nan");
+    x[3] = -INFINITY;
+    BAD(forward, descent_batchnorm_forward(&bn, 3, x, y, &e), e,
+        DESCENT_NONFINITE, "x[3] = -inf");
+    x[3] = 4, bn.gamma[1] = NAN;
+    BAD(forward, descent_batchnorm_forward(&bn, 3, x, y, &e), e,
+        DESCENT_NONFINITE, "gamma and beta[1] = nan");
+    bn.gamma[1] = 1, bn.beta[0] = INFINITY;
+    BAD(forward, descent_batchnorm_forward(&bn, 3, x, y, &e), e,
+        DESCENT_NONFINITE, "gamma and beta[2] = inf");
+    bn.beta[0] = 0;
+    assert_true(bn.batches == 0 && bn.last == 0 && bn.running_mean[0] == 0 &&
+                bn.running_var[1] == 1);
+    bn.training = false;
+    VALID(forward, "one row in evaluation mode uses the running statistics",
+          descent_batchnorm_forward(&bn, 1, x, y, &e), e);
+    assert_true(y[0] == 1 / sqrt(1 + 1e-5) && bn.batches == 0);
+    descent_batchnorm_free(&bn);
+    BAD(forward, descent_batchnorm_forward(&bn, 3, x, y, &e), e,
+        DESCENT_INVALID_ARGUMENT, "used after descent_batchnorm_free");
+}
+static void bad_batchnorm_backward(void **state)
+{
+    descent_batchnorm bn, never = {0};
+    descent_error e;
+    double x[6] = {1, 2, 3, 4, 5, 7}, y[6], dy[6] = {1, 0, -1, 2, 0.5, 1},
+        dx[6], dg[2], db[2];
+    const char *backward = "descent_batchnorm_backward";
+    (void)state;
+    REQUIRE(descent_batchnorm_init(&bn, 2, 0.1, 1e-5, &e), e);
+    BAD(backward, descent_batchnorm_backward(&bn, 3, x, dy, dx, dg, db, &e),
+        e, DESCENT_INVALID_ARGUMENT, "no forward pass yet");
+    REQUIRE(descent_batchnorm_forward(&bn, 3, x, y, &e), e);
+    BAD(backward, descent_batchnorm_backward(NULL, 3, x, dy, dx, dg, db, &e),
+        e, DESCENT_INVALID_ARGUMENT, "bn is NULL");
+    BAD(backward, descent_batchnorm_backward(&never, 3, x, dy, dx, dg, db,
+                                             &e),
+        e, DESCENT_INVALID_ARGUMENT, "or never made");
+    BAD(backward, descent_batchnorm_backward(&bn, 0, x, dy, dx, dg, db, &e),
+        e, DESCENT_INVALID_ARGUMENT, "m = 0 rows");
+    BAD(backward, descent_batchnorm_backward(&bn, 2, x, dy, dx, dg, db, &e),
+        e, DESCENT_INVALID_ARGUMENT, "the last forward pass normalized 3");
+    BAD(backward, descent_batchnorm_backward(&bn, 3, NULL, dy, dx, dg, db, &e),
+        e, DESCENT_INVALID_ARGUMENT, "x is NULL");
+    BAD(backward, descent_batchnorm_backward(&bn, 3, x, NULL, dx, dg, db, &e),
+        e, DESCENT_INVALID_ARGUMENT, "dy is NULL");
+    BAD(backward, descent_batchnorm_backward(&bn, 3, x, dy, NULL, dg, db, &e),
+        e, DESCENT_INVALID_ARGUMENT, "dx is NULL");
+    BAD(backward, descent_batchnorm_backward(&bn, 3, x, dy, dx, NULL, db, &e),
+        e, DESCENT_INVALID_ARGUMENT, "dgamma is NULL");
+    BAD(backward, descent_batchnorm_backward(&bn, 3, x, dy, dx, dg, NULL, &e),
+        e, DESCENT_INVALID_ARGUMENT, "dbeta is NULL");
+    dy[5] = NAN;
+    BAD(backward, descent_batchnorm_backward(&bn, 3, x, dy, dx, dg, db, &e),
+        e, DESCENT_NONFINITE, "dy[5] = nan");
+    dy[5] = 1, x[0] = INFINITY;
+    BAD(backward, descent_batchnorm_backward(&bn, 3, x, dy, dx, dg, db, &e),
+        e, DESCENT_NONFINITE, "x[0] = inf");
+    x[0] = 1;
+    bn.training = false;
+    REQUIRE(descent_batchnorm_forward(&bn, 1, x, y, &e), e);
+    VALID(backward, "a pass of one row in evaluation mode has a gradient",
+          descent_batchnorm_backward(&bn, 1, x, dy, dx, dg, db, &e), e);
+    descent_batchnorm_free(&bn);
+    BAD(backward, descent_batchnorm_backward(&bn, 1, x, dy, dx, dg, db, &e),
+        e, DESCENT_INVALID_ARGUMENT, "used after descent_batchnorm_free");
+    SURVIVES("descent_batchnorm_free", "freeing NULL does nothing",
+             descent_batchnorm_free(NULL));
+    SURVIVES("descent_batchnorm_free", "freeing twice does nothing",
+             descent_batchnorm_free(&bn));
+}
+static void bad_batchnorm_model(void **state)
+{
+    const descent_layer_spec spec[5] = {
+        {DESCENT_LAYER_DENSE, 4}, {DESCENT_LAYER_BATCHNORM, 0},
+        {DESCENT_LAYER_RELU, 0}, {DESCENT_LAYER_DENSE, 2},
+        {DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY, 0}};
+    descent_layer_spec unknown[5];
+    descent_model model, other;
+    descent_samples data;
+    descent_optimizer opt;
+    descent_schedule schedule;
+    descent_random r;
+    descent_error e;
+    double loss;
+    const char *gradient = "descent_model_gradient";
+    (void)state;
+    REQUIRE(descent_model_init(&model, 3, 5, spec, 8, &e), e);
+    descent_random_seed(&r, 98);
+    REQUIRE(descent_model_init_weights(&model, &r, &e), e);
+    REQUIRE(descent_samples_init(&data, 5, 3, 2, 0, &e), e);
+    for (size_t k = 0; k < 15; k++)
+        data.x[k] = (float)descent_random_gaussian(&r);
+    for (size_t i = 0; i < 5; i++)
+        data.labels[i] = (int32_t)(i % 2);
+    BAD(gradient, descent_model_gradient(&model, &data, NULL, 1, &loss, &e), e,
+        DESCENT_INVALID_ARGUMENT, "layers[1] normalizes over the batch");
+    model.training = false;
+    VALID(gradient, "a batch of one in evaluation mode",
+          descent_model_gradient(&model, &data, NULL, 1, &loss, &e), e);
+    model.training = true;
+    REQUIRE(descent_sgd_init(&opt, model.parameters, 0, false, &e), e);
+    REQUIRE(descent_schedule_init(&schedule, DESCENT_SCHEDULE_CONSTANT, 0.1, 0,
+                                  0, &e), e);
+    const descent_train_options options = {
+        .epochs = 1, .batch = 2, .optimizer = &opt, .schedule = &schedule,
+        .quiet = true};
+    BAD("descent_train", descent_train(&model, &data, &options, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "the last minibatch of an epoch");
+    descent_optimizer_free(&opt);
+    memcpy(unknown, spec, sizeof unknown);
+    unknown[2].kind = (descent_layer_kind)(DESCENT_LAYER_BATCHNORM + 1);
+    BAD("descent_model_init", descent_model_init(&other, 3, 5, unknown, 8,
+                                                 &e),
+        e, DESCENT_INVALID_ARGUMENT, "layers[2].kind = 7 is unknown");
+    descent_model_free(&model);
+    descent_samples_free(&data);
+}
+static void bad_input_summary(void **state)
+{
+    (void)state;
+    bad_input_table("bad-input-09-table");
+}
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(smoke),
-        
+        cmocka_unit_test(claim_bn_normalizes),
+        cmocka_unit_test(claim_bn_gradient),
+        cmocka_unit_test(claim_bn_gradient_sums),
+        cmocka_unit_test(claim_bn_scale),
+        cmocka_unit_test(claim_bn_running),
+        cmocka_unit_test(claim_bn_small_batch),
+        cmocka_unit_test(claim_bn_float),
+        cmocka_unit_test(bad_batchnorm_init),
+        cmocka_unit_test(bad_batchnorm_forward),
+        cmocka_unit_test(bad_batchnorm_backward),
+        cmocka_unit_test(bad_batchnorm_model),
+        cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
