@@ -25,17 +25,17 @@ set style line 4 lc rgb '#e69f00' lw 1.2
 set style line 5 lc rgb '#d55e00' lw 1.2
 set style line 6 lc rgb '#cc79a7' lw 1.2
 
-set multiplot layout 1,2 margins 0.09,0.98,0.15,0.84 spacing 0.06,0
-set key at screen 0.53, screen 0.995 center top Left reverse samplen 2 \
-    width 1 horizontal maxrows 1
+set multiplot layout 1,2 margins 0.09,0.98,0.15,0.90 spacing 0.06,0
 set title 'without batch normalization' offset 0,-0.6
 set ylabel 'density' offset 1,0
-plot for [h = 1:6] data index 0 using (($1 + $2) / 2):(column(2 + h)) \
-         with lines ls h title sprintf('layer %d', h)
 unset key
+plot for [h = 1:6] data index 0 using (($1 + $2) / 2):(column(2 + h)) \
+         with lines ls h
+# The key sits in the empty bottom of the right panel.
+set key bottom center Left reverse samplen 1 vertical maxrows 2 width -1
 set title 'with batch normalization'
 unset ylabel
 set format y ''
 plot for [h = 1:6] data index 1 using (($1 + $2) / 2):(column(2 + h)) \
-         with lines ls h
+         with lines ls h title sprintf('layer %d', h)
 unset multiplot

@@ -11,18 +11,18 @@ set xtics 640
 set mxtics 2
 set logscale y
 set yrange [0.05:20]
-set ytics ('$0.1$' 0.1, '$0.5$' 0.5, '$1$' 1, '$\ln 4$' log(4), '$10$' 10)
+set ytics ('$0.1$' 0.1, '$0.5$' 0.5, '$1$' 1, '$10$' 10)
 set tics scale 0.6 front
 set xlabel 'steps' offset 0,0.5
 set grid xtics ytics lc rgb '#dddddd' lw 0.5 dt 1
 set border back
-set key top right Left reverse samplen 2 spacing 1.1 width -2
+set key bottom left Left reverse samplen 2 spacing 1.1
 
 # Okabe and Ito's colours, one per step size; the target loss dotted.
-set style line 1 lc rgb '#009e73' lw 1.4
+set style line 1 lc rgb '#000000' lw 1.4
 set style line 2 lc rgb '#0072b2' lw 1.4
 set style line 3 lc rgb '#e69f00' lw 1.4
-set style line 4 lc rgb '#d55e00' lw 1.4
+set style line 4 lc rgb '#cc79a7' lw 1.4
 set style line 9 lc rgb '#000000' lw 0.8 dt 3
 
 set multiplot layout 1,2 margins 0.09,0.98,0.15,0.90 spacing 0.06,0
