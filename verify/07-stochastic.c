@@ -488,10 +488,10 @@ static void FN(backward)(const descent_model *model, const real *theta,
                                m);
             spare = delta;
             delta = back;
-        } else {
+        } else if (k > 0 || l->parameters > 0) {
             FN(layer_backward)(l, theta + l->offset, s, model->training, in,
-                               outs[k], delta, gradient + l->offset, delta,
-                               m);
+                               outs[k], delta, gradient + l->offset,
+                               k > 0 ? delta : NULL, m);
         }
     }
 }

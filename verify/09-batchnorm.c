@@ -693,6 +693,69 @@ static void claim_bn_float(void **state)
                                       "modes)", worst, tau);
     assert_true(holds);
 }
+static void bn_first_layer(void **state)
+{
+    enum { D = 4, C = 3, M = 8 };
+    const descent_layer_spec spec[3] = {{DESCENT_LAYER_BATCHNORM, 0},
+                                        {DESCENT_LAYER_DENSE, C},
+                                        {DESCENT_LAYER_L2, 0}};
+    descent_model model;
+    descent_samples data;
+    descent_batchnorm bn;
+    descent_random r;
+    descent_error e;
+    double x[M * D], y[M * D], dy[M * D] = {0}, dx[M * D], g[2 * D + C * (D + 1)] = {0};
+    double loss, value = 0, norm = 0, worst = 0;
+    (void)state;
+    REQUIRE(descent_model_init(&model, D, 3, spec, M, &e), e);
+    REQUIRE(descent_samples_init(&data, M, D, 0, C, &e), e);
+    descent_random_seed(&r, 31);
+    REQUIRE(descent_model_init_weights(&model, &r, &e), e);
+    float *w = model.theta;                  /* gamma, beta, W, b */
+    for (size_t j = 0; j < D; j++) {
+        w[j] = 0.5f + 0.25f * (float)j;
+        w[D + j] = 0.1f * (float)j - 0.2f;
+    }
+    for (size_t k = 0; k < M * D; k++)
+        x[k] = data.x[k] = (float)(3 * descent_random_gaussian(&r) + (double)(k % D));
+    for (size_t k = 0; k < M * C; k++)
+        data.targets[k] = (float)descent_random_gaussian(&r);
+    REQUIRE(descent_model_gradient(&model, &data, NULL, M, &loss, &e), e);
+    const float *W = w + 2 * D, *b = W + C * D;
+    double *gW = g + 2 * D;
+    REQUIRE(descent_batchnorm_init(&bn, D, DESCENT_BATCHNORM_MOMENTUM,
+                                   DESCENT_BATCHNORM_EPS, &e), e);
+    for (size_t j = 0; j < D; j++) {
+        bn.gamma[j] = w[j];
+        bn.beta[j] = w[D + j];
+    }
+    REQUIRE(descent_batchnorm_forward(&bn, M, x, y, &e), e);
+    for (size_t i = 0; i < M; i++)
+        for (size_t c = 0; c < C; c++) {
+            double o = b[c];
+            for (size_t j = 0; j < D; j++)
+                o += (double)W[c * D + j] * y[i * D + j];
+            double err = (o - data.targets[i * C + c]) / M;
+            value += err * err * M / 2;
+            for (size_t j = 0; j < D; j++) {
+                dy[i * D + j] += err * W[c * D + j];
+                gW[c * D + j] += err * y[i * D + j];
+            }
+            gW[C * D + c] += err;
+        }
+    REQUIRE(descent_batchnorm_backward(&bn, M, x, dy, dx, g, g + D, &e), e);
+    for (size_t p = 0; p < model.parameters; p++) {
+        norm += g[p] * g[p];
+        worst = fmax(worst, fabs(g[p] - model.gradient[p]));
+    }
+    worst /= sqrt(norm);
+    if (!(worst <= 1e-4 && fabs(loss - value) <= 1e-5 * value))
+        claim_fail("first-layer normalization: gradient off by %g of its "
+                   "norm, loss %.9g against %.9g", worst, loss, value);
+    descent_batchnorm_free(&bn);
+    descent_samples_free(&data);
+    descent_model_free(&model);
+}
 enum { DEEP_COUNT = 1024, DEEP_INPUTS = 16, DEEP_CLASSES = 4,
        DEEP_HIDDEN = 6, DEEP_WIDTH = 32, DEEP_BATCH = 32,
        DEEP_EPOCHS = 60, DEEP_RATES = 7, DEEP_PROBE = 256,
@@ -1458,6 +1521,7 @@ int main(void)
         cmocka_unit_test(bad_batchnorm_forward),
         cmocka_unit_test(bad_batchnorm_backward),
         cmocka_unit_test(bad_batchnorm_model),
+        cmocka_unit_test(bn_first_layer),
         cmocka_unit_test(claim_bn_deep),
         cmocka_unit_test(claim_bn_activations),
         cmocka_unit_test(claim_bn_pytorch),
