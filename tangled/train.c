@@ -808,12 +808,11 @@ static descent_status check_options(const descent_model *model,
     char last[96];
     snprintf(last, sizeof last, "the last minibatch of an epoch (%zu "
              "samples in batches of %zu)", train->count, o->batch);
-    if ((status = check_batch_of_one(model, train->count % o->batch == 1 ||
-                                                 o->batch == 1 ? 1 : 2,
-                                     owner, o->batch == 1
-                                                ? "options->batch = 1"
-                                                : last,
-                                     error)))
+    if ((o->batch == 1 && (status = check_batch_of_one(
+                               model, 1, owner, "options->batch = 1",
+                               error))) ||
+        (train->count % o->batch == 1 &&
+         (status = check_batch_of_one(model, 1, owner, last, error))))
         return status;
     if (o->optimizer == NULL || o->optimizer->step == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
