@@ -1492,6 +1492,10 @@ static void bad_batchnorm_model(void **state)
         .quiet = true};
     BAD("descent_train", descent_train(&model, &data, &options, NULL, &e), e,
         DESCENT_INVALID_ARGUMENT, "the last minibatch of an epoch");
+    descent_train_options single = options;
+    single.batch = 1;
+    BAD("descent_train", descent_train(&model, &data, &single, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "options->batch = 1 holds 1 sample");
     descent_optimizer_free(&opt);
     memcpy(unknown, spec, sizeof unknown);
     unknown[2].kind = (descent_layer_kind)(DESCENT_LAYER_BATCHNORM + 1);
