@@ -17,7 +17,8 @@ typedef enum descent_status {
     DESCENT_STEP_FAILED,       /* the step rule found no step */
     DESCENT_LAPACK_FAILED,     /* a factorization did not succeed */
     DESCENT_OUT_OF_MEMORY,
-    DESCENT_DATA_ERROR         /* a data file is missing, truncated or corrupt */
+    DESCENT_DATA_ERROR,        /* a data file is missing, truncated or corrupt */
+    DESCENT_UNAVAILABLE        /* no GPU, or a library built without CUDA */
 } descent_status;
 
 enum { DESCENT_MESSAGE_SIZE = 256 };

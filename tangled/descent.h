@@ -14,5 +14,6 @@
 #include "train.h"
 #include "adaptive.h"
 #include "batchnorm.h"
+#include "gpu.h"
 
 #endif

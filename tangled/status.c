@@ -12,7 +12,7 @@ static const char *const status_names[] = {
     "DESCENT_INVALID_ARGUMENT", "DESCENT_NO_HESSIAN",
     "DESCENT_DIRECTION_FAILED", "DESCENT_STEP_FAILED",
     "DESCENT_LAPACK_FAILED", "DESCENT_OUT_OF_MEMORY",
-    "DESCENT_DATA_ERROR",
+    "DESCENT_DATA_ERROR", "DESCENT_UNAVAILABLE",
 };
 static const char *const status_descriptions[] = {
     "success",
@@ -27,9 +27,10 @@ static const char *const status_descriptions[] = {
     "a LAPACK routine reported failure",
     "memory could not be allocated",
     "a data file is missing, truncated or corrupt",
+    "the back end is not available (no CUDA device, or no CUDA in this build)",
 };
 enum { STATUS_COUNT = sizeof status_names / sizeof status_names[0] };
-_Static_assert(STATUS_COUNT == DESCENT_DATA_ERROR + 1,
+_Static_assert(STATUS_COUNT == DESCENT_UNAVAILABLE + 1,
                "one name per status");
 _Static_assert(sizeof status_descriptions == sizeof status_names,
                "one description per status");

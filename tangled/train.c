@@ -853,6 +853,9 @@ descent_status descent_train(descent_model *model,
     if (order == NULL)
         return descent_fail(error, DESCENT_OUT_OF_MEMORY,
                             "train: cannot allocate an order of %zu", count);
+    descent_gradient_fn *gradient = o->gradient != NULL
+                                        ? o->gradient
+                                        : descent_model_gradient;
     descent_random r;
     descent_random_seed(&r, o->seed);
     progress line = {.out = o->quiet ? NULL
@@ -868,8 +871,7 @@ descent_status descent_train(descent_model *model,
             size_t m = count - first < o->batch ? count - first : o->batch;
             double loss, norm;
             descent_error why;
-            status = descent_model_gradient(model, train, order + first, m, &loss,
-                                            &why);
+            status = gradient(model, train, order + first, m, &loss, &why);
             if (status) {
                 descent_fail(error, status, "train: epoch %zu, step %zu: %s", epoch,
                              k, why.message);

@@ -107,6 +107,14 @@ typedef enum descent_clip_kind {
 typedef void descent_step_callback(size_t step, double loss,
                                    void *context);
 
+/* The contract of descent_model_gradient, which the loop calls unless
+   told otherwise (Chapter 10's descent_fused_gradient). */
+typedef descent_status descent_gradient_fn(descent_model *model,
+                                           const descent_samples *data,
+                                           const size_t *index,
+                                           size_t batch, double *loss,
+                                           descent_error *error);
+
 typedef struct descent_train_options {
     size_t epochs, batch;
     uint64_t seed;                    /* of the shuffles */
@@ -120,6 +128,7 @@ typedef struct descent_train_options {
     FILE *progress;                   /* NULL: stderr */
     descent_step_callback *callback;  /* optional: after every step */
     void *context;
+    descent_gradient_fn *gradient;    /* NULL: descent_model_gradient */
 } descent_train_options;
 
 typedef struct descent_epoch_record {

@@ -1776,7 +1776,7 @@ static void status_names(void **state)
     const char *kinds[5] = {"not critical", "minimum", "maximum",
                             "saddle point", "degenerate"};
     (void)state;
-    for (int i = DESCENT_OK; i <= DESCENT_DATA_ERROR; i++) {
+    for (int i = DESCENT_OK; i <= DESCENT_UNAVAILABLE; i++) {
         assert_true(strncmp(descent_status_name(i), "DESCENT_", 8) == 0);
         assert_true(strlen(descent_status_description(i)) > 0);
         for (int j = DESCENT_OK; j < i; j++)
