@@ -137,6 +137,7 @@ stage-library: $(B)/lib/libdescent.a $(B)/lib/libdescent.so
 # caller reads). Neither changes a result: the loops have no sums to
 # reorder, and -std=c11 keeps multiplications and additions unfused.
 CFLAGS_adaptive := -O3 -fno-math-errno
+CFLAGS_fused := -O3 -fno-math-errno
 
 $(B)/obj/%.o: tangled/%.c $(LIB_HDR) $(FLAGS)
 	@mkdir -p $(@D)

@@ -2,20 +2,37 @@
 #ifndef DESCENT_KERNELS_H
 #define DESCENT_KERNELS_H
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
 #ifdef __CUDACC__
 #define DESCENT_HD __host__ __device__
 #else
 #define DESCENT_HD
 #endif
 
+DESCENT_HD static inline float descent_k_masked(float v, bool keep)
+{
+#ifdef __CUDA_ARCH__
+    return keep ? v : 0.0f;          /* a select: threads do not branch */
+#else
+    uint32_t b;                      /* a mask: no branch to mispredict */
+    memcpy(&b, &v, sizeof b);
+    b &= -(uint32_t)keep;
+    memcpy(&v, &b, sizeof v);
+    return v;
+#endif
+}
+
 DESCENT_HD static inline float descent_k_relu(float z)
 {
-    return !(z <= 0) ? z : 0.0f;
+    return descent_k_masked(z, !(z <= 0));
 }
 
 DESCENT_HD static inline float descent_k_relu_back(float d, float y)
 {
-    return d * (y > 0 ? 1.0f : 0.0f);
+    return d * descent_k_masked(1, y > 0);
 }
 
 DESCENT_HD static inline float descent_k_bn_apply(float x, float mean,
