@@ -318,7 +318,10 @@ $(B)/figures/data/%.done: $(B)/figures/bin/%
 	@$(STEP) RUN $< $(B)/logs/figure-run-$*.log $< $(@D)
 	@touch $@
 
-$(B)/figures/%.tex: figures/%.gp $(FIG_DATA)
+# A .gp may also read the committed results of the benchmarks
+# (bench/results/*.dat, Chapter 10's roofline and breakdown): a new run
+# of `make bench` redraws it.
+$(B)/figures/%.tex: figures/%.gp $(FIG_DATA) $(wildcard bench/results/*.dat)
 	@$(STEP) GNUPLOT $< $(B)/logs/gnuplot-$*.log \
 	  gnuplot -e "datadir='$(B)/figures/data'; outfile='$(B)/figures/$*'" $<
 

@@ -45,10 +45,10 @@
  * stay in the caches between passes moves fewer bytes to memory than
  * that, one that reads an array twice from memory more.
  *
- * The roofs, measured in this run with the thread count above: the rate
- * of one large square sgemm (ROOF_N x ROOF_N, the median of ROOF_REPEATS)
- * and the bandwidth of STREAM's triad a = b + s c over 10^7 floats
- * (12 bytes an element, the median of TRIAD_REPEATS).
+ * The roofs, measured in this run with the thread count above, taking
+ * turns with the kernels: the rate of one large square sgemm (ROOF_N x
+ * ROOF_N) and the bandwidth of STREAM's triad a = b + s c over 10^7
+ * floats (12 bytes an element); the median of the rounds.
  *
  * OpenBLAS: the kernel it runs sets the speed of every product on both
  * sides. Child processes of this program (argument "core") report which
@@ -99,8 +99,8 @@ void openblas_set_num_threads(int);
 
 enum { CLASSES = 10, SEED = 17, ROUNDS = 9, LARGE_COUNT = 4096,
        SMALL_COUNT = 4096, LARGE_STEPS = 8, SMALL_STEPS = 150,
-       ROOF_N = 1536, ROOF_REPEATS = 5,
-       TRIAD_COUNT = 10000000, TRIAD_REPEATS = 11, SURVEY_N = 1024 };
+       ROOF_N = 1536,
+       TRIAD_COUNT = 10000000, SURVEY_N = 1024 };
 #define LR 1e-3
 #define LARGE_GOAL 1.25
 #define BOUND_GOAL 1.10
@@ -595,13 +595,14 @@ static void take_turns(network *n, torch_side *t, kernels *k, outcome *o)
 enum { K_DENSE1_F, K_BN1_F, K_DENSE2_F, K_BN2_F, K_DENSE3_F, K_XENT,
        K_DENSE3_B, K_BN2_B, K_DENSE2_B, K_BN1_B, K_DENSE1_B, K_ADAM,
        STEP_KERNELS, K_PRODUCTS_F = STEP_KERNELS, K_PRODUCTS_B, K_COPY1,
-       K_COPY2, KERNELS };
+       K_COPY2, K_SQUARE, K_TRIAD, KERNELS };
 static const char *kernel_name[KERNELS] = {
     "dense-1-forward", "bn-relu-1-forward", "dense-2-forward",
     "bn-relu-2-forward", "dense-3-forward", "softmax-xent",
     "dense-3-backward", "bn-relu-2-backward", "dense-2-backward",
     "bn-relu-1-backward", "dense-1-backward", "adam",
-    "sgemm-forward", "sgemm-backward", "copy-1", "copy-2"};
+    "sgemm-forward", "sgemm-backward", "copy-1", "copy-2",
+    "sgemm-square", "stream-triad"};
 
 /* The parts of a step in the breakdown. */
 enum { PART_PRODUCTS, PART_LAYERS, PART_ADAM, PART_REST, PARTS };
@@ -621,6 +622,7 @@ struct kernels {
     float *theta, *gradient;
     size_t parameters;
     products p;
+    float *square[3], *triad[3];      /* the roofs' operands */
     int calls[KERNELS];
     double runs[KERNELS][ROUNDS];
     double flops[KERNELS], bytes[KERNELS], seconds[KERNELS];
@@ -675,10 +677,18 @@ static void kernels_init(kernels *k, const network *n)
                                         DESCENT_ADAPTIVE_ADAM, NULL, &e))
         die("kernels: Adam: %s", e.message);
     products_init(&k->p, n);
+    for (int i = 0; i < 3; i++) {
+        k->square[i] = filled((size_t)ROOF_N * ROOF_N, 0.1);
+        k->triad[i] = filled(TRIAD_COUNT, 1);
+    }
 }
 
 static void kernels_free(kernels *k)
 {
+    for (int i = 0; i < 3; i++) {
+        free(k->square[i]);
+        free(k->triad[i]);
+    }
     free(k->x);
     free(k->labels);
     for (int i = 0; i < 3; i++) {
@@ -769,10 +779,22 @@ static void count_work(kernels *k)
                                        d[i] * d[i + 1]) *
                                   (i > 0 ? 2 : 1);
     }
+    k->flops[K_SQUARE] = 2.0 * ROOF_N * (double)ROOF_N * ROOF_N;
+    k->bytes[K_SQUARE] = 3 * 4.0 * ROOF_N * (double)ROOF_N;
+    k->flops[K_TRIAD] = 2.0 * TRIAD_COUNT;
+    k->bytes[K_TRIAD] = 12.0 * TRIAD_COUNT;      /* STREAM's count */
     for (int i = 0; i < 2; i++) {
         k->flops[K_COPY1 + i] = 0;
         k->bytes[K_COPY1 + i] = 8 * m * d[i + 1];
     }
+}
+
+/* STREAM's triad, a = b + s c, over TRIAD_COUNT floats. */
+static void stream_triad(float *restrict a, const float *restrict b,
+                         const float *restrict c)
+{
+    for (size_t i = 0; i < TRIAD_COUNT; i++)
+        a[i] = b[i] + 1e-3f * c[i];
 }
 
 /* One call of kernel which. The backward batch norm works in place on
@@ -835,6 +857,14 @@ static void kernel_run(kernels *k, int which)
     case K_PRODUCTS_B:
         products_backward(&k->p);
         break;
+    case K_SQUARE:
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, ROOF_N,
+                    ROOF_N, ROOF_N, 1, k->square[0], ROOF_N, k->square[1],
+                    ROOF_N, 0, k->square[2], ROOF_N);
+        break;
+    case K_TRIAD:
+        stream_triad(k->triad[0], k->triad[1], k->triad[2]);
+        break;
     case K_COPY1:
     case K_COPY2:
         memcpy(k->delta[which - K_COPY1], k->back[which - K_COPY1],
@@ -886,40 +916,6 @@ static void kernels_medians(kernels *k)
 }
 
 /* ------------------------------------------------------------------ */
-/* The machine's roofs.                                                */
-
-static double triad_bandwidth(void)
-{
-    float *a = malloc(TRIAD_COUNT * sizeof *a),
-          *b = malloc(TRIAD_COUNT * sizeof *b),
-          *c = malloc(TRIAD_COUNT * sizeof *c);
-    double runs[TRIAD_REPEATS];
-    if (a == NULL || b == NULL || c == NULL)
-        die("triad: out of memory");
-    for (size_t i = 0; i < TRIAD_COUNT; i++) {
-        a[i] = 0;
-        b[i] = 1;
-        c[i] = (float)(i % 7);
-    }
-    for (int r = -1; r < TRIAD_REPEATS; r++) {
-        double t0 = now();
-        for (size_t i = 0; i < TRIAD_COUNT; i++)
-            a[i] = b[i] + 1e-3f * c[i];
-        if (r >= 0)
-            runs[r] = now() - t0;
-    }
-    double sum = 0;
-    for (size_t i = 0; i < TRIAD_COUNT; i += 4096)
-        sum += a[i];
-    free(a);
-    free(b);
-    free(c);
-    if (!isfinite(sum))
-        die("triad: the sum is %g", sum);
-    return 12.0 * TRIAD_COUNT / median(runs, TRIAD_REPEATS) * 1e-9;
-}
-
-/* ------------------------------------------------------------------ */
 /* The report.                                                         */
 
 static void say_runs(const char *who, const double *runs, double scale)
@@ -928,6 +924,19 @@ static void say_runs(const char *who, const double *runs, double scale)
     for (int r = 0; r < ROUNDS; r++)
         say(" %8.0f", runs[r] * scale);
     say("\n");
+}
+
+/* The least and the largest, over the rounds, of a side's rate over
+ * PyTorch's in the same round. */
+static void round_ratios(const outcome *o, int side, double *low,
+                         double *high)
+{
+    *low = *high = o->runs[side][0] / o->runs[TORCH][0];
+    for (int r = 1; r < ROUNDS; r++) {
+        double ratio = o->runs[side][r] / o->runs[TORCH][r];
+        *low = ratio < *low ? ratio : *low;
+        *high = ratio > *high ? ratio : *high;
+    }
 }
 
 static const char *verdict(bool holds)
@@ -1012,12 +1021,6 @@ int main(int argc, char **argv)
         cores[fastest].core, cores[fastest].rate, cores[fastest].core,
         cores[fastest].core);
 
-    /* The roofs. */
-    double peak_gflops = square_sgemm_rate(ROOF_N, ROOF_REPEATS);
-    double peak_gbs = triad_bandwidth();
-    say("\nRoofs, %d thread(s): sgemm %d x %d: %.1f GFLOP/s; STREAM triad "
-        "over 10^7 floats: %.1f GB/s\n", threads, ROOF_N, ROOF_N,
-        peak_gflops, peak_gbs);
 
     /* The networks, their samples, and PyTorch's server. */
     network large, small;
@@ -1072,6 +1075,8 @@ int main(int argc, char **argv)
     rmdir(folder);
 
     kernels_medians(&k);
+    double peak_gflops = k.flops[K_SQUARE] / k.seconds[K_SQUARE] * 1e-9;
+    double peak_gbs = k.bytes[K_TRIAD] / k.seconds[K_TRIAD] * 1e-9;
 
     /* The comparisons and the goals. */
     double large_ratio = out[0].rate[FUSED] / out[0].rate[TORCH];
@@ -1084,6 +1089,12 @@ int main(int argc, char **argv)
     double torch_ms = 1e3 * (double)large.batch / out[0].rate[TORCH];
     double products_ms = 1e3 * (double)large.batch / out[0].rate[PRODUCTS];
     double flops = product_flops(&large) * (double)large.batch;
+    /* What the goals ask, as a fraction of the products' own rate: above
+       1, no step that calls this sgemm can meet them. */
+    double large_needed = LARGE_GOAL * out[0].rate[TORCH] /
+                          out[0].rate[PRODUCTS];
+    double small_needed = SMALL_GOAL * out[1].rate[TORCH] /
+                          out[1].rate[PRODUCTS];
     bool large_holds = large_ratio >= LARGE_GOAL;
     bool bound_holds = bound <= BOUND_GOAL;
     bool small_holds = small_ratio >= SMALL_GOAL;
@@ -1091,6 +1102,9 @@ int main(int argc, char **argv)
     for (int side = 0; side < SIDES; side++)
         say("  %-26s %9.0f %9.0f\n", side_name[side], out[0].rate[side],
             out[1].rate[side]);
+    say("roofs, %d thread(s): sgemm %d x %d: %.1f GFLOP/s; STREAM triad "
+        "over 10^7 floats: %.1f GB/s\n", threads, ROOF_N, ROOF_N,
+        peak_gflops, peak_gbs);
     say("large step: fused %.2f ms, generic %.2f ms, PyTorch %.2f ms, its "
         "products alone %.2f ms\n  (%.2f GFLOP a step; the products alone "
         "run at %.1f GFLOP/s, the fused step at %.1f)\n", step_ms,
@@ -1102,6 +1116,17 @@ int main(int argc, char **argv)
         "%s)\n", bound, BOUND_GOAL, verdict(bound_holds));
     say("small: fused / PyTorch = %.2f (goal at least %.2f: %s)\n",
         small_ratio, SMALL_GOAL, verdict(small_holds));
+    double ratio_low[2], ratio_high[2];
+    for (int i = 0; i < 2; i++) {
+        round_ratios(&out[i], FUSED, &ratio_low[i], &ratio_high[i]);
+        say("%s: fused / PyTorch round by round: from %.2f to %.2f\n",
+            nets[i]->name, ratio_low[i], ratio_high[i]);
+    }
+    say("what the goals ask: %.2fx PyTorch on the large network is %.0f "
+        "samples/s, %.2f times its products alone;\n  %.0fx on the small "
+        "one is %.0f samples/s, %.2f times its products alone\n",
+        LARGE_GOAL, LARGE_GOAL * out[0].rate[TORCH], large_needed,
+        SMALL_GOAL, SMALL_GOAL * out[1].rate[TORCH], small_needed);
     say("fusion: fused / generic = %.2f (large), %.2f (small)\n", fusion,
         small_fusion);
     say("Adam over 10^7 floats against its STREAM-style bound: "
@@ -1156,7 +1181,8 @@ int main(int argc, char **argv)
     FILE *breakdown = open_result(directory, "fused-breakdown.dat");
     fprintf(breakdown, "# fused-breakdown.dat: written by bench/fused.c "
             "(make bench); do not edit.\n# Milliseconds of one large step "
-            "(784-1024-1024-10, batch 256) by part.\n# step");
+            "(784-1024-1024-10, batch 256) by part.\n# products_alone_ms "
+            "%.4f\n# torch_ms %.4f\n# step", products_ms, torch_ms);
     for (int part = 0; part < PARTS; part++)
         fprintf(breakdown, " %s", part_name[part]);
     fprintf(breakdown, "\nfused");
@@ -1209,6 +1235,16 @@ int main(int argc, char **argv)
     fprintf(tex, "\\gdef\\fusedLargeGoal{%.2f}\n", LARGE_GOAL);
     fprintf(tex, "\\gdef\\fusedLargeHolds{%s}\n",
             large_holds ? "holds" : "does not hold");
+    fprintf(tex, "\\gdef\\fusedLargeRatioLow{%.2f}\n", ratio_low[0]);
+    fprintf(tex, "\\gdef\\fusedLargeRatioHigh{%.2f}\n", ratio_high[0]);
+    fprintf(tex, "\\gdef\\fusedSmallRatioLow{%.2f}\n", ratio_low[1]);
+    fprintf(tex, "\\gdef\\fusedSmallRatioHigh{%.2f}\n", ratio_high[1]);
+    fprintf(tex, "\\gdef\\fusedLargeNeeded{%.2f}\n", large_needed);
+    fprintf(tex, "\\gdef\\fusedSmallNeeded{%.2f}\n", small_needed);
+    fprintf(tex, "\\gdef\\fusedSmallProducts{%.0f}\n",
+            out[1].rate[PRODUCTS]);
+    fprintf(tex, "\\gdef\\fusedLargeProducts{%.0f}\n",
+            out[0].rate[PRODUCTS]);
     fprintf(tex, "\\gdef\\fusedBoundRatio{%.2f}\n", bound);
     fprintf(tex, "\\gdef\\fusedBoundGoal{%.2f}\n", BOUND_GOAL);
     fprintf(tex, "\\gdef\\fusedBoundHolds{%s}\n",
