@@ -97,7 +97,7 @@ char *openblas_get_config(void);
 int openblas_get_num_threads(void);
 void openblas_set_num_threads(int);
 
-enum { CLASSES = 10, SEED = 17, ROUNDS = 9, LARGE_COUNT = 4096,
+enum { CLASSES = 10, SEED = 17, ROUNDS = 15, LARGE_COUNT = 4096,
        SMALL_COUNT = 4096, LARGE_STEPS = 8, SMALL_STEPS = 150,
        ROOF_N = 1536,
        TRIAD_COUNT = 10000000, SURVEY_N = 1024 };
@@ -1246,6 +1246,52 @@ int main(int argc, char **argv)
     fprintf(tex, "\\gdef\\fusedLargeProducts{%.0f}\n",
             out[0].rate[PRODUCTS]);
     fprintf(tex, "\\gdef\\fusedBoundRatio{%.2f}\n", bound);
+    fprintf(tex, "\\gdef\\fusedLargeCeiling{%.2f}\n",
+            torch_ms / products_ms);
+    fprintf(tex, "\\gdef\\fusedLargeReach{%s}\n", large_needed > 1
+            ? "more than the products alone allow: out of reach with this "
+              "\\texttt{sgemm}"
+            : "less than the products alone allow, so within reach of a "
+              "step whose other work is cheap enough");
+    fprintf(tex, "\\gdef\\fusedSmallReach{%s}\n", small_needed > 1
+            ? "more than the products alone allow: out of reach with this "
+              "\\texttt{sgemm}"
+            : "less than the products alone allow, so within reach of a "
+              "step whose other work is cheap enough");
+    double adam_ms = 1e3 * k.seconds[K_ADAM];
+    double adam_gbs = k.bytes[K_ADAM] / k.seconds[K_ADAM] * 1e-9;
+    fprintf(tex, "\\gdef\\fusedAdamMs{%.1f}\n", adam_ms);
+    fprintf(tex, "\\gdef\\fusedAdamGBs{%.1f}\n", adam_gbs);
+    fprintf(tex, "\\gdef\\fusedAdamOverTriad{%.2f}\n", adam_gbs / peak_gbs);
+    fprintf(tex, "\\gdef\\fusedAdamOfProducts{%.0f}\n",
+            100 * adam_ms / products_ms);
+    fprintf(tex, "\\gdef\\fusedAdamPredicted{%.0f}\n",
+            100 * 28.0 / (6.0 * (double)large.batch) * peak_gflops / peak_gbs);
+    fprintf(tex, "\\gdef\\fusedLayersOfProducts{%.0f}\n",
+            100 * part_fused[PART_LAYERS] / products_ms);
+    fprintf(tex, "\\gdef\\fusedDenseOfPeak{%.2f}\n",
+            k.flops[K_DENSE2_B] / k.seconds[K_DENSE2_B] * 1e-9 / peak_gflops);
+    fprintf(tex, "\\gdef\\fusedBnForwardOfRoof{%.2f}\n",
+            k.bytes[K_BN2_F] / k.seconds[K_BN2_F] * 1e-9 / peak_gbs);
+    fprintf(tex, "\\gdef\\fusedBnBackwardOfRoof{%.2f}\n",
+            k.bytes[K_BN2_B] / k.seconds[K_BN2_B] * 1e-9 / peak_gbs);
+    fprintf(tex, "\\gdef\\fusedDenseIntensity{%.0f}\n",
+            k.flops[K_DENSE1_F] / k.bytes[K_DENSE1_F]);
+    fprintf(tex, "\\gdef\\fusedPrescottFactor{%.1f}\n",
+            cores[1].rate > 0 ? cores[fastest].rate / cores[1].rate : NAN);
+    fprintf(tex, "\\gdef\\fusedLastIntensity{%.1f}\n",
+            k.flops[K_DENSE3_F] / k.bytes[K_DENSE3_F]);
+    /* The same step on the fastest kernel, predicted: the products
+       faster by the ratio of the survey's rates, the rest as it is. */
+    double current_rate = 0;
+    for (int i = 1; i < SURVEYED; i++)
+        if (current_rate == 0 && strcmp(cores[i].core, core) == 0)
+            current_rate = cores[i].rate;
+    double speedup = current_rate > 0 ? cores[fastest].rate / current_rate
+                                      : NAN;
+    fprintf(tex, "\\gdef\\fusedFastestSpeedup{%.2f}\n", speedup);
+    fprintf(tex, "\\gdef\\fusedFastestBoundPredicted{%.2f}\n",
+            1 + (step_ms - products_ms) / (products_ms / speedup));
     fprintf(tex, "\\gdef\\fusedBoundGoal{%.2f}\n", BOUND_GOAL);
     fprintf(tex, "\\gdef\\fusedBoundHolds{%s}\n",
             bound_holds ? "holds" : "does not hold");

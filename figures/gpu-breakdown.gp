@@ -26,7 +26,7 @@ set xlabel 'milliseconds a step' offset 0,0.5
 set tics front
 set grid xtics lc rgb '#dddddd' lw 0.5 dt 1
 set border 1 back
-set key outside bottom center horizontal Left reverse samplen 1.5 width 1 maxrows 2 height 0.5
+set key outside top center horizontal Left reverse samplen 1.5 width 1 maxrows 2
 set style fill solid 0.85 border lc rgb '#ffffff'
 set style line 1 lc rgb '#0072b2'
 set style line 2 lc rgb '#009e73'
