@@ -30,7 +30,7 @@ set ylabel 'GFLOP/s' offset 1.5,0
 set tics scale 0.6 front
 set grid xtics ytics lc rgb '#dddddd' lw 0.5 dt 1
 set border back
-set key bottom right Left reverse samplen 2 spacing 1.1 box opaque
+set key outside right center Left reverse samplen 2 spacing 1.1
 
 # The roofs: min(P, B I); the kernels by family, Okabe and Ito's colours.
 roof(x, p, b) = (b * x < p ? b * x : p)
