@@ -18,8 +18,8 @@
  * a fresh permutation: the gather, forward, loss, backward, Adam's
  * update, and the loss returned. The sides take turns round by round
  * (PyTorch, the fused step, the generic step, the products alone), one
- * untimed round first, then ROUNDS timed; the figure is the median
- * round, in samples per second.
+ * untimed round first, then ROUNDS timed, each side going first in turn;
+ * the figure is the median round, in samples per second.
  *
  * The same threads: PyTorch's default intra-op thread count
  * (torch.get_num_threads()), given to OpenBLAS here and to
@@ -569,7 +569,8 @@ static void take_turns(network *n, torch_side *t, kernels *k, outcome *o)
     products p;
     products_init(&p, n);
     for (int r = -1; r < ROUNDS; r++) {
-        for (int side = 0; side < SIDES; side++) {
+        for (int turn = 0; turn < SIDES; turn++) {
+            int side = (turn + r + 1) % SIDES;   /* each first in turn */
             double seconds =
                 side == TORCH   ? torch_round(t, n)
                 : side == FUSED ? our_round(n, descent_fused_gradient)
@@ -1203,6 +1204,12 @@ int main(int argc, char **argv)
     fprintf(tex, "\\gdef\\fusedThreads{%d}\n", threads);
     tex_name(tex, "fusedTorchVersion", version);
     tex_name(tex, "fusedCore", core);
+    if (forced != NULL && *forced != '\0') {
+        fprintf(tex, "\\gdef\\fusedForced{set to ");
+        tex_escape(tex, forced);
+        fprintf(tex, "}\n");
+    } else
+        fprintf(tex, "\\gdef\\fusedForced{unset}\n");
     tex_name(tex, "fusedTorchCore", torch.core);
     tex_name(tex, "fusedAutoCore", cores[0].core);
     fprintf(tex, "\\gdef\\fusedAutoRate{%.0f}\n", cores[0].rate);
