@@ -15,8 +15,8 @@ never on its own in `make bench`. Two modes:
       OpenBLAS kernel that ctypes finds loaded, the same library torch's
       matrix products call through libblas.so.3), "intraop N", and
       "mm GFLOPS", the rate of torch.mm on two 1024 x 1024 float32
-      matrices (the median of 5), which says by its speed which sgemm
-      torch runs. Then it answers one line per command:
+      matrices (the median of 9 after half a second untimed), which
+      says by its speed which sgemm torch runs. Then it answers one line per command:
         net NAME FILE INPUTS H1 H2 CLASSES BATCH SEED
             reads FILE, written by bench/fused.c: a little-endian uint64
             count, then count x INPUTS float32 inputs, then count int32
@@ -61,13 +61,15 @@ def blas_info():
 def mm_rate():
     a = torch.randn(1024, 1024)
     b = torch.randn(1024, 1024)
-    torch.mm(a, b)
+    start = time.perf_counter()
+    while time.perf_counter() - start < 0.5:    # a warm-up of half a second
+        torch.mm(a, b)
     times = []
-    for _ in range(5):
+    for _ in range(9):
         start = time.perf_counter()
         torch.mm(a, b)
         times.append(time.perf_counter() - start)
-    return 2 * 1024 ** 3 / sorted(times)[2] * 1e-9
+    return 2 * 1024 ** 3 / sorted(times)[4] * 1e-9
 
 
 class Net:

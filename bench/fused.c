@@ -109,8 +109,9 @@ enum { CLASSES = 10, SEED = 17, ROUNDS = 15, LARGE_COUNT = 4096,
 /* ------------------------------------------------------------------ */
 /* OpenBLAS's kernels: the child's side, and the survey.               */
 
-/* The rate of an n x n sgemm on threads threads, GFLOP/s: the median
- * of repeats after one untimed call. */
+/* The rate of an n x n sgemm, GFLOP/s: the median of repeats after a
+ * third of a second of untimed calls (the processor's clock and the
+ * library's buffers settle in the first few). */
 static double square_sgemm_rate(int n, int repeats)
 {
     size_t size = (size_t)n * (size_t)n;
@@ -123,12 +124,14 @@ static double square_sgemm_rate(int n, int repeats)
         a[i] = (float)((int)(i % 7) - 3) / 8.0f;
         b[i] = (float)((int)(i % 5) - 2) / 8.0f;
     }
-    for (int r = -1; r < repeats; r++) {
+    for (double t0 = now(); now() - t0 < 0.33;)
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1,
+                    a, n, b, n, 0, c, n);
+    for (int r = 0; r < repeats; r++) {
         double t0 = now();
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1,
                     a, n, b, n, 0, c, n);
-        if (r >= 0)
-            runs[r] = now() - t0;
+        runs[r] = now() - t0;
     }
     double seconds = median(runs, (size_t)repeats);
     free(a);
@@ -142,7 +145,7 @@ static int child_core(int threads)
 {
     openblas_set_num_threads(threads);
     printf("core %s %.2f\n", openblas_get_corename(),
-           square_sgemm_rate(SURVEY_N, 3));
+           square_sgemm_rate(SURVEY_N, 5));
     return 0;
 }
 
@@ -1009,7 +1012,7 @@ int main(int argc, char **argv)
         cpu_has(flags, "avx512vl") ? "yes" : "no",
         cpu_has(flags, "avx512_bf16") ? "yes" : "no");
     say("  %-28s %-16s %s\n", "OPENBLAS_CORETYPE", "kernel that ran",
-        "sgemm GFLOP/s (1024 x 1024, median of 3)");
+        "sgemm GFLOP/s (1024 x 1024, median of 5)");
     for (int i = 0; i < SURVEYED; i++)
         say("  %-28s %-16s %8.1f\n",
             surveyed[i] ? surveyed[i] : "(unset: OpenBLAS's choice)",
