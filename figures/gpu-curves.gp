@@ -36,7 +36,7 @@ set tics scale 0.6 front
 set xlabel 'epoch' offset 0,0.5
 set grid xtics ytics lc rgb '#dddddd' lw 0.5 dt 1
 set border back
-set key top right Left reverse samplen 2 spacing 1.1 width -2
+set key top right Left reverse samplen 2 spacing 1.1 width 0
 
 # Okabe and Ito's colours: training loss blue, test loss and accuracy
 # vermilion; the CPU solid, the GPU dashed with open marks.
@@ -45,11 +45,12 @@ set style line 2 lc rgb '#d55e00' lw 1.2 pt 7 ps 0.5
 set style line 3 lc rgb '#0072b2' lw 1.2 dt 2 pt 6 ps 0.6
 set style line 4 lc rgb '#d55e00' lw 1.2 dt 2 pt 6 ps 0.6
 
-set multiplot layout 1,2 margins 0.09,0.98,0.16,0.97 spacing 0.11,0
+set autoscale yfix
+set multiplot layout 1,2 margins 0.1,0.98,0.16,0.97 spacing 0.12,0
 set yrange [*<0.15:0.75<*]
 set ytics 0.1
 set format y '$%.1f$'
-set ylabel 'loss' offset 1,0
+set ylabel 'loss' offset 0.5,0
 if (gpu) {
     plot steps using 1:2 with lines ls 1 title 'training, CPU', \
          epochs every ::1 using 1:3 with linespoints ls 2 title 'test, CPU', \
@@ -64,7 +65,7 @@ if (gpu) {
 set yrange [*<0.84:0.9<*]
 set ytics 0.01
 set format y '$%.2f$'
-set ylabel 'test accuracy' offset 1,0
+set ylabel 'test accuracy' offset 0.5,0
 set key bottom right
 if (gpu) {
     plot epochs every ::1 using 1:4 with linespoints ls 2 title 'CPU', \
