@@ -39,11 +39,14 @@ set border back
 set key top right Left reverse samplen 2 spacing 1.1 width 0
 
 # Okabe and Ito's colours: training loss blue, test loss and accuracy
-# vermilion; the CPU solid, the GPU dashed with open marks.
+# vermilion; the CPU solid, the GPU dashed with open marks. With a GPU
+# run, the CPU's epoch means of the training loss are marked too, at the
+# epochs' middles, where the GPU's are drawn.
 set style line 1 lc rgb '#0072b2' lw 1.2
 set style line 2 lc rgb '#d55e00' lw 1.2 pt 7 ps 0.5
 set style line 3 lc rgb '#0072b2' lw 1.2 dt 2 pt 6 ps 0.6
 set style line 4 lc rgb '#d55e00' lw 1.2 dt 2 pt 6 ps 0.6
+set style line 5 lc rgb '#0072b2' pt 7 ps 0.5
 
 set autoscale yfix
 set multiplot layout 1,2 margins 0.1,0.98,0.16,0.97 spacing 0.12,0
@@ -53,6 +56,7 @@ set format y '$%.1f$'
 set ylabel 'loss' offset 0.5,0
 if (gpu) {
     plot steps using 1:2 with lines ls 1 title 'training, CPU', \
+         epochs every ::1 using ($1-0.5):2 with points ls 5 notitle, \
          epochs every ::1 using 1:3 with linespoints ls 2 title 'test, CPU', \
          gpufile using ($1-0.5):2 with linespoints ls 3 title 'training, GPU', \
          gpufile using 1:3 with linespoints ls 4 title 'test, GPU'
