@@ -19,9 +19,11 @@ void descent_fused_dense_forward(size_t m, size_t n, size_t k,
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)m, (int)n,
                 (int)k, 1, x, (int)k, w, (int)k, 1, z, (int)n);
 }
-void descent_fused_bn_relu_forward(size_t m, size_t n, const float *z,
-                                   const float *w, float *s, bool training,
-                                   float *y)
+void descent_fused_bn_relu_forward(size_t m, size_t n,
+                                   const float *restrict z,
+                                   const float *restrict w,
+                                   float *restrict s, bool training,
+                                   float *restrict y)
 {
     const float *gamma = w, *beta = w + n;
     float *mean = s + 2 * n, *inv = s + 3 * n;
@@ -59,8 +61,8 @@ void descent_fused_bn_relu_forward(size_t m, size_t n, const float *z,
                 z[i * n + j], mean[j], inv[j], gamma[j], beta[j]));
 }
 
-void descent_fused_relu_forward(size_t m, size_t n, const float *z,
-                                float *y)
+void descent_fused_relu_forward(size_t m, size_t n,
+                                const float *restrict z, float *restrict y)
 {
     for (size_t j = 0; j < m * n; j++)
         y[j] = descent_k_relu(z[j]);
@@ -84,10 +86,13 @@ double descent_fused_softmax_xent(size_t m, size_t n, const float *z,
     }
     return total / (double)m;
 }
-void descent_fused_bn_relu_backward(size_t m, size_t n, const float *z,
-                                    const float *y, const float *w,
-                                    const float *s, bool training,
-                                    float *delta, float *g)
+void descent_fused_bn_relu_backward(size_t m, size_t n,
+                                    const float *restrict z,
+                                    const float *restrict y,
+                                    const float *restrict w,
+                                    const float *restrict s, bool training,
+                                    float *restrict delta,
+                                    float *restrict g)
 {
     const float *gamma = w, *mean = s + 2 * n, *inv = s + 3 * n;
     float *dgamma = g, *dbeta = g + n;
@@ -118,7 +123,8 @@ void descent_fused_relu_backward(size_t m, size_t n, const float *y,
 }
 void descent_fused_dense_backward(size_t m, size_t n, size_t k,
                                   const float *x, const float *w,
-                                  const float *delta, float *g, float *back)
+                                  const float *restrict delta,
+                                  float *restrict g, float *back)
 {
     float *gb = g + n * k;
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)n, (int)k,
