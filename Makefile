@@ -40,6 +40,7 @@ PACKAGES_mutate := $(PACKAGES_check)
 # GSL, for the comparison in bench/cg-gsl.c, libLBFGS and cminpack
 # (MINPACK) for bench/quasi-newton.c, and PyTorch (for /usr/bin/python3)
 # with Fashion-MNIST for bench/train.c: only `make bench` asks for them.
+PACKAGES_bench-gpu := $(PACKAGES_check)
 PACKAGES_bench := $(PACKAGES_library) libgsl-dev liblbfgs-dev \
                   libcminpack-dev python3-torch python3-numpy \
                   $(PACKAGES_data)
@@ -109,7 +110,7 @@ ifeq ($(filter clean uninstall deps tangle tangle-check,$(MAKECMDGOALS)),)
 endif
 
 .PHONY: all tangle library examples figures book check check-sanitize check-valgrind \
-        coverage stage-coverage install uninstall clean bench deps tangle-check \
+        bench-gpu coverage stage-coverage install uninstall clean bench deps tangle-check \
         mutate \
         stage-all stage-library stage-examples stage-figures stage-book stage-check \
         stage-check-sanitize stage-check-valgrind stage-install stage-bench
@@ -391,7 +392,24 @@ $(B)/book/chapters.tex: $(CHAPTERS) $(WEAVE_TOOLS)
 	@$(STEP) WEAVE "$(words $(CHAPTERS)) chapters" $(B)/logs/weave.log \
 	  bash -o pipefail -ec 'build-aux/weave $(CHAPTERS) > $@'
 
+# The book's GPU table (Chapter 10): the last committed run of
+# `make bench-gpu`, or, where there is none (no bench/results/gpu.txt), a
+# table that says plainly that the GPU numbers have not been measured.
+$(B)/book/gpu.tex: $(wildcard bench/results/gpu.txt bench/results/gpu.tex)
+	@mkdir -p $(@D)
+	@if [[ -f bench/results/gpu.txt && -f bench/results/gpu.tex ]]; then \
+	  cp bench/results/gpu.tex $@; \
+	else \
+	  { echo '% gpu.tex: made by the Makefile; no GPU run is committed.'; \
+	    echo '\begin{tabular}{@{}p{0.8\linewidth}@{}}\toprule'; \
+	    echo 'Not yet measured: no run of \texttt{make bench-gpu} has'; \
+	    echo 'been committed (\texttt{bench/results/gpu.txt} is absent),'; \
+	    echo 'so this book has no GPU numbers.\\\bottomrule'; \
+	    echo '\end{tabular}'; } >$@; \
+	fi
+
 book.pdf: chapters/book.tex chapters/descent.bib $(B)/book/chapters.tex \
+          $(B)/book/gpu.tex \
           $(wildcard bench/results/*.tex) $(wildcard mutate/results/*.tex) \
           $(FIG_TEX) $(B)/claims/claims-table.tex \
           $(B)/claims/claims-values.tex build-aux/typeset build-aux/page-budget
@@ -448,6 +466,13 @@ $(B)/bench/%: bench/%.c $(wildcard bench/*.h) $(B)/lib/libdescent.a \
 
 stage-bench: $(BENCH)
 	@for bench in $(BENCH); do echo; $$bench; done
+
+# The GPU's benchmark and checks (Chapter 10), on a machine with a CUDA GPU
+# and the toolkit: bench/gpu.sh builds with CUDA in build/gpu, runs
+# `make check` there and the benchmark, and writes bench/results/gpu.*.
+# Without a GPU it says so and fails, writing nothing.
+bench-gpu: deps tangle
+	@bench/gpu.sh
 
 # ---------------------------------------------------------------------
 # Mutation testing (on demand, never part of `make` or `make check`: a

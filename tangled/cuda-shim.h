@@ -56,8 +56,10 @@ typedef enum cudaError {
 typedef struct CUstream_st *cudaStream_t;
 enum cudaMemcpyKind {
     cudaMemcpyHostToDevice = 1,
-    cudaMemcpyDeviceToHost = 2
+    cudaMemcpyDeviceToHost = 2,
+    cudaMemcpyDeviceToDevice = 3
 };
+typedef struct CUevent_st *cudaEvent_t;
 enum cudaDeviceAttr { cudaDevAttrMultiProcessorCount = 16 };
 struct cudaDeviceProp {
     char name[256];
@@ -88,6 +90,12 @@ cudaError_t cudaMemcpy(void *to, const void *from, size_t count,
 cudaError_t cudaMemcpyAsync(void *to, const void *from, size_t count,
                             cudaMemcpyKind kind, cudaStream_t stream);
 cudaError_t cudaMemset(void *pointer, int value, size_t count);
+cudaError_t cudaEventCreate(cudaEvent_t *event);
+cudaError_t cudaEventDestroy(cudaEvent_t event);
+cudaError_t cudaEventRecord(cudaEvent_t event, cudaStream_t stream);
+cudaError_t cudaEventSynchronize(cudaEvent_t event);
+cudaError_t cudaEventElapsedTime(float *ms, cudaEvent_t start,
+                                 cudaEvent_t stop);
 unsigned __cudaPushCallConfiguration(dim3 grid, dim3 block,
                                      size_t shared = 0, void *stream = 0);
 cudaError_t cudaConfigureCall(dim3 grid, dim3 block, size_t shared = 0,

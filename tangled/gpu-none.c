@@ -140,3 +140,10 @@ descent_status descent_gpu_try_memory(const descent_model *model,
     (void)model, (void)train, (void)capacity, (void)leaked;
     return descent_gpu_unavailable(error, WITHOUT_CUDA);
 }
+descent_status descent_gpu_time(descent_gpu *gpu, const size_t *index,
+                                size_t batch, double lr, size_t steps,
+                                descent_gpu_timing *t, descent_error *error)
+{
+    (void)gpu, (void)index, (void)batch, (void)lr, (void)steps, (void)t;
+    return descent_gpu_unavailable(error, WITHOUT_CUDA);
+}

@@ -917,3 +917,150 @@ extern "C" descent_status descent_gpu_try_memory(const descent_model *model,
 cleanup:
     return status;
 }
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Run LAUNCH 20 times between two events; the mean in *seconds. */
+#define TIME20(seconds, launch)                                       \
+    do {                                                              \
+        float ms_ = 0;                                                \
+        CUDA(cudaEventRecord(start, g->stream));                      \
+        for (int r_ = 0; r_ < 20; r_++) {                             \
+            launch;                                                   \
+        }                                                             \
+        CUDA(cudaEventRecord(stop, g->stream));                       \
+        CUDA(cudaEventSynchronize(stop));                             \
+        CUDA(cudaEventElapsedTime(&ms_, start, stop));                \
+        *(seconds) = ms_ / 1e3 / 20;                                  \
+    } while (0)
+static descent_gpu_kernel_time *kernel_entry(descent_gpu_timing *t,
+                                             const char *name, double bytes,
+                                             double flops)
+{
+    descent_gpu_kernel_time *k = &t->kernel[t->kernels++];
+    snprintf(k->name, sizeof k->name, "%s", name);
+    k->bytes = bytes;
+    k->flops = flops;
+    return k;
+}
+extern "C" descent_status descent_gpu_time(descent_gpu *g,
+                                           const size_t *index, size_t m,
+                                           double lr, size_t steps,
+                                           descent_gpu_timing *t,
+                                           descent_error *error)
+{
+    descent_status status = descent_gpu_check_step(
+        g != NULL ? &g->shape : NULL, index, m, lr, error);
+    cudaEvent_t start = NULL, stop = NULL;
+    double *times = NULL;
+    float *big = NULL;
+    if (status)
+        return status;
+    if (t == NULL || steps == 0 || g->shape.plan.stages < 3 ||
+        !g->shape.plan.stage[1].batchnorm)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "descent_gpu_time: needs t, steps > 0 and a "
+                            "normalized second hidden stage");
+    memset(t, 0, sizeof *t);
+    times = (double *)malloc(steps * sizeof *times);
+    if (times == NULL)
+        return descent_fail(error, DESCENT_OUT_OF_MEMORY,
+                            "descent_gpu_time: %zu steps", steps);
+    CUDA(cudaEventCreate(&start));
+    CUDA(cudaEventCreate(&stop));
+    for (size_t s = 0; s < 10 + steps; s++) {
+        float ms = 0;
+        CUDA(cudaEventRecord(start, g->stream));
+        if ((status = gradient(g, index, m, NULL, error)) ||
+            (status = update(g, lr, error)))
+            goto cleanup;
+        CUDA(cudaEventRecord(stop, g->stream));
+        CUDA(cudaEventSynchronize(stop));
+        CUDA(cudaEventElapsedTime(&ms, start, stop));
+        if (s >= 10)
+            times[s - 10] = ms / 1e3;
+    }
+    qsort(times, steps, sizeof *times, compare_doubles);
+    t->median = times[steps / 2];
+    t->p10 = times[steps / 10];
+    t->p90 = times[steps * 9 / 10];
+    {
+        const descent_gpu_stage *st = &g->shape.plan.stage[1];
+        size_t n = st->outputs, k = st->inputs, C = g->shape.plan.classes,
+               P = g->shape.plan.parameters;
+        double mn = (double)m * (double)n, flops = 2 * mn * (double)k;
+        const float *w = g->theta + st->weights;
+        float *state = g->state + st->state, *dw = g->gradient + st->weights;
+        descent_k_rule c = descent_gpu_rule_of(g->shape.rule, &g->shape.options,
+                                               g->steps + 1, lr);
+        TIME20(&kernel_entry(t, "sgemm, forward", 4 * (mn + m * k + n * k),
+                             flops)->seconds,
+               CUBLAS(product_forward(g->blas, m, n, k, g->a[0], w, g->z[1])));
+        TIME20(&kernel_entry(t, "bias", 4 * (2 * mn + n), 0)->seconds,
+               (bias_kernel<<<element_blocks(g, m * n), ELEMENT_THREADS, 0,
+                              g->stream>>>(g->z[1], w + n * k, m, n, false,
+                                           g->z[1])));
+        TIME20(&kernel_entry(t, "normalization statistics", 4 * 2 * mn,
+                             0)->seconds,
+               (norm_stats_kernel<<<column_blocks(n), column_threads, 0,
+                                    g->stream>>>(g->z[1], m, n, state,
+                                     (float)DESCENT_BATCHNORM_MOMENTUM,
+                                     (float)DESCENT_BATCHNORM_EPS)));
+        TIME20(&kernel_entry(t, "normalization and ReLU", 4 * 2 * mn, 0)->seconds,
+               (norm_apply_kernel<<<element_blocks(g, m * n), ELEMENT_THREADS,
+                                    0, g->stream>>>(g->z[1], m, n,
+                                                    g->theta + st->norm, state,
+                                                    g->a[1])));
+        TIME20(&kernel_entry(t, "softmax cross-entropy", 4 * 2.0 * m * C,
+                             0)->seconds,
+               (softmax_kernel<<<(unsigned)((m + 127) / 128), 128, 0, g->stream>>>(
+                   g->z[g->shape.plan.stages - 1], g->labels, m, C, g->loss,
+                   g->right, g->delta[1])));
+        TIME20(&kernel_entry(t, "ReLU and normalization backward", 4 * 7 * mn,
+                             0)->seconds,
+               (norm_back_kernel<<<column_blocks(n), column_threads, 0,
+                                   g->stream>>>(g->delta[0], g->z[1], g->a[1], m, n,
+                                                g->theta + st->norm, state,
+                                                g->gradient + st->norm,
+                                                dw + n * k)));
+        TIME20(&kernel_entry(t, "sgemm, weight gradient", 4 * (mn + m * k + n * k),
+                             flops)->seconds,
+               CUBLAS(product_weights(g->blas, m, n, k, g->delta[0], g->a[0], dw)));
+        TIME20(&kernel_entry(t, "sgemm, signal", 4 * (mn + m * k + n * k),
+                             flops)->seconds,
+               CUBLAS(product_back(g->blas, m, n, k, g->delta[0], w, g->delta[1])));
+        TIME20(&kernel_entry(t, "Adam update", 4 * 7.0 * (double)P, 0)->seconds,
+               (adam_kernel<<<element_blocks(g, P), ELEMENT_THREADS, 0,
+                              g->stream>>>(c, P, g->theta, g->gradient, g->m,
+                                           g->v)));
+    }
+    {
+        const size_t copy = (size_t)1 << 26, side = 8192;  /* floats */
+        double seconds = 0;
+        CUDA(cudaMalloc((void **)&big, 3 * side * side * sizeof(float)));
+        CUDA(cudaMemset(big, 0, 3 * side * side * sizeof(float)));
+        TIME20(&seconds, CUDA(cudaMemcpyAsync(big + copy, big, copy * 4,
+                                              cudaMemcpyDeviceToDevice,
+                                              g->stream)));
+        t->bandwidth = 2.0 * copy * 4 / seconds;
+        const float one = 1, zero = 0;
+        float *a = big, *b = big + side * side, *cc = big + 2 * side * side;
+        TIME20(&seconds, CUBLAS(cublasSgemm(g->blas, CUBLAS_OP_N, CUBLAS_OP_N,
+                                            (int)side, (int)side, (int)side,
+                                            &one, a, (int)side, b, (int)side,
+                                            &zero, cc, (int)side)));
+        t->sgemm = 2.0 * side * side * side / seconds;
+    }
+cleanup:
+    if (big != NULL)
+        cudaFree(big);
+    if (start != NULL)
+        cudaEventDestroy(start);
+    if (stop != NULL)
+        cudaEventDestroy(stop);
+    free(times);
+    return status;
+}

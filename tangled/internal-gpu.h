@@ -95,6 +95,23 @@ descent_status descent_gpu_try_memory(const descent_model *model,
                                       const descent_samples *train,
                                       size_t capacity, size_t *leaked,
                                       descent_error *error);
+typedef struct descent_gpu_kernel_time {
+    char name[40];
+    double seconds;              /* mean of 20 launches */
+    double bytes, flops;         /* moved and done by one launch */
+} descent_gpu_kernel_time;
+
+typedef struct descent_gpu_timing {
+    double median, p10, p90;     /* seconds per step */
+    double bandwidth;            /* bytes/s of a device-to-device copy */
+    double sgemm;                /* flop/s of an 8192^3 cublasSgemm */
+    size_t kernels;
+    descent_gpu_kernel_time kernel[12];
+} descent_gpu_timing;
+
+descent_status descent_gpu_time(descent_gpu *gpu, const size_t *index,
+                                size_t batch, double lr, size_t steps,
+                                descent_gpu_timing *t, descent_error *error);
 
 #ifdef __cplusplus
 }
