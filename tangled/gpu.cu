@@ -269,7 +269,7 @@ static bool carve(descent_gpu *g, size_t capacity, char *base, size_t *used)
     bool adam = g->shape.rule != DESCENT_ADAPTIVE_SGD,
          momentum = adam || g->shape.options.momentum != 0;
     size_t f = sizeof(float), i = sizeof(int32_t), P = p->parameters;
-    bool ok = true;
+    bool ok = capacity <= SIZE_MAX / 8 / (p->widest + p->inputs + 4);
     *used = 0;
 #define RESERVE(count, size, field) \
     ok = ok && reserve(base, used, count, size, (void **)&g->field)
@@ -907,7 +907,14 @@ extern "C" descent_status descent_gpu_try_memory(const descent_model *model,
     int count = 0;
     if ((status = device_count(&count, error)))
         return status;
-    CUDA(cudaFree(NULL));                   /* make the context first */
+    {
+        cublasHandle_t h = NULL;
+        cudaStream_t stream = NULL;
+        CUDA(cudaStreamCreate(&stream));
+        CUDA(cudaStreamDestroy(stream));
+        CUBLAS(cublasCreate(&h));
+        CUBLAS(cublasDestroy(h));
+    }
     CUDA(cudaMemGetInfo(&before, &total));
     status = gpu_init(&g, model, train, DESCENT_ADAPTIVE_ADAM, NULL,
                       capacity, error);
