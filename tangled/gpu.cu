@@ -402,16 +402,17 @@ static descent_status forward(descent_gpu *g, size_t m, bool training,
                                    last || st->batchnorm ? g->z[s] : g->a[s]);
         if (st->batchnorm) {
             float *state = g->state + st->state;
+            const float momentum = (float)DESCENT_BATCHNORM_MOMENTUM,
+                        eps = (float)DESCENT_BATCHNORM_EPS;
+            cudaStream_t q = g->stream;
             if (training)
-                norm_stats_kernel<<<column_blocks(n), column_threads, 0, g->stream>>>(
-                    g->z[s], m, n, state, (float)DESCENT_BATCHNORM_MOMENTUM,
-                    (float)DESCENT_BATCHNORM_EPS);
+                norm_stats_kernel<<<column_blocks(n), column_threads, 0, q>>>(
+                    g->z[s], m, n, state, momentum, eps);
             else
-                norm_eval_kernel<<<(unsigned)((n + 255) / 256), 256, 0, g->stream>>>(
-                    n, state, (float)DESCENT_BATCHNORM_EPS);
-            norm_apply_kernel<<<element_blocks(g, m * n), ELEMENT_THREADS, 0,
-                                g->stream>>>(g->z[s], m, n, g->theta + st->norm, state,
-                                             g->a[s]);
+                norm_eval_kernel<<<(unsigned)((n + 255) / 256), 256, 0, q>>>(
+                    n, state, eps);
+            norm_apply_kernel<<<element_blocks(g, m * n), ELEMENT_THREADS, 0, q>>>(
+                g->z[s], m, n, g->theta + st->norm, state, g->a[s]);
         }
         in = g->a[s];
     }
@@ -431,12 +432,13 @@ static descent_status backward(descent_gpu *g, size_t m,
         const float *in = s > 0 ? g->a[s - 1] : g->x,
                     *w = g->theta + st->weights;
         float *dw = g->gradient + st->weights, *db = dw + n * k;
+        cudaStream_t q = g->stream;
         if (st->batchnorm)
-            norm_back_kernel<<<column_blocks(n), column_threads, 0, g->stream>>>(
+            norm_back_kernel<<<column_blocks(n), column_threads, 0, q>>>(
                 delta, g->z[s], g->a[s], m, n, g->theta + st->norm,
                 g->state + st->state, g->gradient + st->norm, db);
         else
-            relu_back_kernel<<<column_blocks(n), column_threads, 0, g->stream>>>(
+            relu_back_kernel<<<column_blocks(n), column_threads, 0, q>>>(
                 delta, s + 1 == p->stages ? NULL : g->a[s], m, n, db);
         CUBLAS(product_weights(g->blas, m, n, k, delta, in, dw));
         if (s > 0) {
