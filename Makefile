@@ -23,7 +23,7 @@ VERSION := 0.1.0
 PACKAGES_library := noweb libopenblas-dev liblapacke-dev zlib1g-dev
 # Fashion-MNIST, which Chapter 7's tests, figures and examples read.
 PACKAGES_data := dataset-fashion-mnist
-PACKAGES_check := $(PACKAGES_library) libcmocka-dev $(PACKAGES_data)
+PACKAGES_check := $(PACKAGES_library) libcmocka-dev clang $(PACKAGES_data)
 PACKAGES_figures := $(PACKAGES_library) gnuplot-nox $(PACKAGES_data)
 PACKAGES_examples := $(PACKAGES_library) $(PACKAGES_data)
 PACKAGES_all := $(PACKAGES_check) gnuplot-nox lmodern texlive-latex-base \
@@ -40,6 +40,7 @@ PACKAGES_mutate := $(PACKAGES_check)
 # GSL, for the comparison in bench/cg-gsl.c, libLBFGS and cminpack
 # (MINPACK) for bench/quasi-newton.c, and PyTorch (for /usr/bin/python3)
 # with Fashion-MNIST for bench/train.c: only `make bench` asks for them.
+PACKAGES_bench-gpu := $(PACKAGES_check)
 PACKAGES_bench := $(PACKAGES_library) libgsl-dev liblbfgs-dev \
                   libcminpack-dev python3-torch python3-numpy \
                   $(PACKAGES_data)
@@ -53,15 +54,43 @@ STEP := build-aux/step
 # second make once the chapters are tangled), so a chapter's new files
 # are seen on its first build.
 CHAPTERS := $(sort $(wildcard chapters/*.nw))
-LIB_SRC := $(sort $(wildcard tangled/*.c))
+ALL_SRC := $(sort $(wildcard tangled/*.c))
 LIB_HDR := $(sort $(wildcard tangled/*.h))
-PUBLIC_HDR := $(filter-out tangled/internal%.h,$(LIB_HDR))
-LIB_OBJ := $(LIB_SRC:tangled/%.c=$(B)/obj/%.o)
-SAN_OBJ := $(LIB_SRC:tangled/%.c=$(B)/sanitize/obj/%.o)
+PUBLIC_HDR := $(filter-out tangled/internal%.h tangled/cuda-shim.h,$(LIB_HDR))
+
+# CUDA (Chapter 10). Where nvcc is found (on the PATH, or the toolkit's
+# usual /usr/local/cuda/bin/nvcc), the library compiles tangled/gpu.cu
+# with it, links the CUDA runtime and cuBLAS, and leaves out
+# tangled/gpu-none.c; elsewhere the reverse. `make NVCC=` builds without
+# CUDA on a machine that has it. -fmad=false keeps products and sums
+# unfused, as C11 does, so that the update kernels match the CPU bit for
+# bit; the architecture is the machine's own GPU, or, on a machine
+# without one, sm_80 and sm_90 (A100, H100/H200).
+, := ,
+NVCC ?= $(firstword $(shell command -v nvcc 2>/dev/null) \
+                    $(wildcard /usr/local/cuda/bin/nvcc))
+ifneq ($(strip $(NVCC)),)
+  CUDA_LIBDIR := $(abspath $(dir $(NVCC))../lib64)
+  NVCC_ARCH ?= $(if $(shell nvidia-smi -L 2>/dev/null),-arch=native,\
+                 -gencode=arch=compute_80$(,)code=sm_80 \
+                 -gencode=arch=compute_90$(,)code=[sm_90$(,)compute_90])
+  NVCC_FLAGS := -O3 -fmad=false $(NVCC_ARCH) -Werror all-warnings \
+                -Xcompiler -fPIC,-Wall,-Wextra,-Werror
+  LIB_SRC := $(filter-out tangled/gpu-none.c,$(ALL_SRC))
+  LIB_CU_OBJ := $(B)/obj/gpu.o
+  LIBS += -L$(CUDA_LIBDIR) -Wl,-rpath,$(CUDA_LIBDIR) -lcublas -lcudart -lstdc++
+else
+  LIB_SRC := $(ALL_SRC)
+  LIB_CU_OBJ :=
+endif
+# The sanitizers and gcov cannot see into CUDA: those builds always take
+# the library without it (gpu-none.c), on every machine.
+LIB_OBJ := $(LIB_SRC:tangled/%.c=$(B)/obj/%.o) $(LIB_CU_OBJ)
+SAN_OBJ := $(ALL_SRC:tangled/%.c=$(B)/sanitize/obj/%.o)
 SUITE_SRC := $(filter-out verify/claims.c,$(sort $(wildcard verify/*.c)))
 SUITE := $(SUITE_SRC:verify/%.c=$(B)/verify/%)
 SAN_SUITE := $(SUITE_SRC:verify/%.c=$(B)/sanitize/verify/%)
-COV_OBJ := $(LIB_SRC:tangled/%.c=$(B)/coverage/obj/%.o)
+COV_OBJ := $(ALL_SRC:tangled/%.c=$(B)/coverage/obj/%.o)
 COV_SUITE := $(SUITE_SRC:verify/%.c=$(B)/coverage/verify/%)
 FIG_PROGS := $(sort $(wildcard figures/*.c))
 FIG_DATA := $(FIG_PROGS:figures/%.c=$(B)/figures/data/%.done)
@@ -77,11 +106,11 @@ ifeq ($(filter clean uninstall deps tangle tangle-check,$(MAKECMDGOALS)),)
   $(shell build-aux/remember $(FLAGS) 'CC=$(CC)' \
             "$$($(CC) --version 2>&1 | head -n 1)" \
             'WARNINGS=$(WARNINGS)' 'CFLAGS=$(CFLAGS)' 'LIBS=$(LIBS)' \
-            'SANITIZE=$(SANITIZE)')
+            'SANITIZE=$(SANITIZE)' 'NVCC=$(NVCC) $(NVCC_FLAGS)')
 endif
 
 .PHONY: all tangle library examples figures book check check-sanitize check-valgrind \
-        coverage stage-coverage install uninstall clean bench deps tangle-check \
+        bench-gpu coverage stage-coverage install uninstall clean bench deps tangle-check \
         mutate \
         stage-all stage-library stage-examples stage-figures stage-book stage-check \
         stage-check-sanitize stage-check-valgrind stage-install stage-bench
@@ -144,6 +173,11 @@ $(B)/obj/%.o: tangled/%.c $(LIB_HDR) $(FLAGS)
 	@$(STEP) CC $< $(B)/logs/cc-$*.log \
 	  $(CC) $(WARNINGS) $(CFLAGS) $(CFLAGS_$*) -fPIC -Itangled -c $< -o $@
 
+$(B)/obj/gpu.o: tangled/gpu.cu $(LIB_HDR) $(FLAGS)
+	@mkdir -p $(@D)
+	@$(STEP) NVCC $< $(B)/logs/nvcc-gpu.log \
+	  $(NVCC) $(NVCC_FLAGS) -Itangled -c $< -o $@
+
 $(B)/lib/libdescent.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
 	@rm -f $@
@@ -205,7 +239,22 @@ $(B)/claims/claims.done: $(SUITE) verify/claims-table.awk $(CHAPTERS) \
 $(B)/claims/claims-table.tex $(B)/claims/claims-values.tex: \
   $(B)/claims/claims.done ;
 
-stage-check: $(SUITE) $(B)/lib/libdescent.so
+# The CUDA kernels are compiled on every machine, toolkit or not: clang
+# compiles gpu.cu's device code to PTX, and checks the syntax of its host
+# code, against tangled/cuda-shim.h (declarations of what it uses from
+# CUDA and cuBLAS). A kernel that no longer compiles fails `make check`.
+CUDA_CHECK := clang -x cuda --cuda-path=/nonexistent -nocudainc -nocudalib \
+              --cuda-gpu-arch=sm_80 -DDESCENT_CUDA_SHIM -Itangled \
+              -Wall -Wextra -Werror -Wno-unknown-cuda-version
+
+$(B)/cuda/gpu.ptx: tangled/gpu.cu $(LIB_HDR)
+	@mkdir -p $(@D)
+	@$(STEP) CUDA-PTX "$< (clang, no toolkit)" $(B)/logs/cuda-ptx.log \
+	  $(CUDA_CHECK) --cuda-device-only -O2 -ffp-contract=off -S $< -o $@
+	@$(STEP) CUDA-HOST "$< (clang, no toolkit)" $(B)/logs/cuda-host.log \
+	  $(CUDA_CHECK) --cuda-host-only -fsyntax-only $<
+
+stage-check: $(SUITE) $(B)/lib/libdescent.so $(B)/cuda/gpu.ptx
 	@build-aux/suite --timeout $(SUITE_TIMEOUT) $(B)/claims/run.tsv $(SUITE)
 	@$(RECORD_CLAIMS)
 	@build-aux/exports $(B)/lib/libdescent.so.0 $(PUBLIC_HDR)
@@ -347,7 +396,24 @@ $(B)/book/chapters.tex: $(CHAPTERS) $(WEAVE_TOOLS)
 	@$(STEP) WEAVE "$(words $(CHAPTERS)) chapters" $(B)/logs/weave.log \
 	  bash -o pipefail -ec 'build-aux/weave $(CHAPTERS) > $@'
 
+# The book's GPU table (Chapter 10): the last committed run of
+# `make bench-gpu`, or, where there is none (no bench/results/gpu.txt), a
+# table that says plainly that the GPU numbers have not been measured.
+$(B)/book/gpu.tex: $(wildcard bench/results/gpu.txt bench/results/gpu.tex)
+	@mkdir -p $(@D)
+	@if [[ -f bench/results/gpu.txt && -f bench/results/gpu.tex ]]; then \
+	  cp bench/results/gpu.tex $@; \
+	else \
+	  { echo '% gpu.tex: made by the Makefile; no GPU run is committed.'; \
+	    echo '\begin{tabular}{@{}p{0.8\linewidth}@{}}\toprule'; \
+	    echo 'Not yet measured: no run of \texttt{make bench-gpu} has'; \
+	    echo 'been committed (\texttt{bench/results/gpu.txt} is absent),'; \
+	    echo 'so this book has no GPU numbers.\\\bottomrule'; \
+	    echo '\end{tabular}'; } >$@; \
+	fi
+
 book.pdf: chapters/book.tex chapters/descent.bib $(B)/book/chapters.tex \
+          $(B)/book/gpu.tex \
           $(wildcard bench/results/*.tex) $(wildcard mutate/results/*.tex) \
           $(FIG_TEX) $(B)/claims/claims-table.tex \
           $(B)/claims/claims-values.tex build-aux/typeset build-aux/page-budget
@@ -404,6 +470,13 @@ $(B)/bench/%: bench/%.c $(wildcard bench/*.h) $(B)/lib/libdescent.a \
 
 stage-bench: $(BENCH)
 	@for bench in $(BENCH); do echo; $$bench; done
+
+# The GPU's benchmark and checks (Chapter 10), on a machine with a CUDA GPU
+# and the toolkit: bench/gpu.sh builds with CUDA in build/gpu, runs
+# `make check` there and the benchmark, and writes bench/results/gpu.*.
+# Without a GPU it says so and fails, writing nothing.
+bench-gpu: deps tangle
+	@bench/gpu.sh
 
 # ---------------------------------------------------------------------
 # Mutation testing (on demand, never part of `make` or `make check`: a

@@ -50,6 +50,58 @@ DESCENT_HD static inline float descent_k_bn_back(float d, float x,
     d -= (dbeta + xhat * dgamma) / m;
     return gamma * inv * d;
 }
+DESCENT_HD static inline float descent_k_relu(float z)
+{
+    return z <= 0 ? 0.0f : z;             /* NaN passes */
+}
 
+DESCENT_HD static inline float descent_k_bn_apply(float x, float mean,
+                                                  float inv, float gamma,
+                                                  float beta)
+{
+    return (x - mean) * inv * gamma + beta;
+}
+
+DESCENT_HD static inline float descent_k_bn_back(float d, float x,
+                                                 float mean, float inv,
+                                                 float gamma, float dgamma,
+                                                 float dbeta, float m)
+{
+    float scale = gamma * inv, xhat = (x - mean) * inv;
+    d -= (dbeta + xhat * dgamma) / m;
+    return scale * d;
+}
+#ifndef __CUDACC__
+#include <math.h>                         /* sqrtf; CUDA has its own */
+#endif
+
+typedef struct descent_k_rule {
+    float lr, rate, root, shrink, decay;    /* Chapter 8's rule_scalars */
+    float beta1, fresh1, beta2, fresh2, eps;   /* Adam(W) */
+    float mu, keep;                         /* SGD: momentum, 1 - dampening */
+    int first, momentum;                    /* step 1; SGD keeps a buffer */
+} descent_k_rule;
+
+DESCENT_HD static inline void descent_k_sgd(const descent_k_rule *c,
+                                            float *theta, float g, float *m)
+{
+    float d = g + c->decay * *theta;
+    if (c->momentum) {
+        *m = c->first ? d : c->mu * *m + c->keep * d;
+        d = *m;
+    }
+    *theta -= c->lr * d;
+}
+
+DESCENT_HD static inline void descent_k_adam(const descent_k_rule *c,
+                                             float *theta, float g,
+                                             float *m, float *v)
+{
+    float d = g + c->decay * *theta;
+    *theta *= c->shrink;
+    *m = c->beta1 * *m + c->fresh1 * d;
+    *v = c->beta2 * *v + c->fresh2 * d * d;
+    *theta -= c->rate * (*m / (sqrtf(*v) / c->root + c->eps));
+}
 
 #endif

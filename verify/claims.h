@@ -8,6 +8,7 @@
 
 void claim_report(const char *key, const char *statement,
                   const char *measured, const char *bound, bool passed);
+void claim_skip(const char *key, const char *statement, const char *why);
 bool claim_report_at_most(const char *key, const char *statement,
                           double measured, double bound);
 void claim_format(char *text, int size, double x);
