@@ -50,27 +50,6 @@ DESCENT_HD static inline float descent_k_bn_back(float d, float x,
     d -= (dbeta + xhat * dgamma) / m;
     return gamma * inv * d;
 }
-DESCENT_HD static inline float descent_k_relu(float z)
-{
-    return z <= 0 ? 0.0f : z;             /* NaN passes */
-}
-
-DESCENT_HD static inline float descent_k_bn_apply(float x, float mean,
-                                                  float inv, float gamma,
-                                                  float beta)
-{
-    return (x - mean) * inv * gamma + beta;
-}
-
-DESCENT_HD static inline float descent_k_bn_back(float d, float x,
-                                                 float mean, float inv,
-                                                 float gamma, float dgamma,
-                                                 float dbeta, float m)
-{
-    float scale = gamma * inv, xhat = (x - mean) * inv;
-    d -= (dbeta + xhat * dgamma) / m;
-    return scale * d;
-}
 #ifndef __CUDACC__
 #include <math.h>                         /* sqrtf; CUDA has its own */
 #endif
