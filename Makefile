@@ -59,18 +59,40 @@ LIB_HDR := $(sort $(wildcard tangled/*.h))
 PUBLIC_HDR := $(filter-out tangled/internal%.h tangled/cuda-shim.h,$(LIB_HDR))
 
 # CUDA (Chapter 10). Where nvcc is found (on the PATH, or the toolkit's
-# usual /usr/local/cuda/bin/nvcc), the library compiles tangled/gpu.cu
-# with it, links the CUDA runtime and cuBLAS, and leaves out
-# tangled/gpu-none.c; elsewhere the reverse. `make NVCC=` builds without
-# CUDA on a machine that has it. -fmad=false keeps products and sums
-# unfused, as C11 does, so that the update kernels match the CPU bit for
-# bit; the architecture is the machine's own GPU, or, on a machine
-# without one, sm_80 and sm_90 (A100, H100/H200).
+# usual /usr/local/cuda/bin/nvcc) and the CUDA runtime and cuBLAS beside
+# it link (lib64, lib or targets/x86_64-linux/lib of the toolkit), the
+# library compiles tangled/gpu.cu with it, links the runtime and cuBLAS,
+# and leaves out tangled/gpu-none.c; elsewhere the reverse. A compiler
+# alone is not enough: some machines carry nvcc without the libraries,
+# and there the build goes on without CUDA and says why. `make NVCC=`
+# builds without CUDA on a machine that has it. -fmad=false keeps
+# products and sums unfused, as C11 does, so that the update kernels
+# match the CPU bit for bit; the architecture is the machine's own GPU,
+# or, on a machine without one, sm_80 and sm_90 (A100, H100/H200).
 , := ,
 NVCC ?= $(firstword $(shell command -v nvcc 2>/dev/null) \
                     $(wildcard /usr/local/cuda/bin/nvcc))
 ifneq ($(strip $(NVCC)),)
-  CUDA_LIBDIR := $(abspath $(dir $(NVCC))../lib64)
+  CUDA_ROOT := $(abspath $(dir $(firstword $(NVCC)))..)
+  cuda_links = $(shell printf 'int main(void){return 0;}\n' | \
+      $(CC) -x c - -o /dev/null $(1) -lcublas -lcudart >/dev/null 2>&1 \
+      && echo ok)
+  CUDA_LIBDIR := $(firstword $(foreach d,lib64 lib targets/x86_64-linux/lib,\
+      $(if $(wildcard $(CUDA_ROOT)/$(d)/libcublas.so),\
+        $(if $(call cuda_links,-L$(CUDA_ROOT)/$(d) -Wl$(,)-rpath$(,)$(CUDA_ROOT)/$(d)),\
+          $(CUDA_ROOT)/$(d)))))
+  ifneq ($(CUDA_LIBDIR),)
+    CUDA_LIBS := -L$(CUDA_LIBDIR) -Wl,-rpath,$(CUDA_LIBDIR) -lcublas -lcudart
+  else ifneq ($(call cuda_links,),)
+    CUDA_LIBS := -lcublas -lcudart
+  else
+    ifeq ($(MAKELEVEL),0)
+      $(info note: $(NVCC) found, but no cuBLAS and CUDA runtime that link, beside it or on the system's path; building without CUDA)
+    endif
+    override NVCC :=
+  endif
+endif
+ifneq ($(strip $(NVCC)),)
   NVCC_ARCH ?= $(if $(shell nvidia-smi -L 2>/dev/null),-arch=native,\
                  -gencode=arch=compute_80$(,)code=sm_80 \
                  -gencode=arch=compute_90$(,)code=[sm_90$(,)compute_90])
@@ -78,7 +100,7 @@ ifneq ($(strip $(NVCC)),)
                 -Xcompiler -fPIC,-Wall,-Wextra,-Werror
   LIB_SRC := $(filter-out tangled/gpu-none.c,$(ALL_SRC))
   LIB_CU_OBJ := $(B)/obj/gpu.o
-  LIBS += -L$(CUDA_LIBDIR) -Wl,-rpath,$(CUDA_LIBDIR) -lcublas -lcudart -lstdc++
+  LIBS += $(CUDA_LIBS) -lstdc++
 else
   LIB_SRC := $(ALL_SRC)
   LIB_CU_OBJ :=

@@ -5,7 +5,7 @@
 #include "internal.h"
 #include "internal-gpu.h"
 
-#define WITHOUT_CUDA "this library was built without CUDA (no nvcc was found)"
+#define WITHOUT_CUDA "this library was built without CUDA (no nvcc, or no cuBLAS to link)"
 
 struct descent_gpu {
     descent_gpu_shape shape;     /* never made in this build */
