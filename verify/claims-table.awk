@@ -7,7 +7,7 @@ NF != 5 {
 }
 $1 in statement { complain("claim " $1 " was recorded twice") }
 {
-    statement[$1] = $2; measured[$1] = $3; bound[$1] = $4
+    statement[$1] = $2; measured[$1] = $3; bound[$1] = $4; verdict[$1] = $5
     if ($5 != "holds" && $5 != "skipped")
         complain("claim " $1 " fails")
 }
@@ -31,5 +31,10 @@ END {
             key, statement[key], measured[key], bound[key], key > table
         printf "\\claimrecord{%s}{%s}{%s}\n", key, measured[key], \
             bound[key] > values
+        if (verdict[key] == "skipped") {
+            why = measured[key]
+            sub(/^not measured in this build: /, "", why)
+            printf "\\claimskipped{%s}{%s}\n", key, why > values
+        }
     }
 }
