@@ -389,7 +389,8 @@ static int worker(void)
     measure_run(world, &data, parameters, &two);
     if (rank == 0)
         write_results(&s, &one, &two, parameters);
-    descent_comm_free(alone);
+    if (alone != NULL)
+        descent_comm_free(alone);
     descent_comm_free(world);
     descent_samples_free(&data);
     descent_mpi_finalize();
