@@ -11,7 +11,8 @@
      k2-128    2 ranks, 64 a rank (global 128), step ETA: the batch a
                rank kept and the step not scaled;
      k4-scaled 4 ranks, 64 a rank (global 256), step 4 ETA reached by a
-               linear warm-up over the first epoch: the linear scaling
+               linear warm-up over the first epoch (the step raised after
+               every step by the loop's callback): the linear scaling
                rule;
    the parallel runs with descent_train_parallel and the MPI reduction.
    Each run writes OUTDIR/dist-curves-NAME.dat: epoch, training loss
@@ -59,6 +60,24 @@ static void make_model(descent_model *model, size_t batch)
                  err.message);
 }
 
+/* The warm-up: Chapter 7's linear schedule only decays, so the constant
+   schedule's step is raised after every step, from ETA at the first step
+   to target at step `steps` and after. */
+typedef struct warm_up {
+    descent_schedule *schedule;
+    double target;
+    size_t steps, calls;
+} warm_up;
+
+static void warm(size_t step, double loss, void *context)
+{
+    warm_up *w = context;
+    double f = fmin(1.0, (double)(step + 1) / (double)w->steps);
+    (void)loss;
+    w->schedule->eta0 = ETA + f * (w->target - ETA);
+    w->calls++;
+}
+
 /* Train as run says, on comm (NULL: descent_train in this process), and
    write the curve if write. */
 static void train(const curve_run *run, descent_comm *comm,
@@ -76,18 +95,16 @@ static void train(const curve_run *run, descent_comm *comm,
                                         &err), "evaluate", err.message);
     figure_check(descent_sgd_init(&sgd, model.parameters, 0, false, &err),
                  "SGD", err.message);
-    if (run->warm_up)
-        figure_check(descent_schedule_init(&schedule,
-                         DESCENT_SCHEDULE_LINEAR, ETA, run->eta,
-                         TRAIN / run->batch, &err), "schedule", err.message);
-    else
-        figure_check(descent_schedule_init(&schedule,
-                         DESCENT_SCHEDULE_CONSTANT, run->eta, 0, 0, &err),
-                     "schedule", err.message);
+    figure_check(descent_schedule_init(&schedule, DESCENT_SCHEDULE_CONSTANT,
+                                       run->warm_up ? ETA : run->eta, 0, 0,
+                                       &err), "schedule", err.message);
+    warm_up w = {&schedule, run->warm_up ? run->eta : 0,
+                 TRAIN / run->batch, 0};
     const descent_train_options options = {
         .epochs = EPOCHS, .batch = run->batch, .seed = SEED,
         .optimizer = &sgd, .schedule = &schedule, .test = test,
-        .quiet = true};
+        .quiet = true, .callback = run->warm_up ? warm : NULL,
+        .context = &w};
     const descent_parallel_options parallel = {
         .reduce = DESCENT_REDUCE_MPI, .chunk = 0, .bn = DESCENT_BN_LOCAL};
     if (comm == NULL)
@@ -97,6 +114,12 @@ static void train(const curve_run *run, descent_comm *comm,
         figure_check(descent_train_parallel(comm, &model, data, &options,
                                             &parallel, record, &err),
                      run->name, err.message);
+    if (run->warm_up && w.calls == 0) {
+        fprintf(stderr, "%s: %s: the training loop never called back, so "
+                        "the step was not warmed up\n", figure_name,
+                run->name);
+        exit(EXIT_FAILURE);
+    }
     if (write) {
         char file[64];
         snprintf(file, sizeof file, "dist-curves-%s.dat", run->name);
