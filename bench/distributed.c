@@ -49,6 +49,7 @@
 #include <cblas.h>
 
 #include "descent.h"
+#include "distributed.h"
 
 #define BENCH_NAME "distributed"
 #include "report.h"

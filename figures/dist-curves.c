@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "descent.h"
+#include "distributed.h"
 #include "figure.h"
 
 enum { EPOCHS = 12, TRAIN = 4096, TEST = 2000, WIDTH = 256, SEED = 1,

@@ -549,7 +549,143 @@ static void dist_bad_checkpoints(void **state)
     descent_model_free(&model);
 }
 
+#include <time.h>
 
+enum { DIST_AB_SIZES = 9, DIST_AB_REPEATS = 41 };
+
+static double dist_ab_since(const struct timespec *start)
+{
+    struct timespec t;
+    timespec_get(&t, TIME_UTC);
+    return (double)(t.tv_sec - start->tv_sec)
+           + 1e-9 * (double)(t.tv_nsec - start->tv_nsec);
+}
+
+static int dist_ab_order(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double dist_ab_quartile(descent_comm *comm, float *v, size_t n)
+{
+    descent_error e;
+    float one = 0;
+    double t[DIST_AB_REPEATS];
+    for (int r = 0; r < DIST_AB_REPEATS; r++) {
+        REQUIRE(descent_allreduce_sum(comm, &one, 1, DESCENT_REDUCE_MPI,
+                                      &e), e);
+        struct timespec start;
+        timespec_get(&start, TIME_UTC);
+        REQUIRE(descent_allreduce_sum(comm, v, n, DESCENT_REDUCE_MPI, &e), e);
+        t[r] = dist_ab_since(&start);
+    }
+    qsort(t, DIST_AB_REPEATS, sizeof *t, dist_ab_order);
+    return t[DIST_AB_REPEATS / 4];
+}
+static void dist_ab_fit(const double *b, const double *t, size_t m,
+                        double *alpha, double *beta)
+{
+    double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (size_t i = 0; i < m; i++) {
+        double w = 1 / (t[i] * t[i]);
+        sw += w, sx += w * b[i], sy += w * t[i];
+        sxx += w * b[i] * b[i], sxy += w * b[i] * t[i];
+    }
+    *beta = fmax((sw * sxy - sx * sy) / (sw * sxx - sx * sx), 1e-15);
+    *alpha = fmax((sy - *beta * sx) / sw, 1e-9);
+    for (int iteration = 0; iteration < 50; iteration++) {
+        double aa = 0, ab = 0, bb = 0, ra = 0, rb = 0;
+        for (size_t i = 0; i < m; i++) {
+            double model = *alpha + *beta * b[i];
+            double r = log(model / t[i]), ga = 1 / model, gb = b[i] / model;
+            aa += ga * ga, ab += ga * gb, bb += gb * gb;
+            ra += ga * r, rb += gb * r;
+        }
+        double d = aa * bb - ab * ab;
+        double da = (bb * ra - ab * rb) / d, db = (aa * rb - ab * ra) / d;
+        double step = 1;
+        while (step > 1e-6 && (*alpha - step * da <= 0
+                               || *beta - step * db <= 0))
+            step /= 2;
+        *alpha -= step * da, *beta -= step * db;
+    }
+}
+#define DIST_AB_FACTOR 4.0
+
+static double dist_ab_copy_seconds_per_byte(float *v, size_t n)
+{
+    float *w = malloc(n * sizeof *w);
+    assert_non_null(w);
+    double fastest = INFINITY;
+    for (int r = 0; r < DIST_AB_REPEATS; r++) {
+        struct timespec start;
+        timespec_get(&start, TIME_UTC);
+        memcpy(w, v, n * sizeof *v);
+        fastest = fmin(fastest, dist_ab_since(&start));
+        v[r % n] += w[(r * 7) % n];
+    }
+    free(w);
+    return fastest / (double)(n * sizeof *v);
+}
+static void claim_dist_alpha_beta(void **state)
+{
+    descent_comm *world = dist_world;
+    descent_error e;
+    (void)state;
+    if (world == NULL)           /* without MPI: dist_without_mpi skips it */
+        return;
+    int k = descent_comm_size(world);
+    if (k < 2) {
+        claim_skip("dist-alpha-beta", dist_claims[2].statement, "one rank");
+        return;
+    }
+    size_t largest = (size_t)1 << 20;
+    float *v = malloc(largest * sizeof *v), times[DIST_AB_SIZES + 1];
+    assert_non_null(v);
+    for (size_t i = 0; i < largest; i++)
+        v[i] = 1.0f / (float)(1 + i % 7);
+    double b[DIST_AB_SIZES], t[DIST_AB_SIZES];
+    for (int i = 0; i < DIST_AB_SIZES; i++) {
+        size_t n = (size_t)1 << (4 + 2 * i);
+        b[i] = 4.0 * (double)n;
+        times[i] = (float)dist_ab_quartile(world, v, n);
+    }
+    times[DIST_AB_SIZES] = (float)dist_ab_copy_seconds_per_byte(v, largest);
+    if (descent_comm_rank(world) != 0)
+        memset(times, 0, sizeof times);
+    REQUIRE(descent_allreduce_sum(world, times, DIST_AB_SIZES + 1,
+                                  DESCENT_REDUCE_MPI, &e), e);
+    for (int i = 0; i < DIST_AB_SIZES; i++)
+        t[i] = times[i];
+    free(v);
+    double fb[5], ft[5], alpha, beta, worst = 1;
+    for (int i = 0; i < 5; i++)
+        fb[i] = b[2 * i], ft[i] = t[2 * i];
+    dist_ab_fit(fb, ft, 5, &alpha, &beta);
+    for (int i = 1; i < DIST_AB_SIZES; i += 2) {
+        double model = alpha + beta * b[i];
+        printf("[ INFO     ] dist-alpha-beta: %d ranks, %.0f bytes: "
+               "measured %.2f us, predicted %.2f us\n", k, b[i], 1e6 * t[i],
+               1e6 * model);
+        double ratio = fmax(model / t[i], t[i] / model);
+        if (!(ratio <= worst))         /* a NaN, from a failed fit, sticks */
+            worst = ratio;
+    }
+    double ring = 2.0 * (k - 1) / k * b[DIST_AB_SIZES - 1] * times[DIST_AB_SIZES];
+    printf("[ INFO     ] dist-alpha-beta: 4 MB: measured %.0f us, ring's "
+           "bandwidth term at memcpy's rate %.0f us (ratio %.2f)\n",
+           1e6 * t[DIST_AB_SIZES - 1], 1e6 * ring, t[DIST_AB_SIZES - 1] / ring);
+    char measured[320], a[64], g[64], w[64];
+    claim_format(a, sizeof a, 1e6 * alpha);
+    claim_format(g, sizeof g, 1e-9 / beta);
+    claim_format(w, sizeof w, worst);
+    snprintf(measured, sizeof measured, "$k=%d$: $\\alpha=$%s \\textmu s, "
+             "$1/\\beta=$%s GB/s, worst factor %s", k, a, g, w);
+    claim_report("dist-alpha-beta", dist_claims[2].statement, measured,
+                 "factor 4", worst <= DIST_AB_FACTOR);
+    assert_true(worst <= DIST_AB_FACTOR);
+}
 static void dist_bad_input_summary(void **state)
 {
     (void)state;
@@ -581,7 +717,7 @@ int main(void)
         cmocka_unit_test(dist_bad_ranks),
         cmocka_unit_test(dist_bad_checkpoints),
         
-        
+        cmocka_unit_test(claim_dist_alpha_beta),
         cmocka_unit_test(dist_bad_input_summary),
     };
     int failed = cmocka_run_group_tests(tests, NULL, dist_teardown);
