@@ -721,8 +721,8 @@ static void claim_dist_alpha_beta(void **state)
     claim_format(g, sizeof g, 1e-9 / beta);
     claim_format(w, sizeof w, worst);
     claim_format(r, sizeof r, t[DIST_AB_SIZES - 1] / ring);
-    snprintf(measured, sizeof measured, "$k=%d$, series %d: $\\alpha=$%s "
-             "\\textmu s, $1/\\beta=$%s GB/s, worst factor %s; 4 MB took %s "
+    snprintf(measured, sizeof measured, "$k=%d$, series %d: $\\alpha$ = %s "
+             "\\textmu s, $1/\\beta$ = %s GB/s, worst factor %s; 4 MB took %s "
              "times the ring's bandwidth term at memcpy's rate", k, series, a,
              g, w, r);
     claim_report("dist-alpha-beta", dist_claims[2].statement, measured,
