@@ -24,7 +24,7 @@ static const struct {
     {"dist-deterministic", "ordered reduction: bit-identical parameters "
      "for k = 1, 2, 4; MPI's within the propagated summation error"},
     {"dist-equivalent", "k ranks with batch b follow one rank with batch "
-     "kb; k = 1 is descent_train to the bit"},
+     "kb; on one rank, the one-process loop to the bit"},
     {"dist-alpha-beta", "all-reduce time fits alpha + n beta"},
     {"dist-overlap", "bucketed reduction beats blocking on a slow link"},
     {"dist-batchnorm", "synchronized batch normalization matches one rank"},
@@ -532,7 +532,9 @@ static void dist_bad_checkpoints(void **state)
     remove(bad);
     remove(path);
     if (dist_world != NULL) {
-        snprintf(path, sizeof path, "/tmp/descent-11-world.ckpt");
+        /* only rank 0's name matters: rank 0 writes and reads */
+        snprintf(path, sizeof path, "/tmp/descent-11-world-%ld.ckpt",
+                 (long)getpid());
         model.theta[1] = rank == 0 ? 0.5f : 3.0f;
         REQUIRE(descent_checkpoint_write(dist_world, &model, &opt, path, &e),
                 e);
