@@ -427,6 +427,18 @@ static void dist_bad_ranks(void **state)
                 e, DESCENT_INVALID_ARGUMENT, "ranks disagree: rank 1 has "
                 "options->seed = 6, rank 0 has 5");
             o.seed = 5;
+            descent_samples fewer = dist_data;
+            fewer.count = descent_comm_rank(pair) == 0 ? DIST_SAMPLES : 3000;
+            BAD(tp, descent_train_parallel(pair, &model, &fewer, &o, &p, NULL,
+                                           &e),
+                e, DESCENT_INVALID_ARGUMENT, "ranks disagree: rank 1 has "
+                "train->count = 3000, rank 0 has 3200");
+            o.batch = descent_comm_rank(pair) == 0 ? 64 : 32;
+            BAD(tp, descent_train_parallel(pair, &model, &dist_data, &o, &p,
+                                           NULL, &e),
+                e, DESCENT_INVALID_ARGUMENT, "ranks disagree: rank 1 has "
+                "options->batch = 32, rank 0 has 64");
+            o.batch = 64;
             descent_comm_free(pair);
         }
     } else
