@@ -24,7 +24,7 @@ static const struct {
     {"dist-deterministic", "ordered reduction: bit-identical parameters "
      "for k = 1, 2, 4; MPI's within the propagated summation error"},
     {"dist-equivalent", "k ranks with batch b follow one rank with batch "
-     "kb; k = 1 is descent_train to the bit"},
+     "kb; on one rank, the one-process loop to the bit"},
     {"dist-alpha-beta", "all-reduce time fits alpha + n beta"},
     {"dist-overlap", "bucketed reduction beats blocking on a slow link"},
     {"dist-batchnorm", "synchronized batch normalization matches one rank"},
@@ -427,6 +427,18 @@ static void dist_bad_ranks(void **state)
                 e, DESCENT_INVALID_ARGUMENT, "ranks disagree: rank 1 has "
                 "options->seed = 6, rank 0 has 5");
             o.seed = 5;
+            descent_samples fewer = dist_data;
+            fewer.count = descent_comm_rank(pair) == 0 ? DIST_SAMPLES : 3000;
+            BAD(tp, descent_train_parallel(pair, &model, &fewer, &o, &p, NULL,
+                                           &e),
+                e, DESCENT_INVALID_ARGUMENT, "ranks disagree: rank 1 has "
+                "train->count = 3000, rank 0 has 3200");
+            o.batch = descent_comm_rank(pair) == 0 ? 64 : 32;
+            BAD(tp, descent_train_parallel(pair, &model, &dist_data, &o, &p,
+                                           NULL, &e),
+                e, DESCENT_INVALID_ARGUMENT, "ranks disagree: rank 1 has "
+                "options->batch = 32, rank 0 has 64");
+            o.batch = 64;
             descent_comm_free(pair);
         }
     } else
@@ -532,7 +544,9 @@ static void dist_bad_checkpoints(void **state)
     remove(bad);
     remove(path);
     if (dist_world != NULL) {
-        snprintf(path, sizeof path, "/tmp/descent-11-world.ckpt");
+        /* only rank 0's name matters: rank 0 writes and reads */
+        snprintf(path, sizeof path, "/tmp/descent-11-world-%ld.ckpt",
+                 (long)getpid());
         model.theta[1] = rank == 0 ? 0.5f : 3.0f;
         REQUIRE(descent_checkpoint_write(dist_world, &model, &opt, path, &e),
                 e);
