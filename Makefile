@@ -20,7 +20,8 @@ VERSION := 0.1.0
 # What a Debian or Ubuntu machine needs beyond a C compiler, make and git,
 # by target: each public target installs (or asks for) only its own list,
 # so that the library and its checks need no TeX and no gnuplot.
-PACKAGES_library := noweb libopenblas-dev liblapacke-dev zlib1g-dev
+PACKAGES_library := noweb libopenblas-dev liblapacke-dev zlib1g-dev \
+                    libopenmpi-dev openmpi-bin
 # Fashion-MNIST, which Chapter 7's tests, figures and examples read.
 PACKAGES_data := dataset-fashion-mnist
 PACKAGES_check := $(PACKAGES_library) libcmocka-dev clang $(PACKAGES_data)
@@ -105,14 +106,63 @@ else
   LIB_SRC := $(ALL_SRC)
   LIB_CU_OBJ :=
 endif
+
+# MPI (Chapter 11). Where $(MPICC) (mpicc unless told) is found and its
+# --showme:compile and --showme:link (Open MPI's) or pkg-config's ompi-c
+# give flags with which a program calling MPI_Init links, the library
+# compiles tangled/distributed.c and tangled/distributed-hooks.c with
+# those flags (the headers as system headers, so that -pedantic judges
+# our code, not MPI's), links MPI, and leaves out
+# tangled/distributed-none.c; elsewhere the reverse, and says so. `make
+# MPICC=` builds without MPI on a machine that has it. The suite runs
+# the MPI programs (MPI_PROGRAMS) under build-aux/mpi-run: on 2, then 4
+# ranks.
+MPICC ?= mpicc
+MPI_PROGRAMS := 11-distributed
+ifneq ($(strip $(MPICC)),)
+  MPI_CFLAGS := $(patsubst -I%,-isystem %,$(or \
+      $(shell $(MPICC) --showme:compile 2>/dev/null),\
+      $(shell pkg-config --cflags ompi-c 2>/dev/null)))
+  MPI_LIBS := $(or $(shell $(MPICC) --showme:link 2>/dev/null),\
+                   $(shell pkg-config --libs ompi-c 2>/dev/null))
+  MPI_LINKS := $(if $(MPI_LIBS),$(shell printf '#include <mpi.h>\nint main(void){return MPI_Init(0, 0);}\n' | \
+      $(CC) -x c - -o /dev/null $(MPI_CFLAGS) $(MPI_LIBS) >/dev/null 2>&1 \
+      && echo ok))
+  ifeq ($(MPI_LINKS),)
+    ifeq ($(MAKELEVEL),0)
+      $(info note: no MPI that compiles and links ($(MPICC) --showme, pkg-config ompi-c); building without MPI)
+    endif
+    override MPICC :=
+  endif
+endif
+ifneq ($(strip $(MPICC)),)
+  LIB_SRC := $(filter-out tangled/distributed-none.c,$(LIB_SRC))
+  CFLAGS_distributed := $(MPI_CFLAGS)
+  CFLAGS_distributed-hooks := $(MPI_CFLAGS)
+  LIBS += $(MPI_LIBS)
+  SUITE_MPI := --mpi '$(MPI_PROGRAMS)'
+else
+  LIB_SRC := $(filter-out tangled/distributed.c tangled/distributed-hooks.c,\
+                          $(LIB_SRC))
+  SUITE_MPI :=
+endif
 # The sanitizers and gcov cannot see into CUDA: those builds always take
-# the library without it (gpu-none.c), on every machine.
+# the library without it (gpu-none.c), on every machine. They take it
+# without MPI too (distributed-none.c): Open MPI's own allocations at
+# MPI_Init and MPI_Finalize would read as leaks, and a sanitized program
+# started by mpirun on 4 ranks would take longer than the suite may.
+NO_MPI_SRC := $(filter-out tangled/distributed.c tangled/distributed-hooks.c,\
+                           $(ALL_SRC))
+COV_SRC := $(filter-out tangled/distributed.c tangled/distributed-hooks.c,\
+                        $(LIB_SRC)) \
+           $(if $(filter tangled/distributed.c,$(LIB_SRC)),\
+                $(filter tangled/distributed-none.c,$(ALL_SRC)))
 LIB_OBJ := $(LIB_SRC:tangled/%.c=$(B)/obj/%.o) $(LIB_CU_OBJ)
-SAN_OBJ := $(ALL_SRC:tangled/%.c=$(B)/sanitize/obj/%.o)
+SAN_OBJ := $(NO_MPI_SRC:tangled/%.c=$(B)/sanitize/obj/%.o)
 SUITE_SRC := $(filter-out verify/claims.c,$(sort $(wildcard verify/*.c)))
 SUITE := $(SUITE_SRC:verify/%.c=$(B)/verify/%)
 SAN_SUITE := $(SUITE_SRC:verify/%.c=$(B)/sanitize/verify/%)
-COV_OBJ := $(ALL_SRC:tangled/%.c=$(B)/coverage/obj/%.o)
+COV_OBJ := $(NO_MPI_SRC:tangled/%.c=$(B)/coverage/obj/%.o)
 COV_SUITE := $(SUITE_SRC:verify/%.c=$(B)/coverage/verify/%)
 FIG_PROGS := $(sort $(wildcard figures/*.c))
 FIG_DATA := $(FIG_PROGS:figures/%.c=$(B)/figures/data/%.done)
@@ -128,7 +178,8 @@ ifeq ($(filter clean uninstall deps tangle tangle-check,$(MAKECMDGOALS)),)
   $(shell build-aux/remember $(FLAGS) 'CC=$(CC)' \
             "$$($(CC) --version 2>&1 | head -n 1)" \
             'WARNINGS=$(WARNINGS)' 'CFLAGS=$(CFLAGS)' 'LIBS=$(LIBS)' \
-            'SANITIZE=$(SANITIZE)' 'NVCC=$(NVCC) $(NVCC_FLAGS)')
+            'SANITIZE=$(SANITIZE)' 'NVCC=$(NVCC) $(NVCC_FLAGS)' \
+            'MPI=$(MPICC) $(MPI_CFLAGS) $(MPI_LIBS)')
 endif
 
 .PHONY: all tangle library examples figures book check check-sanitize check-valgrind \
@@ -250,11 +301,12 @@ TALLY = build-aux/tally $(1) $(PUBLIC_HDR)
 # not retypeset the book, and the stamp keeps the next make from running
 # the suite again.
 $(B)/claims/claims.done: $(SUITE) verify/claims-table.awk $(CHAPTERS) \
-                         build-aux/suite build-aux/record-claims \
+                         build-aux/suite build-aux/mpi-run build-aux/record-claims \
                          build-aux/tally build-aux/public-functions
 	@$(STEP) VERIFY "the claims: $(notdir $(SUITE))" \
 	  $(B)/logs/check.log \
-	  build-aux/suite --timeout $(SUITE_TIMEOUT) $(B)/claims/run.tsv $(SUITE)
+	  build-aux/suite --timeout $(SUITE_TIMEOUT) $(SUITE_MPI) \
+	    $(B)/claims/run.tsv $(SUITE)
 	@$(RECORD_CLAIMS)
 	@$(call TALLY,$(B)/claims)
 	@touch $@
@@ -277,7 +329,8 @@ $(B)/cuda/gpu.ptx: tangled/gpu.cu $(LIB_HDR)
 	  $(CUDA_CHECK) --cuda-host-only -fsyntax-only $<
 
 stage-check: $(SUITE) $(B)/lib/libdescent.so $(B)/cuda/gpu.ptx
-	@build-aux/suite --timeout $(SUITE_TIMEOUT) $(B)/claims/run.tsv $(SUITE)
+	@build-aux/suite --timeout $(SUITE_TIMEOUT) $(SUITE_MPI) \
+	    $(B)/claims/run.tsv $(SUITE)
 	@$(RECORD_CLAIMS)
 	@build-aux/exports $(B)/lib/libdescent.so.0 $(PUBLIC_HDR)
 	@$(call TALLY,$(B)/claims)
@@ -353,7 +406,7 @@ stage-coverage: $(COV_SUITE)
 	         "$(B)/logs/coverage-suite.log:" >&2; \
 	    tail -n 40 $(B)/logs/coverage-suite.log >&2; fi; \
 	  build-aux/coverage $(B)/coverage/obj $(B)/coverage/report \
-	    $(COVERAGE_MIN) $(LIB_SRC) -- $(PUBLIC_HDR) || status=$$?; \
+	    $(COVERAGE_MIN) $(COV_SRC) -- $(PUBLIC_HDR) || status=$$?; \
 	  exit $$status
 
 # ---------------------------------------------------------------------
