@@ -527,7 +527,237 @@ static void dist_bad_checkpoints(void **state)
     descent_model_free(&other);
     descent_model_free(&model);
 }
+#include <time.h>                 /* clock_gettime */
 
+enum { OVERLAP_INPUTS = 64, OVERLAP_WIDTH = 512, OVERLAP_BATCH = 64,
+       OVERLAP_STEPS = 8 };
+static double overlap_stamp[OVERLAP_STEPS + 1];
+static double overlap_moved;      /* the last run's max |theta - start| */
+
+static double overlap_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static void overlap_step_done(size_t step, double loss, void *context)
+{
+    (void)loss;
+    (void)context;
+    if (step < OVERLAP_STEPS)
+        overlap_stamp[step + 1] = overlap_now();
+}
+
+static int overlap_compare(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+static double overlap_run(descent_comm *c, const descent_samples *data,
+                          descent_reduce_kind reduce, float **theta,
+                          size_t *parameters)
+{
+    descent_model model;
+    descent_optimizer opt;
+    descent_schedule schedule;
+    descent_random r;
+    descent_error e;
+    const size_t hidden[4] = {OVERLAP_WIDTH, OVERLAP_WIDTH, OVERLAP_WIDTH,
+                              OVERLAP_WIDTH};
+    REQUIRE(descent_mlp_init(&model, OVERLAP_INPUTS, 4, hidden,
+                             DESCENT_LAYER_RELU, 10, OVERLAP_BATCH, &e), e);
+    descent_random_seed(&r, 12);
+    REQUIRE(descent_model_init_weights(&model, &r, &e), e);
+    REQUIRE(descent_sgd_init(&opt, model.parameters, 0.9, false, &e), e);
+    REQUIRE(descent_schedule_init(&schedule, DESCENT_SCHEDULE_CONSTANT, 0.01,
+                                  0, 0, &e), e);
+    descent_train_options o = {.epochs = 1, .batch = OVERLAP_BATCH,
+                               .seed = 7, .optimizer = &opt,
+                               .schedule = &schedule, .quiet = true,
+                               .callback = overlap_step_done};
+    descent_parallel_options p = {.reduce = reduce};
+    float *start = malloc(model.parameters * sizeof *start);
+    assert_non_null(start);
+    memcpy(start, model.theta, model.parameters * sizeof *start);
+    overlap_stamp[0] = overlap_now();
+    REQUIRE(descent_train_parallel(c, &model, data, &o, &p, NULL, &e), e);
+    double steps[OVERLAP_STEPS - 1];
+    for (size_t s = 1; s < OVERLAP_STEPS; s++)
+        steps[s - 1] = overlap_stamp[s + 1] - overlap_stamp[s];
+    qsort(steps, OVERLAP_STEPS - 1, sizeof *steps, overlap_compare);
+    float median = (float)steps[(OVERLAP_STEPS - 1) / 2];
+    REQUIRE(descent_allreduce_sum(dist_world, &median, 1, DESCENT_REDUCE_MPI,
+                                  &e), e);
+    median /= (float)descent_comm_size(dist_world);
+    *parameters = model.parameters;
+    *theta = malloc(model.parameters * sizeof **theta);
+    assert_non_null(*theta);
+    memcpy(*theta, model.theta, model.parameters * sizeof **theta);
+    overlap_moved = 0;
+    for (size_t i = 0; i < model.parameters; i++)
+        overlap_moved = fmax(overlap_moved, fabs((double)(*theta)[i] - start[i]));
+    free(start);
+    descent_optimizer_free(&opt);
+    descent_model_free(&model);
+    return median;
+}
+static void claim_dist_overlap(void **state)
+{
+    descent_samples data;
+    descent_random r;
+    descent_error e;
+    float *fast, *blocking, *bucketed;
+    size_t P;
+    (void)state;
+    if (dist_world == NULL)
+        return;
+    int k = descent_comm_size(dist_world);
+    descent_comm *c = dist_first(k);
+    size_t count = OVERLAP_BATCH * OVERLAP_STEPS;
+    REQUIRE(descent_samples_init(&data, count, OVERLAP_INPUTS, 10, 0, &e), e);
+    descent_random_seed(&r, 13);
+    for (size_t i = 0; i < count * OVERLAP_INPUTS; i++)
+        data.x[i] = (float)descent_random_gaussian(&r);
+    for (size_t i = 0; i < count; i++)
+        data.labels[i] = (int32_t)descent_random_below(&r, 10);
+    double t_fb = overlap_run(c, &data, DESCENT_REDUCE_MPI, &fast, &P);
+    double t_b = 2 * t_fb / 3, t_c = 2.5 * t_b;
+    REQUIRE(descent_comm_set_link(c, 0, t_c / ((double)P * sizeof(float)),
+                                  &e), e);
+    double t_block = overlap_run(c, &data, DESCENT_REDUCE_MPI, &blocking,
+                                 &P);
+    double t_bucket = overlap_run(c, &data, DESCENT_REDUCE_BUCKETED,
+                                  &bucketed, &P);
+    size_t differing = 0;
+    double worst = 0, moved = overlap_moved;
+    bool delayed_only = memcmp(fast, blocking, P * sizeof *fast) == 0;
+    for (size_t i = 0; i < P; i++) {
+        differing += memcmp(blocking + i, bucketed + i, sizeof *blocking) != 0;
+        worst = fmax(worst, fabs((double)blocking[i] - (double)bucketed[i]));
+    }
+    double saving = t_block - t_bucket, ratio = saving / t_b;
+    printf("k = %d: T_fb %.4g s; on the link: blocking %.4g s, bucketed %.4g s, "
+           "saving %.4g s = %.3g T_b; %zu of %zu parameters differ, by at most "
+           "%.3g (movement %.3g); link changes no bit: %s\n", k, t_fb, t_block,
+           t_bucket, saving, ratio, differing, P, worst, moved,
+           delayed_only ? "yes" : "NO");
+    bool pass = dist_all(delayed_only && ratio >= 0.5 && ratio <= 2 &&
+                         worst <= 1e-5 * moved);
+    char measured[128];
+    snprintf(measured, sizeof measured, "k = %d: saving %.3g T_b (%.3g of "
+             "%.3g s); %zu parameters differ", k, ratio, saving, t_block,
+             differing);
+    claim_report("dist-overlap", dist_claims[3].statement, measured,
+                 "0.5 to 2 T_b; 0 or within 1e-5 of the movement", pass);
+    assert_true(pass);
+    free(fast);
+    free(blocking);
+    free(bucketed);
+    descent_samples_free(&data);
+    descent_comm_free(c);
+}
+static size_t bn_dist_parameters;
+
+static float *bn_dist_train(descent_comm *comm, descent_bn_mode bn,
+                            descent_gradient_fn *gradient)
+{
+    const descent_layer_spec spec[5] = {
+        {DESCENT_LAYER_DENSE, 64}, {DESCENT_LAYER_BATCHNORM, 0},
+        {DESCENT_LAYER_RELU, 0}, {DESCENT_LAYER_DENSE, 10},
+        {DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY, 0}};
+    descent_model model;
+    descent_optimizer opt;
+    descent_schedule schedule;
+    descent_random r;
+    descent_error e;
+    if (dist_data.count == 0)
+        REQUIRE(descent_fashion_mnist_load(&dist_data, true, DIST_SAMPLES,
+                                           &e), e);
+    REQUIRE(descent_model_init(&model, dist_data.inputs, 5, spec, DIST_BATCH,
+                               &e), e);
+    descent_random_seed(&r, 11);
+    REQUIRE(descent_model_init_weights(&model, &r, &e), e);
+    REQUIRE(descent_sgd_init(&opt, model.parameters, 0.9, false, &e), e);
+    REQUIRE(descent_schedule_init(&schedule, DESCENT_SCHEDULE_CONSTANT, 0.05,
+                                  0, 0, &e), e);
+    descent_train_options o = {.epochs = 1, .batch = DIST_BATCH, .seed = 5,
+                               .optimizer = &opt, .schedule = &schedule,
+                               .quiet = true, .gradient = gradient};
+    descent_parallel_options p = {.reduce = DESCENT_REDUCE_MPI, .bn = bn};
+    if (comm == NULL)
+        REQUIRE(descent_train(&model, &dist_data, &o, NULL, &e), e);
+    else
+        REQUIRE(descent_train_parallel(comm, &model, &dist_data, &o, &p,
+                                       NULL, &e), e);
+    float *theta = malloc(model.parameters * sizeof *theta);
+    assert_non_null(theta);
+    memcpy(theta, model.theta, model.parameters * sizeof *theta);
+    bn_dist_parameters = model.parameters;
+    descent_optimizer_free(&opt);
+    descent_model_free(&model);
+    return theta;
+}
+static double bn_dist_distance(const float *a, const float *b)
+{
+    double worst = 0;
+    for (size_t i = 0; i < bn_dist_parameters; i++)
+        worst = fmax(worst, fabs((double)a[i] - (double)b[i]));
+    return worst;
+}
+
+static void claim_dist_batchnorm(void **state)
+{
+    static const int ks[2] = {2, 4};
+    float *local[2] = {NULL}, *sync[2] = {NULL}, *serial = NULL;
+    double tolerance = 1, near = 0, far = INFINITY;
+    (void)state;
+    if (dist_world == NULL)
+        return;
+    int size = descent_comm_size(dist_world);
+    bool root = descent_comm_rank(dist_world) == 0;
+    if (root) {
+        double u = ldexp(1.0, -24), n = DIST_BATCH;
+        serial = bn_dist_train(NULL, DESCENT_BN_LOCAL, NULL);
+        dist_nudge = 2 * n * u / (1 - n * u);
+        float *twin = bn_dist_train(NULL, DESCENT_BN_LOCAL,
+                                    dist_nudged_gradient);
+        tolerance = bn_dist_distance(twin, serial);
+        free(twin);
+    }
+    for (int i = 0; i < 2 && ks[i] <= size; i++) {
+        descent_comm *c = dist_first(ks[i]);
+        if (c != NULL) {
+            local[i] = bn_dist_train(c, DESCENT_BN_LOCAL, NULL);
+            sync[i] = bn_dist_train(c, DESCENT_BN_SYNC, NULL);
+            descent_comm_free(c);
+        }
+        if (root) {
+            double l = bn_dist_distance(local[i], serial),
+                   s = bn_dist_distance(sync[i], serial);
+            printf("k = %d: local statistics %.3g from one rank, "
+                   "synchronized %.3g, tolerance %.3g\n", ks[i], l, s,
+                   tolerance);
+            far = fmin(far, l);
+            near = fmax(near, s);
+        }
+    }
+    bool pass = dist_all(!root || (near <= tolerance &&
+                                   far >= 100 * tolerance));
+    char measured[128], a[32], b[32];
+    claim_format(a, sizeof a, near / tolerance);
+    claim_format(b, sizeof b, far / tolerance);
+    snprintf(measured, sizeof measured, "synchronized %s, local %s of the "
+             "tolerance (k up to %d)", a, b, size >= 4 ? 4 : 2);
+    claim_report("dist-batchnorm", dist_claims[4].statement, measured,
+                 "synchronized <= 1; local >= 100", pass);
+    for (int i = 0; i < 2; i++) {
+        free(local[i]);
+        free(sync[i]);
+    }
+    free(serial);
+    assert_true(pass);
+}
 
 static void dist_bad_input_summary(void **state)
 {
@@ -556,7 +786,8 @@ int main(void)
         cmocka_unit_test(dist_bad_arguments),
         cmocka_unit_test(dist_bad_ranks),
         cmocka_unit_test(dist_bad_checkpoints),
-        
+        cmocka_unit_test(claim_dist_overlap),
+        cmocka_unit_test(claim_dist_batchnorm),
         
         cmocka_unit_test(dist_bad_input_summary),
     };
