@@ -25,6 +25,10 @@ static void gradient_ready(void *context, size_t layer)
     descent_parallel_hooks *h = context;
     const descent_layer *l = &h->model->layer[layer];
     size_t b = h->open;
+    if (b == DESCENT_MAX_MODEL_LAYERS) {   /* finish was not called */
+        h->failed = MPI_ERR_REQUEST;
+        return;
+    }
     h->bytes[b] = l->parameters * sizeof(float);
     h->start[b] = MPI_Wtime();
     int code = MPI_Iallreduce(MPI_IN_PLACE, h->model->gradient + l->offset,
@@ -103,19 +107,18 @@ descent_status descent_parallel_hooks_finish(descent_parallel_hooks *hooks,
     if (hooks == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "%s: hooks is NULL", owner);
-    if (!hooks->bucketed)
-        return descent_succeed(error);
     size_t open = hooks->open;
     hooks->open = 0;
-    int code = hooks->failed != MPI_SUCCESS
-                   ? hooks->failed
-                   : MPI_Waitall((int)open, hooks->request,
-                                 MPI_STATUSES_IGNORE);
+    int code = hooks->failed;
+    if (code == MPI_SUCCESS && open > 0)
+        code = MPI_Waitall((int)open, hooks->request, MPI_STATUSES_IGNORE);
     hooks->failed = MPI_SUCCESS;
     if (code != MPI_SUCCESS)
         return descent_fail(error, DESCENT_UNAVAILABLE,
-                            "%s: a layer's all-reduce failed (MPI error "
-                            "%d)", owner, code);
+                            "%s: a hook's all-reduce failed (MPI error %d)",
+                            owner, code);
+    if (!hooks->bucketed)
+        return descent_succeed(error);
     for (size_t b = 0; b < open; b++)
         descent_link_wait(hooks->comm, hooks->start[b], hooks->bytes[b]);
     float k = (float)hooks->comm->size;
