@@ -3,7 +3,9 @@
    asked), from the command line. Run with --help for
    the options. Prints the progress line on standard error while it runs,
    then the record of every epoch; --tsv FILE writes the record as
-   tab-separated columns for gnuplot. */
+   tab-separated columns for gnuplot. With --parallel, under mpirun, it
+   trains data-parallel on every process mpirun starts (Chapter 11): the
+   batch is the global one, and rank 0 alone prints and writes. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdio.h>
@@ -11,14 +13,15 @@
 #include <string.h>
 
 #include "descent.h"
+#include "distributed.h"
 
 typedef struct settings {
-    size_t hidden[8], hidden_count, batch, epochs, limit, every;
+    size_t hidden[8], hidden_count, batch, epochs, limit, every, chunk;
     descent_layer_kind activation;
-    const char *rule, *schedule, *tsv;
+    const char *rule, *schedule, *tsv, *parallel, *checkpoint;
     double eta, momentum, gamma, clip;
     unsigned long long seed;
-    bool quiet, batchnorm, fused;
+    bool quiet, batchnorm, fused, sync_bn;
 } settings;
 
 static void usage(FILE *out)
@@ -46,6 +49,13 @@ static void usage(FILE *out)
           "  --limit N             use the first N training images only\n"
           "  --tsv FILE            write the record to FILE\n"
           "  --quiet               no progress line\n"
+          "  --parallel mpi        train on every process of mpirun (Chapter\n"
+          "                        11): mpi, ordered or bucketed reduction;\n"
+          "                        --batch is then the global batch\n"
+          "  --chunk 32            samples per chunk (--parallel ordered)\n"
+          "  --sync-bn             batch statistics over all processes\n"
+          "  --checkpoint FILE     start from FILE if it exists; write it\n"
+          "                        after training\n"
           "The data are read from $DESCENT_FASHION_MNIST, or else from\n"
           "/usr/share/datasets/fashion-mnist (dataset-fashion-mnist).\n",
           out);
@@ -111,6 +121,9 @@ static settings parse(int argc, char **argv)
         } else if (!strcmp(o, "--fused")) {
             s.fused = true;
             continue;
+        } else if (!strcmp(o, "--sync-bn")) {
+            s.sync_bn = true;
+            continue;
         }
         if (v == NULL) {
             usage(stderr);
@@ -149,6 +162,12 @@ static settings parse(int argc, char **argv)
             s.limit = count_of(v, o);
         else if (!strcmp(o, "--tsv"))
             s.tsv = v;
+        else if (!strcmp(o, "--parallel"))
+            s.parallel = v;
+        else if (!strcmp(o, "--chunk"))
+            s.chunk = count_of(v, o);
+        else if (!strcmp(o, "--checkpoint"))
+            s.checkpoint = v;
         else {
             usage(stderr);
             die(o, "unknown option");
@@ -245,8 +264,35 @@ int main(int argc, char **argv)
         die("setup", e.message);
     if (s.fused && descent_fused_check(&model, &e))
         die("--fused", e.message);
-    make_schedule(&schedule, &s,
-                  s.batch ? (train.count + s.batch - 1) / s.batch : 1);
+    descent_comm *comm = NULL;
+    descent_parallel_options parallel = {.chunk = s.chunk,
+        .bn = s.sync_bn ? DESCENT_BN_SYNC : DESCENT_BN_LOCAL};
+    if (s.parallel != NULL) {
+        if (!strcmp(s.parallel, "mpi"))
+            parallel.reduce = DESCENT_REDUCE_MPI;
+        else if (!strcmp(s.parallel, "ordered"))
+            parallel.reduce = DESCENT_REDUCE_ORDERED;
+        else if (!strcmp(s.parallel, "bucketed"))
+            parallel.reduce = DESCENT_REDUCE_BUCKETED;
+        else
+            die("--parallel", "mpi, ordered or bucketed");
+        if (descent_comm_world(&comm, &e))
+            die("--parallel", e.message);
+    }
+    bool speaks = descent_comm_rank(comm) == 0;
+    if (s.checkpoint != NULL) {
+        FILE *exists = fopen(s.checkpoint, "rb");
+        if (exists != NULL) {
+            fclose(exists);
+            if (descent_checkpoint_read(comm, &model, &opt, s.checkpoint, &e))
+                die("--checkpoint", e.message);
+        }
+    }
+    size_t batch = s.batch ? s.batch : 1;
+    make_schedule(&schedule, &s, comm != NULL
+                                     ? (train.count >= batch
+                                            ? train.count / batch : 1)
+                                     : (train.count + batch - 1) / batch);
     descent_epoch_record *records = calloc(s.epochs ? s.epochs : 1,
                                            sizeof *records);
     if (records == NULL)
@@ -257,12 +303,24 @@ int main(int argc, char **argv)
         .clip = s.clip > 0 ? DESCENT_CLIP_NORM : DESCENT_CLIP_NONE,
         .clip_threshold = s.clip, .test = &test, .quiet = s.quiet,
         .gradient = s.fused ? descent_fused_gradient : NULL};
-    fprintf(stderr, "train-mnist: %zu parameters, %zu training and %zu test "
-                    "images\n", model.parameters, train.count, test.count);
-    descent_status status = descent_train(&model, &train, &options, records,
-                                          &e);
-    if (status)
+    if (speaks)
+        fprintf(stderr, "train-mnist: %zu parameters, %zu training and %zu "
+                        "test images%s\n", model.parameters, train.count,
+                test.count, comm == NULL ? "" : ", on several processes");
+    descent_status status =
+        comm == NULL ? descent_train(&model, &train, &options, records, &e)
+                     : descent_train_parallel(comm, &model, &train, &options,
+                                              &parallel, records, &e);
+    if (status && speaks)
         fprintf(stderr, "train-mnist: %s\n", e.message);
+    if (!status && s.checkpoint != NULL &&
+        descent_checkpoint_write(comm, &model, &opt, s.checkpoint, &e))
+        die("--checkpoint", e.message);
+    descent_comm_free(comm);
+    descent_mpi_finalize();
+    if (!speaks)
+        s.tsv = NULL;
+    if (speaks)
     print_record(stdout, records, s.epochs);
     if (s.tsv != NULL) {
         FILE *out = fopen(s.tsv, "w");

@@ -24,7 +24,7 @@ static const struct {
     {"dist-deterministic", "ordered reduction: bit-identical parameters "
      "for k = 1, 2, 4; MPI's within the propagated summation error"},
     {"dist-equivalent", "k ranks with batch b follow one rank with batch "
-     "kb; k = 1 is descent_train to the bit"},
+     "kb; on one rank, the one-process loop to the bit"},
     {"dist-alpha-beta", "all-reduce time fits alpha + n beta"},
     {"dist-overlap", "bucketed reduction beats blocking on a slow link"},
     {"dist-batchnorm", "synchronized batch normalization matches one rank"},
@@ -82,7 +82,7 @@ static void dist_model(descent_model *model, descent_optimizer *opt,
         REQUIRE(descent_fashion_mnist_load(&dist_data, true, DIST_SAMPLES,
                                            &e), e);
     REQUIRE(descent_mlp_init(model, dist_data.inputs, 1, width,
-                             DESCENT_LAYER_RELU, 10, DIST_BATCH, &e), e);
+                             DESCENT_LAYER_TANH, 10, DIST_BATCH, &e), e);
     descent_random_seed(&r, 11);
     REQUIRE(descent_model_init_weights(model, &r, &e), e);
     REQUIRE(descent_sgd_init(opt, model->parameters, momentum, false, &e), e);
@@ -127,13 +127,27 @@ static descent_status dist_nudged_gradient(descent_model *model,
                                            const size_t *index, size_t batch,
                                            double *loss, descent_error *error)
 {
-    descent_status status = descent_model_gradient(model, data, index, batch,
-                                                   loss, error);
-    for (size_t i = 0; i < model->parameters && !status; i++) {
+    size_t n = model->parameters;
+    float *g = malloc(n * sizeof *g);
+    double *terms = calloc(n, sizeof *terms), one;
+    assert_true(g != NULL && terms != NULL);
+    descent_status status = DESCENT_OK;
+    for (size_t s = 0; s < batch && !status; s++) {
+        status = descent_model_gradient(model, data, index + s, 1, &one,
+                                        error);
+        for (size_t i = 0; i < n && !status; i++)
+            terms[i] += fabs((double)model->gradient[i]);
+    }
+    if (!status)
+        status = descent_model_gradient(model, data, index, batch, loss,
+                                        error);
+    for (size_t i = 0; i < n && !status; i++) {
         uint32_t h = (uint32_t)(i * 2654435761u) >> 16;
-        float d = (float)(dist_nudge * fabs((double)model->gradient[i]));
+        float d = (float)(dist_nudge * terms[i] / (double)batch);
         model->gradient[i] += h & 1 ? d : -d;
     }
+    free(g);
+    free(terms);
     return status;
 }
 
@@ -333,6 +347,14 @@ static void dist_bad_arguments(void **state)
     BAD(tp, descent_train_parallel(comm, &model, &dist_data, &o, &p, NULL, &e),
         e, DESCENT_INVALID_ARGUMENT, "options->schedule is NULL");
     o.schedule = &schedule;
+    SURVIVES("descent_comm_rank", "a NULL comm is rank 0 of one",
+             assert_int_equal(descent_comm_rank(NULL), 0));
+    SURVIVES("descent_comm_size", "a NULL comm is a world of one",
+             assert_int_equal(descent_comm_size(NULL), 1));
+    SURVIVES("descent_comm_free", "NULL is nothing to free",
+             descent_comm_free(NULL));
+    SURVIVES("descent_mpi_available", "it takes no argument",
+             assert_true(descent_mpi_available() == (dist_world != NULL)));
     if (dist_world == NULL) {
         BAD("descent_comm_world", descent_comm_world(&c, &e), e,
             DESCENT_UNAVAILABLE, "built without MPI");
@@ -348,7 +370,6 @@ static void dist_bad_arguments(void **state)
         BAD("descent_checkpoint_write",
             descent_checkpoint_write(comm, &model, &opt, "x", &e), e,
             DESCENT_UNAVAILABLE, "built without MPI");
-        SURVIVES("descent_comm_free", "a no-op without MPI", descent_comm_free(comm));
         SURVIVES("descent_mpi_finalize", "a no-op without MPI",
                  descent_mpi_finalize());
         assert_false(descent_mpi_available());
@@ -406,6 +427,18 @@ static void dist_bad_ranks(void **state)
                 e, DESCENT_INVALID_ARGUMENT, "ranks disagree: rank 1 has "
                 "options->seed = 6, rank 0 has 5");
             o.seed = 5;
+            descent_samples fewer = dist_data;
+            fewer.count = descent_comm_rank(pair) == 0 ? DIST_SAMPLES : 3000;
+            BAD(tp, descent_train_parallel(pair, &model, &fewer, &o, &p, NULL,
+                                           &e),
+                e, DESCENT_INVALID_ARGUMENT, "ranks disagree: rank 1 has "
+                "train->count = 3000, rank 0 has 3200");
+            o.batch = descent_comm_rank(pair) == 0 ? 64 : 32;
+            BAD(tp, descent_train_parallel(pair, &model, &dist_data, &o, &p,
+                                           NULL, &e),
+                e, DESCENT_INVALID_ARGUMENT, "ranks disagree: rank 1 has "
+                "options->batch = 32, rank 0 has 64");
+            o.batch = 64;
             descent_comm_free(pair);
         }
     } else
@@ -511,7 +544,9 @@ static void dist_bad_checkpoints(void **state)
     remove(bad);
     remove(path);
     if (dist_world != NULL) {
-        snprintf(path, sizeof path, "/tmp/descent-11-world.ckpt");
+        /* only rank 0's name matters: rank 0 writes and reads */
+        snprintf(path, sizeof path, "/tmp/descent-11-world-%ld.ckpt",
+                 (long)getpid());
         model.theta[1] = rank == 0 ? 0.5f : 3.0f;
         REQUIRE(descent_checkpoint_write(dist_world, &model, &opt, path, &e),
                 e);
@@ -835,6 +870,9 @@ static void claim_dist_batchnorm(void **state)
 static void dist_bad_input_summary(void **state)
 {
     (void)state;
+    if (dist_world != NULL)
+        SURVIVES("descent_mpi_finalize", "a second call does nothing",
+                 (descent_mpi_finalize(), descent_mpi_finalize()));
     bad_input_table("bad-input-11-table");
 }
 
