@@ -767,6 +767,21 @@ static void claim_dist_overlap(void **state)
 }
 static size_t bn_dist_parameters;
 
+static descent_status bn_dist_nudged(descent_model *model,
+                                     const descent_samples *data,
+                                     const size_t *index, size_t batch,
+                                     double *loss, descent_error *error)
+{
+    descent_status status = descent_model_gradient(model, data, index, batch,
+                                                   loss, error);
+    for (size_t i = 0; i < model->parameters && !status; i++) {
+        uint32_t h = (uint32_t)(i * 2654435761u) >> 16;
+        float d = (float)(dist_nudge * fabs((double)model->gradient[i]));
+        model->gradient[i] += h & 1 ? d : -d;
+    }
+    return status;
+}
+
 static float *bn_dist_train(descent_comm *comm, descent_bn_mode bn,
                             descent_gradient_fn *gradient)
 {
@@ -828,8 +843,7 @@ static void claim_dist_batchnorm(void **state)
         double u = ldexp(1.0, -24), n = DIST_BATCH;
         serial = bn_dist_train(NULL, DESCENT_BN_LOCAL, NULL);
         dist_nudge = 2 * n * u / (1 - n * u);
-        float *twin = bn_dist_train(NULL, DESCENT_BN_LOCAL,
-                                    dist_nudged_gradient);
+        float *twin = bn_dist_train(NULL, DESCENT_BN_LOCAL, bn_dist_nudged);
         tolerance = bn_dist_distance(twin, serial);
         free(twin);
     }
