@@ -10,32 +10,39 @@
 #define real float
 #define FN(name) name##_f
 #define SQRT sqrtf
-void FN(descent_bn_forward)(size_t m, size_t n, const real *in,
-                            const real *w, real *s, bool training,
-                            double momentum, double eps, real *out)
+void FN(descent_bn_forward_across)(size_t m, size_t n, const real *in,
+                                   const real *w, real *s, bool training,
+                                   double momentum, double eps,
+                                   FN(descent_bn_sum) *sum, void *context,
+                                   size_t replicas, real *out)
 {
     const real *gamma = w, *beta = w + n;
     real *mean = s + 2 * n, *inv = s + 3 * n;
+    size_t M = sum != NULL ? replicas * m : m;   /* rows over all replicas */
     if (training) {
         for (size_t j = 0; j < n; j++)
             mean[j] = inv[j] = 0;
         for (size_t i = 0; i < m; i++)
             for (size_t j = 0; j < n; j++)
                 mean[j] += in[i * n + j];
+        if (sum != NULL)
+            sum(context, mean, n);                /* over every replica's rows */
         for (size_t j = 0; j < n; j++)
-            mean[j] /= (real)m;
+            mean[j] /= (real)M;
         for (size_t i = 0; i < m; i++)
             for (size_t j = 0; j < n; j++) {
                 real d = in[i * n + j] - mean[j];
                 inv[j] += d * d;                  /* m times the variance */
             }
+        if (sum != NULL)
+            sum(context, inv, n);                 /* M times the variance */
         for (size_t j = 0; j < n; j++) {
-            real var = inv[j] / (real)m;
+            real var = inv[j] / (real)M;
             inv[j] = 1 / SQRT(var + (real)eps);
             if (isfinite(mean[j]) && isfinite(var)) {
                 s[j] += (real)momentum * (mean[j] - s[j]);
                 s[n + j] += (real)momentum *
-                            (var * (real)m / (real)(m - 1) - s[n + j]);
+                            (var * (real)M / (real)(M - 1) - s[n + j]);
             }
         }
     } else {
@@ -51,12 +58,24 @@ void FN(descent_bn_forward)(size_t m, size_t n, const real *in,
             y[j] = (x[j] - mean[j]) * inv[j] * gamma[j] + beta[j];
     }
 }
-void FN(descent_bn_backward)(size_t m, size_t n, const real *in,
-                             const real *w, const real *s, bool training,
-                             const real *delta, real *dgamma,
-                             real *dbeta, real *back)
+
+void FN(descent_bn_forward)(size_t m, size_t n, const real *in,
+                            const real *w, real *s, bool training,
+                            double momentum, double eps, real *out)
+{
+    FN(descent_bn_forward_across)(m, n, in, w, s, training, momentum, eps,
+                                  NULL, NULL, 1, out);
+}
+void FN(descent_bn_backward_across)(size_t m, size_t n, const real *in,
+                                    const real *w, const real *s,
+                                    bool training, const real *delta,
+                                    FN(descent_bn_sum) *sum, void *context,
+                                    size_t replicas, real *scratch,
+                                    real *dgamma, real *dbeta, real *back)
 {
     const real *gamma = w, *mean = s + 2 * n, *inv = s + 3 * n;
+    const real *all_dbeta = dbeta, *all_dgamma = dgamma;
+    size_t M = sum != NULL ? replicas * m : m;
     for (size_t j = 0; j < n; j++)
         dgamma[j] = dbeta[j] = 0;
     for (size_t i = 0; i < m; i++)
@@ -67,15 +86,31 @@ void FN(descent_bn_backward)(size_t m, size_t n, const real *in,
         }
     if (back == NULL)
         return;
+    if (training && sum != NULL) {
+        memcpy(scratch, dbeta, n * sizeof *scratch);
+        memcpy(scratch + n, dgamma, n * sizeof *scratch);
+        sum(context, scratch, 2 * n);
+        all_dbeta = scratch;
+        all_dgamma = scratch + n;
+    }
     for (size_t i = 0; i < m; i++)
         for (size_t j = 0; j < n; j++) {
             real d = delta[i * n + j], scale = gamma[j] * inv[j];
             if (training) {
                 real xhat = (in[i * n + j] - mean[j]) * inv[j];
-                d -= (dbeta[j] + xhat * dgamma[j]) / (real)m;
+                d -= (all_dbeta[j] + xhat * all_dgamma[j]) / (real)M;
             }
             back[i * n + j] = scale * d;
         }
+}
+
+void FN(descent_bn_backward)(size_t m, size_t n, const real *in,
+                             const real *w, const real *s, bool training,
+                             const real *delta, real *dgamma,
+                             real *dbeta, real *back)
+{
+    FN(descent_bn_backward_across)(m, n, in, w, s, training, delta, NULL,
+                                   NULL, 1, NULL, dgamma, dbeta, back);
 }
 #undef real
 #undef FN
@@ -84,32 +119,39 @@ void FN(descent_bn_backward)(size_t m, size_t n, const real *in,
 #define real double
 #define FN(name) name##_d
 #define SQRT sqrt
-void FN(descent_bn_forward)(size_t m, size_t n, const real *in,
-                            const real *w, real *s, bool training,
-                            double momentum, double eps, real *out)
+void FN(descent_bn_forward_across)(size_t m, size_t n, const real *in,
+                                   const real *w, real *s, bool training,
+                                   double momentum, double eps,
+                                   FN(descent_bn_sum) *sum, void *context,
+                                   size_t replicas, real *out)
 {
     const real *gamma = w, *beta = w + n;
     real *mean = s + 2 * n, *inv = s + 3 * n;
+    size_t M = sum != NULL ? replicas * m : m;   /* rows over all replicas */
     if (training) {
         for (size_t j = 0; j < n; j++)
             mean[j] = inv[j] = 0;
         for (size_t i = 0; i < m; i++)
             for (size_t j = 0; j < n; j++)
                 mean[j] += in[i * n + j];
+        if (sum != NULL)
+            sum(context, mean, n);                /* over every replica's rows */
         for (size_t j = 0; j < n; j++)
-            mean[j] /= (real)m;
+            mean[j] /= (real)M;
         for (size_t i = 0; i < m; i++)
             for (size_t j = 0; j < n; j++) {
                 real d = in[i * n + j] - mean[j];
                 inv[j] += d * d;                  /* m times the variance */
             }
+        if (sum != NULL)
+            sum(context, inv, n);                 /* M times the variance */
         for (size_t j = 0; j < n; j++) {
-            real var = inv[j] / (real)m;
+            real var = inv[j] / (real)M;
             inv[j] = 1 / SQRT(var + (real)eps);
             if (isfinite(mean[j]) && isfinite(var)) {
                 s[j] += (real)momentum * (mean[j] - s[j]);
                 s[n + j] += (real)momentum *
-                            (var * (real)m / (real)(m - 1) - s[n + j]);
+                            (var * (real)M / (real)(M - 1) - s[n + j]);
             }
         }
     } else {
@@ -125,12 +167,24 @@ void FN(descent_bn_forward)(size_t m, size_t n, const real *in,
             y[j] = (x[j] - mean[j]) * inv[j] * gamma[j] + beta[j];
     }
 }
-void FN(descent_bn_backward)(size_t m, size_t n, const real *in,
-                             const real *w, const real *s, bool training,
-                             const real *delta, real *dgamma,
-                             real *dbeta, real *back)
+
+void FN(descent_bn_forward)(size_t m, size_t n, const real *in,
+                            const real *w, real *s, bool training,
+                            double momentum, double eps, real *out)
+{
+    FN(descent_bn_forward_across)(m, n, in, w, s, training, momentum, eps,
+                                  NULL, NULL, 1, out);
+}
+void FN(descent_bn_backward_across)(size_t m, size_t n, const real *in,
+                                    const real *w, const real *s,
+                                    bool training, const real *delta,
+                                    FN(descent_bn_sum) *sum, void *context,
+                                    size_t replicas, real *scratch,
+                                    real *dgamma, real *dbeta, real *back)
 {
     const real *gamma = w, *mean = s + 2 * n, *inv = s + 3 * n;
+    const real *all_dbeta = dbeta, *all_dgamma = dgamma;
+    size_t M = sum != NULL ? replicas * m : m;
     for (size_t j = 0; j < n; j++)
         dgamma[j] = dbeta[j] = 0;
     for (size_t i = 0; i < m; i++)
@@ -141,15 +195,31 @@ void FN(descent_bn_backward)(size_t m, size_t n, const real *in,
         }
     if (back == NULL)
         return;
+    if (training && sum != NULL) {
+        memcpy(scratch, dbeta, n * sizeof *scratch);
+        memcpy(scratch + n, dgamma, n * sizeof *scratch);
+        sum(context, scratch, 2 * n);
+        all_dbeta = scratch;
+        all_dgamma = scratch + n;
+    }
     for (size_t i = 0; i < m; i++)
         for (size_t j = 0; j < n; j++) {
             real d = delta[i * n + j], scale = gamma[j] * inv[j];
             if (training) {
                 real xhat = (in[i * n + j] - mean[j]) * inv[j];
-                d -= (dbeta[j] + xhat * dgamma[j]) / (real)m;
+                d -= (all_dbeta[j] + xhat * all_dgamma[j]) / (real)M;
             }
             back[i * n + j] = scale * d;
         }
+}
+
+void FN(descent_bn_backward)(size_t m, size_t n, const real *in,
+                             const real *w, const real *s, bool training,
+                             const real *delta, real *dgamma,
+                             real *dbeta, real *back)
+{
+    FN(descent_bn_backward_across)(m, n, in, w, s, training, delta, NULL,
+                                   NULL, 1, NULL, dgamma, dbeta, back);
 }
 #undef real
 #undef FN

@@ -161,6 +161,10 @@ descent_status descent_fused_check(const descent_model *model,
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "%s: model has no storage (used after "
                             "descent_model_free, or never made)", owner);
+    if (model->hooks != NULL)           /* Chapter 11's processes */
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: model has hooks (the fused step runs one "
+                            "process)", owner);
     size_t L = model->count, k = 0;
     while (k + 2 < L) {
         const descent_layer *l = model->layer;

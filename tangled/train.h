@@ -59,6 +59,16 @@ typedef struct descent_layer {
 
 enum { DESCENT_MAX_MODEL_LAYERS = 32 };
 
+/* Chapter 11's processes training one model: the backward pass calls
+   gradient_ready as each layer's slice of gradient is final, and
+   batch normalization sums its statistics over the replicas. */
+typedef struct descent_model_hooks {
+    void (*gradient_ready)(void *context, size_t layer);
+    void (*reduce_sum)(void *context, float *v, size_t n);  /* in place */
+    size_t replicas;          /* the statistics count replicas * m rows */
+    void *context;
+} descent_model_hooks;
+
 struct descent_model {
     size_t inputs, outputs;       /* widths of a sample and of the output */
     size_t count;                 /* layers; the last is an output layer */
@@ -72,6 +82,7 @@ struct descent_model {
     float *x, *targets;           /* the batch gathered: inputs, targets */
     float *delta[2];              /* backward signals, capacity x widest */
     int32_t *labels;              /* the batch's labels */
+    descent_model_hooks *hooks;   /* NULL: one process (Chapter 11) */
 };
 typedef struct descent_optimizer descent_optimizer;
 typedef descent_status descent_optimizer_step_fn(descent_optimizer *opt,

@@ -338,12 +338,28 @@ static real FN(masked)(real v, bool keep)
     return v;
 }
 
+/* Chapter 11's hooks work on the float model's buffers; the double
+   instance, a test's reference, is always one process. */
+static const descent_model_hooks *FN(hooks_of)(const descent_model *model)
+{
+    return _Generic((real)0, float: model->hooks, default: NULL);
+}
+
+static FN(descent_bn_sum) *FN(bn_sum)(const descent_model_hooks *hooks)
+{
+    if (hooks == NULL)
+        return NULL;
+    return _Generic((real)0, float: hooks->reduce_sum, default: NULL);
+}
+
 /* One layer forward over a batch of m samples (rows): out = f(in).
    w and s: the layer's parameters and state; training: the model's
-   mode, which only batch normalization reads (Chapter 9). */
+   mode, which only batch normalization reads (Chapter 9), as it
+   reads hooks (NULL: one process; Chapter 11). */
 static void FN(layer_forward)(const descent_layer *l, const real *w,
-                              real *s, bool training, const real *in,
-                              real *out, size_t m)
+                              real *s, bool training,
+                              const descent_model_hooks *hooks,
+                              const real *in, real *out, size_t m)
 {
     size_t n = l->outputs, k = l->inputs, total = m * n;
     switch (l->kind) {
@@ -381,9 +397,12 @@ static void FN(layer_forward)(const descent_layer *l, const real *w,
         memcpy(out, in, total * sizeof *out);
         break;
     case DESCENT_LAYER_BATCHNORM:
-        FN(descent_bn_forward)(m, n, in, w, s, training,
-                               DESCENT_BATCHNORM_MOMENTUM,
-                               DESCENT_BATCHNORM_EPS, out);
+        FN(descent_bn_forward_across)(m, n, in, w, s, training,
+                                      DESCENT_BATCHNORM_MOMENTUM,
+                                      DESCENT_BATCHNORM_EPS,
+                                      FN(bn_sum)(hooks),
+                                      hooks ? hooks->context : NULL,
+                                      hooks ? hooks->replicas : 1, out);
         break;
     }
 }
@@ -426,12 +445,15 @@ static double FN(output_loss)(const descent_layer *l, const real *in,
 
 /* One layer backward: given delta = dE/d(out), its gradient g (dense
    and batch-normalization layers) and back = dE/d(in) (NULL: not
-   needed; the other layers may work in place, back = delta). */
+   needed; the other layers may work in place, back = delta).
+   scratch: m x outputs numbers that batch normalization across
+   processes may use. */
 static void FN(layer_backward)(const descent_layer *l, const real *w,
                                const real *s, bool training,
+                               const descent_model_hooks *hooks,
                                const real *in, const real *out,
                                const real *delta, real *g, real *back,
-                               size_t m)
+                               real *scratch, size_t m)
 {
     int n = (int)l->outputs, k = (int)l->inputs;
     if (l->kind == DESCENT_LAYER_DENSE) {
@@ -447,8 +469,11 @@ static void FN(layer_backward)(const descent_layer *l, const real *w,
             GEMM(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)m, k, n,
                  1, delta, n, w, k, 0, back, k);        /* delta W */
     } else if (l->kind == DESCENT_LAYER_BATCHNORM) {
-        FN(descent_bn_backward)(m, (size_t)n, in, w, s, training, delta,
-                                g, g + n, back);
+        FN(descent_bn_backward_across)(m, (size_t)n, in, w, s, training,
+                                       delta, FN(bn_sum)(hooks),
+                                       hooks ? hooks->context : NULL,
+                                       hooks ? hooks->replicas : 1,
+                                       scratch, g, g + n, back);
     } else if (l->kind == DESCENT_LAYER_RELU) {    /* slope [a > 0] */
         for (size_t j = 0; j < m * (size_t)n; j++)
             back[j] = delta[j] * FN(masked)(1, out[j] > 0);
@@ -465,8 +490,8 @@ static void FN(forward)(const descent_model *model, const real *theta,
     for (size_t k = 0; k < model->count; k++) {
         const descent_layer *l = &model->layer[k];
         real *s = l->states > 0 ? state + l->state_offset : NULL;
-        FN(layer_forward)(l, theta + l->offset, s, model->training, in,
-                          outs[k], m);
+        FN(layer_forward)(l, theta + l->offset, s, model->training,
+                          FN(hooks_of)(model), in, outs[k], m);
         in = outs[k];
     }
 }
@@ -477,22 +502,27 @@ static void FN(backward)(const descent_model *model, const real *theta,
                          real *gradient, size_t m)
 {
     real *delta = d0, *spare = d1;
+    const descent_model_hooks *hooks = FN(hooks_of)(model);
     for (size_t k = model->count - 1; k-- > 0;) {
         const descent_layer *l = &model->layer[k];
         const real *in = k > 0 ? outs[k - 1] : x;
         const real *s = l->states > 0 ? state + l->state_offset : NULL;
         if (l->kind == DESCENT_LAYER_DENSE) {
             real *back = k > 0 ? spare : NULL;
-            FN(layer_backward)(l, theta + l->offset, s, model->training, in,
-                               outs[k], delta, gradient + l->offset, back,
-                               m);
+            FN(layer_backward)(l, theta + l->offset, s, model->training,
+                               hooks, in, outs[k], delta,
+                               gradient + l->offset, back, NULL, m);
             spare = delta;
             delta = back;
         } else if (k > 0 || l->parameters > 0) {
-            FN(layer_backward)(l, theta + l->offset, s, model->training, in,
-                               outs[k], delta, gradient + l->offset,
-                               k > 0 ? delta : NULL, m);
+            FN(layer_backward)(l, theta + l->offset, s, model->training,
+                               hooks, in, outs[k], delta,
+                               gradient + l->offset, k > 0 ? delta : NULL,
+                               spare, m);
         }
+        if (hooks != NULL && hooks->gradient_ready != NULL &&
+            l->parameters > 0)
+            hooks->gradient_ready(hooks->context, k);
     }
 }
 #undef real

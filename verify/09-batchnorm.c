@@ -756,6 +756,69 @@ static void bn_first_layer(void **state)
     descent_samples_free(&data);
     descent_model_free(&model);
 }
+static size_t bn_hook_sums, bn_hook_ready;
+
+static void bn_hook_sum(void *context, float *v, size_t n)
+{
+    (void)context;
+    (void)v;
+    (void)n;
+    bn_hook_sums++;
+}
+
+static void bn_hook_gradient_ready(void *context, size_t layer)
+{
+    (void)context;
+    (void)layer;
+    bn_hook_ready++;
+}
+
+static void bn_identity_hooks(void **state)
+{
+    enum { D = 5, M = 16 };
+    const descent_layer_spec spec[6] = {
+        {DESCENT_LAYER_BATCHNORM, 0}, {DESCENT_LAYER_DENSE, 6},
+        {DESCENT_LAYER_BATCHNORM, 0}, {DESCENT_LAYER_RELU, 0},
+        {DESCENT_LAYER_DENSE, 3}, {DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY, 0}};
+    descent_model_hooks hooks = {bn_hook_gradient_ready, bn_hook_sum, 1,
+                                 NULL};
+    descent_model plain, hooked;
+    descent_samples data;
+    descent_random r;
+    descent_error e;
+    double loss[2];
+    (void)state;
+    REQUIRE(descent_samples_init(&data, M, D, 3, 0, &e), e);
+    descent_random_seed(&r, 41);
+    for (size_t k = 0; k < M * D; k++)
+        data.x[k] = (float)(2 * descent_random_gaussian(&r) + (double)(k % D));
+    for (size_t i = 0; i < M; i++)
+        data.labels[i] = (int32_t)(i % 3);
+    descent_model *models[2] = {&plain, &hooked};
+    for (int v = 0; v < 2; v++) {
+        REQUIRE(descent_model_init(models[v], D, 6, spec, M, &e), e);
+        descent_random_seed(&r, 42);
+        REQUIRE(descent_model_init_weights(models[v], &r, &e), e);
+    }
+    hooked.hooks = &hooks;
+    bn_hook_sums = bn_hook_ready = 0;
+    for (int v = 0; v < 2; v++)
+        REQUIRE(descent_model_gradient(models[v], &data, NULL, M, &loss[v],
+                                       &e), e);
+    bool same = loss[0] == loss[1] &&
+                memcmp(plain.gradient, hooked.gradient,
+                       plain.parameters * sizeof *plain.gradient) == 0 &&
+                memcmp(plain.state, hooked.state,
+                       plain.states * sizeof *plain.state) == 0;
+    if (!same || bn_hook_sums != 2 * 2 + 1 || bn_hook_ready != 4)
+        claim_fail("identity hooks: gradient and state %s, %zu sums "
+                   "(expected 5), %zu gradient_ready calls (expected 4)",
+                   same ? "identical" : "differ", bn_hook_sums,
+                   bn_hook_ready);
+    descent_samples_free(&data);
+    descent_model_free(&plain);
+    descent_model_free(&hooked);
+}
 enum { DEEP_COUNT = 1024, DEEP_INPUTS = 16, DEEP_CLASSES = 4,
        DEEP_HIDDEN = 6, DEEP_WIDTH = 32, DEEP_BATCH = 32,
        DEEP_EPOCHS = 60, DEEP_RATES = 7, DEEP_PROBE = 256,
@@ -1526,6 +1589,7 @@ int main(void)
         cmocka_unit_test(bad_batchnorm_backward),
         cmocka_unit_test(bad_batchnorm_model),
         cmocka_unit_test(bn_first_layer),
+        cmocka_unit_test(bn_identity_hooks),
         cmocka_unit_test(claim_bn_deep),
         cmocka_unit_test(claim_bn_activations),
         cmocka_unit_test(claim_bn_pytorch),

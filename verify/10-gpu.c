@@ -1022,6 +1022,13 @@ static void bad_fused(void **state)
     descent_model_free(&freed);
     BAD(check, descent_fused_check(&freed, &e), e, DESCENT_INVALID_ARGUMENT,
         "no storage");
+    {
+        descent_model_hooks hooks = {NULL, NULL, 1, NULL};
+        model.hooks = &hooks;
+        BAD(check, descent_fused_check(&model, &e), e,
+            DESCENT_INVALID_ARGUMENT, "model has hooks");
+        model.hooks = NULL;
+    }
     REQUIRE(descent_model_init(&other, 3, 3, tanh_net, 8, &e), e);
     BAD(check, descent_fused_check(&other, &e), e, DESCENT_INVALID_ARGUMENT,
         "layers[0] to [1]: a hidden layer must be dense");

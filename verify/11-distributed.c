@@ -562,7 +562,324 @@ static void dist_bad_checkpoints(void **state)
     descent_model_free(&other);
     descent_model_free(&model);
 }
+#include <time.h>                 /* clock_gettime */
 
+enum { OVERLAP_INPUTS = 64, OVERLAP_WIDTH = 256, OVERLAP_BATCH = 1024,
+       OVERLAP_STEPS = 8 };
+static double overlap_stamp[OVERLAP_STEPS + 1];
+static double overlap_moved;      /* the last run's max |theta - start| */
+
+static double overlap_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static void overlap_step_done(size_t step, double loss, void *context)
+{
+    (void)loss;
+    (void)context;
+    if (step < OVERLAP_STEPS)
+        overlap_stamp[step + 1] = overlap_now();
+}
+
+static int overlap_compare(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+static void overlap_model(descent_model *model)
+{
+    descent_random r;
+    descent_error e;
+    const size_t hidden[4] = {OVERLAP_WIDTH, OVERLAP_WIDTH, OVERLAP_WIDTH,
+                              OVERLAP_WIDTH};
+    REQUIRE(descent_mlp_init(model, OVERLAP_INPUTS, 4, hidden,
+                             DESCENT_LAYER_RELU, 10, OVERLAP_BATCH, &e), e);
+    descent_random_seed(&r, 12);
+    REQUIRE(descent_model_init_weights(model, &r, &e), e);
+}
+
+static double overlap_mean_over_ranks(double t)
+{
+    descent_error e;
+    float v = (float)t;
+    REQUIRE(descent_allreduce_sum(dist_world, &v, 1, DESCENT_REDUCE_MPI, &e),
+            e);
+    return v / (float)descent_comm_size(dist_world);
+}
+static double overlap_ready[DESCENT_MAX_MODEL_LAYERS];
+static size_t overlap_readies, overlap_layer[DESCENT_MAX_MODEL_LAYERS];
+
+static void overlap_stamp_ready(void *context, size_t layer)
+{
+    (void)context;
+    overlap_layer[overlap_readies] = layer;
+    overlap_ready[overlap_readies++] = overlap_now();
+}
+
+static void overlap_backward_times(descent_model *model,
+                                   const descent_samples *data, int k,
+                                   double *ready)
+{
+    descent_model_hooks stamps = {overlap_stamp_ready, NULL, 1, NULL};
+    descent_error e;
+    double loss, t[5][DESCENT_MAX_MODEL_LAYERS];
+    model->hooks = &stamps;
+    for (int i = 0; i < 5; i++) {
+        overlap_readies = 0;
+        REQUIRE(descent_model_gradient(model, data, NULL,
+                                       OVERLAP_BATCH / (size_t)k, &loss, &e),
+                e);
+        for (size_t b = 0; b < overlap_readies; b++)
+            t[i][b] = overlap_ready[b] - overlap_ready[0];
+    }
+    model->hooks = NULL;
+    for (size_t b = 0; b < overlap_readies; b++) {
+        double v[5];
+        for (int i = 0; i < 5; i++)
+            v[i] = t[i][b];
+        qsort(v, 5, sizeof *v, overlap_compare);
+        ready[b] = overlap_mean_over_ranks(v[2]);
+    }
+}
+static double overlap_predicted_saving(const descent_model *model,
+                                       const double *ready, double beta,
+                                       double t_c)
+{
+    double link_free = 0;
+    for (size_t b = 0; b < overlap_readies; b++) {
+        const descent_layer *l = &model->layer[overlap_layer[b]];
+        double bytes = (double)(l->parameters * sizeof(float));
+        link_free = fmax(ready[b], link_free) + bytes * beta;
+    }
+    return ready[overlap_readies - 1] + t_c - link_free;
+}
+static double overlap_run(descent_comm *c, const descent_samples *data,
+                          descent_reduce_kind reduce, float **theta,
+                          size_t *parameters)
+{
+    descent_model model;
+    descent_optimizer opt;
+    descent_schedule schedule;
+    descent_error e;
+    overlap_model(&model);
+    REQUIRE(descent_sgd_init(&opt, model.parameters, 0.9, false, &e), e);
+    REQUIRE(descent_schedule_init(&schedule, DESCENT_SCHEDULE_CONSTANT, 0.01,
+                                  0, 0, &e), e);
+    descent_train_options o = {.epochs = 1, .batch = OVERLAP_BATCH,
+                               .seed = 7, .optimizer = &opt,
+                               .schedule = &schedule, .quiet = true,
+                               .callback = overlap_step_done};
+    descent_parallel_options p = {.reduce = reduce};
+    float *start = malloc(model.parameters * sizeof *start);
+    assert_non_null(start);
+    memcpy(start, model.theta, model.parameters * sizeof *start);
+    overlap_stamp[0] = overlap_now();
+    REQUIRE(descent_train_parallel(c, &model, data, &o, &p, NULL, &e), e);
+    double steps[OVERLAP_STEPS - 1];
+    for (size_t s = 1; s < OVERLAP_STEPS; s++)
+        steps[s - 1] = overlap_stamp[s + 1] - overlap_stamp[s];
+    qsort(steps, OVERLAP_STEPS - 1, sizeof *steps, overlap_compare);
+    double median = overlap_mean_over_ranks(steps[(OVERLAP_STEPS - 1) / 2]);
+    *parameters = model.parameters;
+    *theta = malloc(model.parameters * sizeof **theta);
+    assert_non_null(*theta);
+    memcpy(*theta, model.theta, model.parameters * sizeof **theta);
+    overlap_moved = 0;
+    for (size_t i = 0; i < model.parameters; i++)
+        overlap_moved = fmax(overlap_moved, fabs((double)(*theta)[i] - start[i]));
+    free(start);
+    descent_optimizer_free(&opt);
+    descent_model_free(&model);
+    return median;
+}
+static void claim_dist_overlap(void **state)
+{
+    descent_samples data;
+    descent_random r;
+    descent_error e;
+    float *fast, *blocking = NULL, *bucketed = NULL;
+    double ratios[3], t_b, predicted, t_block, t_bucket;
+    size_t P;
+    (void)state;
+    if (dist_world == NULL)
+        return;
+    int k = descent_comm_size(dist_world);
+    descent_comm *c = dist_first(k);
+    size_t count = OVERLAP_BATCH * OVERLAP_STEPS;
+    REQUIRE(descent_samples_init(&data, count, OVERLAP_INPUTS, 10, 0, &e), e);
+    descent_random_seed(&r, 13);
+    for (size_t i = 0; i < count * OVERLAP_INPUTS; i++)
+        data.x[i] = (float)descent_random_gaussian(&r);
+    for (size_t i = 0; i < count; i++)
+        data.labels[i] = (int32_t)descent_random_below(&r, 10);
+    double t_fb = overlap_run(c, &data, DESCENT_REDUCE_MPI, &fast, &P);
+    for (int pair = 0; pair < 3; pair++) {
+        descent_model model;
+        double ready[DESCENT_MAX_MODEL_LAYERS];
+        overlap_model(&model);
+        overlap_backward_times(&model, &data, k, ready);
+        t_b = ready[overlap_readies - 1];
+        double t_c = 2.5 * t_b;
+        double beta = t_c / ((double)model.parameters * sizeof(float));
+        predicted = overlap_predicted_saving(&model, ready, beta, t_c);
+        descent_model_free(&model);
+        REQUIRE(descent_comm_set_link(c, 0, beta, &e), e);
+        free(blocking);
+        free(bucketed);
+        t_block = overlap_run(c, &data, DESCENT_REDUCE_MPI, &blocking, &P);
+        t_bucket = overlap_run(c, &data, DESCENT_REDUCE_BUCKETED, &bucketed,
+                               &P);
+        ratios[pair] = (t_block - t_bucket) / predicted;
+        printf("k = %d: T_b %.4g s; on the link: blocking %.4g s, bucketed "
+               "%.4g s, saving %.3g of the predicted %.4g s\n", k, t_b,
+               t_block, t_bucket, ratios[pair], predicted);
+    }
+    qsort(ratios, 3, sizeof *ratios, overlap_compare);
+    size_t differing = 0;
+    double worst = 0, moved = overlap_moved;
+    bool delayed_only = memcmp(fast, blocking, P * sizeof *fast) == 0;
+    for (size_t i = 0; i < P; i++) {
+        differing += memcmp(blocking + i, bucketed + i, sizeof *blocking) != 0;
+        worst = fmax(worst, fabs((double)blocking[i] - (double)bucketed[i]));
+    }
+    double ratio = ratios[1];
+    printf("k = %d: step without the link %.4g s; median saving %.3g of the "
+           "predicted; %zu of %zu parameters differ, by at most %.3g (movement "
+           "%.3g); the link changes no bit: %s\n", k, t_fb, ratio, differing, P,
+           worst, moved, delayed_only ? "yes" : "NO");
+    bool pass = dist_all(delayed_only && ratio >= 1.0 / 3 && ratio <= 3 &&
+                         worst <= 1e-5 * moved);
+    char measured[128];
+    snprintf(measured, sizeof measured, "k = %d: saving %.3g of the "
+             "predicted (median of %.3g, %.3g, %.3g); %zu parameters differ", k,
+             ratio, ratios[0], ratios[1], ratios[2], differing);
+    claim_report("dist-overlap", dist_claims[3].statement, measured,
+                 "1/3 to 3; 0 or within 1e-5 of the movement", pass);
+    assert_true(pass);
+    free(fast);
+    free(blocking);
+    free(bucketed);
+    descent_samples_free(&data);
+    descent_comm_free(c);
+}
+static size_t bn_dist_parameters;
+
+static descent_status bn_dist_nudged(descent_model *model,
+                                     const descent_samples *data,
+                                     const size_t *index, size_t batch,
+                                     double *loss, descent_error *error)
+{
+    descent_status status = descent_model_gradient(model, data, index, batch,
+                                                   loss, error);
+    for (size_t i = 0; i < model->parameters && !status; i++) {
+        uint32_t h = (uint32_t)(i * 2654435761u) >> 16;
+        float d = (float)(dist_nudge * fabs((double)model->gradient[i]));
+        model->gradient[i] += h & 1 ? d : -d;
+    }
+    return status;
+}
+
+static float *bn_dist_train(descent_comm *comm, descent_bn_mode bn,
+                            descent_gradient_fn *gradient)
+{
+    const descent_layer_spec spec[5] = {
+        {DESCENT_LAYER_DENSE, 64}, {DESCENT_LAYER_BATCHNORM, 0},
+        {DESCENT_LAYER_RELU, 0}, {DESCENT_LAYER_DENSE, 10},
+        {DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY, 0}};
+    descent_model model;
+    descent_optimizer opt;
+    descent_schedule schedule;
+    descent_random r;
+    descent_error e;
+    if (dist_data.count == 0)
+        REQUIRE(descent_fashion_mnist_load(&dist_data, true, DIST_SAMPLES,
+                                           &e), e);
+    REQUIRE(descent_model_init(&model, dist_data.inputs, 5, spec, DIST_BATCH,
+                               &e), e);
+    descent_random_seed(&r, 11);
+    REQUIRE(descent_model_init_weights(&model, &r, &e), e);
+    REQUIRE(descent_sgd_init(&opt, model.parameters, 0.9, false, &e), e);
+    REQUIRE(descent_schedule_init(&schedule, DESCENT_SCHEDULE_CONSTANT, 0.05,
+                                  0, 0, &e), e);
+    descent_train_options o = {.epochs = 1, .batch = DIST_BATCH, .seed = 5,
+                               .optimizer = &opt, .schedule = &schedule,
+                               .quiet = true, .gradient = gradient};
+    descent_parallel_options p = {.reduce = DESCENT_REDUCE_MPI, .bn = bn};
+    if (comm == NULL)
+        REQUIRE(descent_train(&model, &dist_data, &o, NULL, &e), e);
+    else
+        REQUIRE(descent_train_parallel(comm, &model, &dist_data, &o, &p,
+                                       NULL, &e), e);
+    float *theta = malloc(model.parameters * sizeof *theta);
+    assert_non_null(theta);
+    memcpy(theta, model.theta, model.parameters * sizeof *theta);
+    bn_dist_parameters = model.parameters;
+    descent_optimizer_free(&opt);
+    descent_model_free(&model);
+    return theta;
+}
+static double bn_dist_distance(const float *a, const float *b)
+{
+    double worst = 0;
+    for (size_t i = 0; i < bn_dist_parameters; i++)
+        worst = fmax(worst, fabs((double)a[i] - (double)b[i]));
+    return worst;
+}
+
+static void claim_dist_batchnorm(void **state)
+{
+    static const int ks[2] = {2, 4};
+    float *local[2] = {NULL}, *sync[2] = {NULL}, *serial = NULL;
+    double tolerance = 1, near = 0, far = INFINITY;
+    (void)state;
+    if (dist_world == NULL)
+        return;
+    int size = descent_comm_size(dist_world);
+    bool root = descent_comm_rank(dist_world) == 0;
+    if (root) {
+        double u = ldexp(1.0, -24), n = DIST_BATCH;
+        serial = bn_dist_train(NULL, DESCENT_BN_LOCAL, NULL);
+        dist_nudge = 2 * n * u / (1 - n * u);
+        float *twin = bn_dist_train(NULL, DESCENT_BN_LOCAL, bn_dist_nudged);
+        tolerance = bn_dist_distance(twin, serial);
+        free(twin);
+    }
+    for (int i = 0; i < 2 && ks[i] <= size; i++) {
+        descent_comm *c = dist_first(ks[i]);
+        if (c != NULL) {
+            local[i] = bn_dist_train(c, DESCENT_BN_LOCAL, NULL);
+            sync[i] = bn_dist_train(c, DESCENT_BN_SYNC, NULL);
+            descent_comm_free(c);
+        }
+        if (root) {
+            double l = bn_dist_distance(local[i], serial),
+                   s = bn_dist_distance(sync[i], serial);
+            printf("k = %d: local statistics %.3g from one rank, "
+                   "synchronized %.3g, tolerance %.3g\n", ks[i], l, s,
+                   tolerance);
+            far = fmin(far, l);
+            near = fmax(near, s);
+        }
+    }
+    bool pass = dist_all(!root || (near <= tolerance &&
+                                   far >= 100 * tolerance));
+    char measured[128], a[32], b[32];
+    claim_format(a, sizeof a, near / tolerance);
+    claim_format(b, sizeof b, far / tolerance);
+    snprintf(measured, sizeof measured, "synchronized %s, local %s of the "
+             "tolerance (k up to %d)", a, b, size >= 4 ? 4 : 2);
+    claim_report("dist-batchnorm", dist_claims[4].statement, measured,
+                 "synchronized <= 1; local >= 100", pass);
+    for (int i = 0; i < 2; i++) {
+        free(local[i]);
+        free(sync[i]);
+    }
+    free(serial);
+    assert_true(pass);
+}
 #include <time.h>
 
 enum { DIST_AB_SIZES = 8, DIST_AB_REPEATS = 41, DIST_AB_WARM = 3 };
@@ -773,7 +1090,8 @@ int main(void)
         cmocka_unit_test(dist_bad_arguments),
         cmocka_unit_test(dist_bad_ranks),
         cmocka_unit_test(dist_bad_checkpoints),
-        
+        cmocka_unit_test(claim_dist_overlap),
+        cmocka_unit_test(claim_dist_batchnorm),
         cmocka_unit_test(claim_dist_alpha_beta),
         cmocka_unit_test(dist_bad_input_summary),
     };
