@@ -806,9 +806,9 @@ static descent_status read_file(descent_model *model, descent_optimizer *opt,
     bool whole = got == floats && fread(&sum, sizeof sum, 1, in) == 1;
     bool extra = whole && fgetc(in) != EOF;
     fclose(in);
-    uLong crc = crc32(0L, Z_NULL, 0);
+    uLong crc = crc32(0L, Z_NULL, 0);    /* of what was read, only */
     crc = crc32_z(crc, (const Bytef *)&h, sizeof h);
-    crc = crc32_z(crc, (const Bytef *)x, floats * sizeof *x);
+    crc = crc32_z(crc, (const Bytef *)x, got * sizeof *x);
     descent_status status = DESCENT_OK;
     if (!whole)
         status = descent_fail(error, DESCENT_DATA_ERROR, "%s: '%s' is "

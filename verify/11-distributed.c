@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "claims.h"
@@ -461,6 +462,20 @@ static void dist_bad_ranks(void **state)
                 "not 3");
             descent_comm_free(three);
         }
+    }
+    {
+        float one[1] = {1};
+        struct timespec t0, t1;
+        VALID("descent_comm_set_link", "an emulated link of 20 ms",
+              descent_comm_set_link(dist_world, 0.02, 0, &e), e);
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        REQUIRE(descent_allreduce_sum(dist_world, one, 1, DESCENT_REDUCE_MPI, &e),
+                e);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double took = (double)(t1.tv_sec - t0.tv_sec) +
+                      1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+        REQUIRE(descent_comm_set_link(dist_world, 0, 0, &e), e);
+        assert_true(dist_all(took >= 0.02 && one[0] == (float)size));
     }
     descent_comm *none = NULL;
     VALID("descent_comm_split", "a negative color leaves a rank out",
