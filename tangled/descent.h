@@ -15,5 +15,6 @@
 #include "adaptive.h"
 #include "batchnorm.h"
 #include "gpu.h"
+#include "distributed.h"
 
 #endif
