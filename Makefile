@@ -293,6 +293,13 @@ RECORD_CLAIMS = build-aux/record-claims $(B)/claims/run.tsv $(B)/claims \
                   $(CHAPTERS)
 TALLY = build-aux/tally $(1) $(PUBLIC_HDR)
 
+# Two of Chapter 11's claims are about time (an all-reduce's, a step's),
+# and a figure program running beside them under make -j would take the
+# cores they time. The suite and the figure programs therefore run one
+# at a time, each holding RUN_LOCK (flock(1)); compilers still run in
+# parallel.
+RUN_LOCK = $(B)/run.lock
+
 # The book needs the record. The suite's run is remembered by a stamp,
 # claims.done; the files the book reads are rewritten only when their
 # contents change (cpif), so a run that measures the same values does
@@ -301,8 +308,10 @@ TALLY = build-aux/tally $(1) $(PUBLIC_HDR)
 $(B)/claims/claims.done: $(SUITE) verify/claims-table.awk $(CHAPTERS) \
                          build-aux/suite build-aux/mpi-run build-aux/record-claims \
                          build-aux/tally build-aux/public-functions
+	@mkdir -p $(B)/claims
 	@$(STEP) VERIFY "the claims: $(notdir $(SUITE))" \
 	  $(B)/logs/check.log \
+	  flock $(RUN_LOCK) \
 	  build-aux/suite --timeout $(SUITE_TIMEOUT) $(SUITE_MPI) \
 	    $(B)/claims/run.tsv $(SUITE)
 	@$(RECORD_CLAIMS)
@@ -437,7 +446,7 @@ $(B)/figures/bin/%: figures/%.c $(wildcard figures/*.h) $(B)/lib/libdescent.a \
 
 $(B)/figures/data/%.done: $(B)/figures/bin/%
 	@mkdir -p $(@D)
-	@$(STEP) RUN $< $(B)/logs/figure-run-$*.log $< $(@D)
+	@$(STEP) RUN $< $(B)/logs/figure-run-$*.log flock $(RUN_LOCK) $< $(@D)
 	@touch $@
 
 # A .gp may also read the committed results of the benchmarks

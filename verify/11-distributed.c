@@ -63,6 +63,17 @@ static bool dist_all(bool pass)
                                   DESCENT_REDUCE_MPI, &e), e);
     return failures == 0;
 }
+
+/* Two claims are about time, and a machine busy with other programs
+   (a parallel make drawing figures, say) can fail them; say so. */
+static void dist_busy_hint(const char *key)
+{
+    if (descent_comm_rank(dist_world) == 0)
+        printf("[ INFO     ] %s is a claim about time: a machine busy "
+               "with other programs (make -j, a build beside it) can "
+               "fail it; rerun on an idle machine before suspecting "
+               "the library\n", key);
+}
 enum { DIST_SAMPLES = 3200, DIST_BATCH = 64, DIST_CHUNK = 8 };
 static descent_samples dist_data;
 
@@ -579,8 +590,8 @@ static void dist_bad_checkpoints(void **state)
 }
 #include <time.h>                 /* clock_gettime */
 
-enum { OVERLAP_INPUTS = 64, OVERLAP_WIDTH = 256, OVERLAP_BATCH = 1024,
-       OVERLAP_STEPS = 8 };
+enum { OVERLAP_INPUTS = 64, OVERLAP_WIDTH = 512, OVERLAP_BATCH = 1024,
+       OVERLAP_STEPS = 6, OVERLAP_PAIRS = 5 };
 static double overlap_stamp[OVERLAP_STEPS + 1];
 static double overlap_moved;      /* the last run's max |theta - start| */
 
@@ -656,7 +667,7 @@ static void overlap_backward_times(descent_model *model,
         for (int i = 0; i < 5; i++)
             v[i] = t[i][b];
         qsort(v, 5, sizeof *v, overlap_compare);
-        ready[b] = overlap_mean_over_ranks(v[2]);
+        ready[b] = overlap_mean_over_ranks(v[0]);
     }
 }
 static double overlap_predicted_saving(const descent_model *model,
@@ -697,7 +708,7 @@ static double overlap_run(descent_comm *c, const descent_samples *data,
     for (size_t s = 1; s < OVERLAP_STEPS; s++)
         steps[s - 1] = overlap_stamp[s + 1] - overlap_stamp[s];
     qsort(steps, OVERLAP_STEPS - 1, sizeof *steps, overlap_compare);
-    double median = overlap_mean_over_ranks(steps[(OVERLAP_STEPS - 1) / 2]);
+    double fastest = overlap_mean_over_ranks(steps[0]);
     *parameters = model.parameters;
     *theta = malloc(model.parameters * sizeof **theta);
     assert_non_null(*theta);
@@ -708,7 +719,7 @@ static double overlap_run(descent_comm *c, const descent_samples *data,
     free(start);
     descent_optimizer_free(&opt);
     descent_model_free(&model);
-    return median;
+    return fastest;
 }
 static void claim_dist_overlap(void **state)
 {
@@ -716,7 +727,7 @@ static void claim_dist_overlap(void **state)
     descent_random r;
     descent_error e;
     float *fast, *blocking = NULL, *bucketed = NULL;
-    double ratios[3], t_b, predicted, t_block, t_bucket;
+    double ratios[OVERLAP_PAIRS], t_b, predicted, t_block, t_bucket;
     size_t P;
     (void)state;
     if (dist_world == NULL)
@@ -731,7 +742,7 @@ static void claim_dist_overlap(void **state)
     for (size_t i = 0; i < count; i++)
         data.labels[i] = (int32_t)descent_random_below(&r, 10);
     double t_fb = overlap_run(c, &data, DESCENT_REDUCE_MPI, &fast, &P);
-    for (int pair = 0; pair < 3; pair++) {
+    for (int pair = 0; pair < OVERLAP_PAIRS; pair++) {
         descent_model model;
         double ready[DESCENT_MAX_MODEL_LAYERS];
         overlap_model(&model);
@@ -752,7 +763,7 @@ static void claim_dist_overlap(void **state)
                "%.4g s, saving %.3g of the predicted %.4g s\n", k, t_b,
                t_block, t_bucket, ratios[pair], predicted);
     }
-    qsort(ratios, 3, sizeof *ratios, overlap_compare);
+    qsort(ratios, OVERLAP_PAIRS, sizeof *ratios, overlap_compare);
     size_t differing = 0;
     double worst = 0, moved = overlap_moved;
     bool delayed_only = memcmp(fast, blocking, P * sizeof *fast) == 0;
@@ -760,19 +771,22 @@ static void claim_dist_overlap(void **state)
         differing += memcmp(blocking + i, bucketed + i, sizeof *blocking) != 0;
         worst = fmax(worst, fabs((double)blocking[i] - (double)bucketed[i]));
     }
-    double ratio = ratios[1];
+    double ratio = ratios[OVERLAP_PAIRS / 2];
     printf("k = %d: step without the link %.4g s; median saving %.3g of the "
            "predicted; %zu of %zu parameters differ, by at most %.3g (movement "
            "%.3g); the link changes no bit: %s\n", k, t_fb, ratio, differing, P,
            worst, moved, delayed_only ? "yes" : "NO");
     bool pass = dist_all(delayed_only && ratio >= 1.0 / 3 && ratio <= 3 &&
                          worst <= 1e-5 * moved);
-    char measured[128];
+    char measured[192];
     snprintf(measured, sizeof measured, "k = %d: saving %.3g of the "
-             "predicted (median of %.3g, %.3g, %.3g); %zu parameters differ", k,
-             ratio, ratios[0], ratios[1], ratios[2], differing);
+             "predicted (median of %.3g, %.3g, %.3g, %.3g, %.3g); %zu "
+             "parameters differ", k, ratio, ratios[0], ratios[1], ratios[2],
+             ratios[3], ratios[4], differing);
     claim_report("dist-overlap", dist_claims[3].statement, measured,
                  "1/3 to 3; 0 or within 1e-5 of the movement", pass);
+    if (!pass && delayed_only && worst <= 1e-5 * moved)
+        dist_busy_hint("dist-overlap");
     assert_true(pass);
     free(fast);
     free(blocking);
@@ -1073,6 +1087,8 @@ static void claim_dist_alpha_beta(void **state)
              g, w, r);
     claim_report("dist-alpha-beta", dist_claims[2].statement, measured,
                  "factor 4", worst <= DIST_AB_FACTOR);
+    if (!(worst <= DIST_AB_FACTOR))
+        dist_busy_hint("dist-alpha-beta");
     assert_true(worst <= DIST_AB_FACTOR);
 }
 static void dist_bad_input_summary(void **state)
