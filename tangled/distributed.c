@@ -14,6 +14,7 @@
 
 #include "distributed.h"
 #include "internal-distributed.h"
+#include "internal-train.h"
 #include "internal.h"
 
 static descent_status mpi_fail(descent_error *error, int rc, const char *what)
@@ -433,47 +434,6 @@ static descent_status mean_over_ranks(descent_comm *comm, double *loss,
     *loss /= comm->size;
     return descent_succeed(error);
 }
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-typedef struct progress {
-    FILE *out;              /* NULL: silent (and on every rank but 0) */
-    bool terminal;
-    double shown;
-    int width;
-} progress;
-
-static void progress_show(progress *p, const descent_epoch_record *r,
-                          size_t epochs, size_t batch, size_t batches,
-                          double loss, double seconds, size_t samples,
-                          bool done)
-{
-    char line[256];
-    double t = now();
-    if (p->out == NULL || (!done && (!p->terminal || t - p->shown < 0.2)))
-        return;
-    p->shown = t;
-    int n = snprintf(line, sizeof line, "epoch %zu/%zu  batch %zu/%zu  "
-                     "loss %.4f  %.0f samples/s", r->epoch, epochs, batch,
-                     batches, loss,
-                     seconds > 0 ? (double)samples / seconds : 0.0);
-    if (done && !isnan(r->test_accuracy) && n >= 0 &&
-        (size_t)n < sizeof line)
-        n += snprintf(line + n, sizeof line - (size_t)n,
-                      "  test loss %.4f  accuracy %.4f", r->test_loss,
-                      r->test_accuracy);
-    n = n < 0 ? 0 : n >= (int)sizeof line ? (int)sizeof line - 1 : n;
-    fprintf(p->out, "%s%s%*s%s", p->terminal ? "\r" : "", line,
-            p->terminal && p->width > n ? p->width - n : 0, "",
-            done ? "\n" : "");
-    p->width = done ? 0 : n;
-    fflush(p->out);
-}
 descent_status descent_train_parallel(descent_comm *comm, descent_model *model,
                                       const descent_samples *train,
                                       const descent_train_options *options,
@@ -523,14 +483,14 @@ descent_status descent_train_parallel(descent_comm *comm, descent_model *model,
                                              error);
     descent_random r;
     descent_random_seed(&r, o->seed);
-    progress line = {.out = o->quiet || comm->rank != 0
+    descent_progress line = {.out = o->quiet || comm->rank != 0
                                 ? NULL
                                 : o->progress ? o->progress : stderr};
     line.terminal = line.out != NULL && isatty(fileno(line.out));
     for (size_t epoch = 1; epoch <= o->epochs && !status; epoch++) {
         descent_epoch_record record = {.epoch = epoch, .test_loss = NAN,
                                        .test_accuracy = NAN};
-        double start = now(), sum = 0, norms = 0;
+        double start = descent_now(), sum = 0, norms = 0;
         status = descent_random_permutation(&r, count, order, error);
         for (size_t b = 0; b < batches && !status; b++, k++) {
             size_t first = b * B + (size_t)comm->rank * local;
@@ -570,11 +530,11 @@ descent_status descent_train_parallel(descent_comm *comm, descent_model *model,
             norms += norm;
             if (o->callback != NULL)
                 o->callback(k, loss, o->context);
-            progress_show(&line, &record, o->epochs, b + 1, batches,
-                          sum / (double)((b + 1) * B), now() - start, (b + 1) * B,
-                          false);
+            descent_progress_show(&line, &record, o->epochs, b + 1, batches,
+                                  sum / (double)((b + 1) * B), descent_now() - start,
+                                  (b + 1) * B, false);
         }
-        double trained = now() - start;
+        double trained = descent_now() - start;
         record.steps = k;
         record.train_loss = sum / (double)(batches * B);
         record.gradient_norm = norms / (double)batches;
@@ -583,12 +543,12 @@ descent_status descent_train_parallel(descent_comm *comm, descent_model *model,
                                             &record.test_accuracy, error);
         if (!status)
             status = descent_schedule_epoch(o->schedule, record.train_loss, error);
-        record.seconds = now() - start;
+        record.seconds = descent_now() - start;
         if (records != NULL)
             records[epoch - 1] = record;
         if (!status)
-            progress_show(&line, &record, o->epochs, batches, batches,
-                          record.train_loss, trained, batches * B, true);
+            descent_progress_show(&line, &record, o->epochs, batches, batches,
+                                  record.train_loss, trained, batches * B, true);
     }
     descent_parallel_hooks_free(hooks);
     if (sums != NULL)

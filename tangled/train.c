@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "internal-batchnorm.h"
+#include "internal-train.h"
 #include "internal.h"
 #include "train.h"
 
@@ -768,28 +769,20 @@ void descent_optimizer_free(descent_optimizer *opt)
         *opt = (descent_optimizer){0};
     }
 }
-static double now(void)
+double descent_now(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-typedef struct progress {
-    FILE *out;              /* NULL: silent */
-    bool terminal;          /* redraw in place */
-    double shown;           /* when the line was last drawn */
-    int width;              /* its length, to blank what a shorter one
-                               would leave */
-} progress;
-
-static void progress_show(progress *p, const descent_epoch_record *r,
-                          size_t epochs, size_t batch, size_t batches,
-                          double loss, double seconds, size_t samples,
-                          bool done)
+void descent_progress_show(descent_progress *p,
+                           const descent_epoch_record *r, size_t epochs,
+                           size_t batch, size_t batches, double loss,
+                           double seconds, size_t samples, bool done)
 {
     char line[256];
-    double t = now();
+    double t = descent_now();
     if (p->out == NULL || (!done && (!p->terminal || t - p->shown < 0.2)))
         return;
     p->shown = t;
@@ -888,13 +881,13 @@ descent_status descent_train(descent_model *model,
                                         : descent_model_gradient;
     descent_random r;
     descent_random_seed(&r, o->seed);
-    progress line = {.out = o->quiet ? NULL
+    descent_progress line = {.out = o->quiet ? NULL
                                      : o->progress ? o->progress : stderr};
     line.terminal = line.out != NULL && isatty(fileno(line.out));
     for (size_t epoch = 1; epoch <= o->epochs && !status; epoch++) {
         descent_epoch_record record = {.epoch = epoch, .test_loss = NAN,
                                        .test_accuracy = NAN};
-        double start = now(), sum = 0, norms = 0;
+        double start = descent_now(), sum = 0, norms = 0;
         status = descent_random_permutation(&r, count, order, error);
         for (size_t b = 0; b < batches && !status; b++, k++) {
             size_t first = b * o->batch;
@@ -922,10 +915,11 @@ descent_status descent_train(descent_model *model,
             norms += norm;
             if (o->callback != NULL)
                 o->callback(k, loss, o->context);
-            progress_show(&line, &record, o->epochs, b + 1, batches, sum /
-                          (double)(first + m), now() - start, first + m, false);
+            descent_progress_show(&line, &record, o->epochs, b + 1, batches,
+                                  sum / (double)(first + m), descent_now() - start,
+                                  first + m, false);
         }
-        double trained = now() - start;          /* without the test */
+        double trained = descent_now() - start;   /* without the test */
         record.steps = k;
         record.train_loss = sum / (double)count;
         record.gradient_norm = norms / (double)batches;
@@ -936,12 +930,13 @@ descent_status descent_train(descent_model *model,
         if (!status)
             status = descent_schedule_epoch(o->schedule, record.train_loss,
                                             error);
-        record.seconds = now() - start;
+        record.seconds = descent_now() - start;
         if (records != NULL)
             records[epoch - 1] = record;
         if (!status)
-            progress_show(&line, &record, o->epochs, batches, batches,
-                          record.train_loss, trained, count, true);
+            descent_progress_show(&line, &record, o->epochs, batches,
+                                  batches, record.train_loss, trained,
+                                  count, true);
     }
     free(order);
     return status ? status : descent_succeed(error);

@@ -778,7 +778,7 @@ static void claim_dist_overlap(void **state)
            worst, moved, delayed_only ? "yes" : "NO");
     bool pass = dist_all(delayed_only && ratio >= 1.0 / 3 && ratio <= 3 &&
                          worst <= 1e-5 * moved);
-    char measured[192];
+    char measured[256];
     snprintf(measured, sizeof measured, "k = %d: saving %.3g of the "
              "predicted (median of %.3g, %.3g, %.3g, %.3g, %.3g); %zu "
              "parameters differ", k, ratio, ratios[0], ratios[1], ratios[2],
@@ -1076,7 +1076,7 @@ static void claim_dist_alpha_beta(void **state)
     printf("[ INFO     ] dist-alpha-beta: 4 MB: measured %.0f us, ring's "
            "bandwidth term at memcpy's rate %.0f us (ratio %.2f)\n",
            1e6 * t[DIST_AB_SIZES - 1], 1e6 * ring, t[DIST_AB_SIZES - 1] / ring);
-    char measured[400], a[64], g[64], w[64], r[64];
+    char measured[512], a[64], g[64], w[64], r[64];
     claim_format(a, sizeof a, 1e6 * alpha);
     claim_format(g, sizeof g, 1e-9 / beta);
     claim_format(w, sizeof w, worst);
