@@ -17,7 +17,7 @@ set format x '$10^{%T}$'
 set format y '$10^{%T}$'
 set xrange [30:1e7]
 set xlabel 'message, bytes' offset 0,0.5
-set ylabel 'all-reduce time, s' offset 1.5,0
+set ylabel 'all-reduce time, s' offset -1,0
 set tics scale 0.6 front
 set grid xtics ytics lc rgb '#dddddd' lw 0.5 dt 1
 set key top left Left reverse samplen 2 spacing 1.1 width 0

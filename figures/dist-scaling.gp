@@ -17,7 +17,7 @@ set format y '$%g$'
 set xrange [1:64]
 set yrange [1:64]
 set xlabel 'ranks $k$' offset 0,0.5
-set ylabel 'predicted speedup' offset 1.5,0
+set ylabel 'predicted speedup' offset 0,0
 set tics scale 0.6 front
 set grid xtics ytics lc rgb '#dddddd' lw 0.5 dt 1
 set key top left Left reverse samplen 2 spacing 1.1 width 0
