@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "distributed.h"
+#include "internal-train.h"
 #include "internal.h"
 
 static descent_status no_mpi(const char *owner, descent_error *error)
@@ -126,28 +127,7 @@ static descent_status check_train_arguments(
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "train_parallel: batch %zu exceeds the %zu "
                             "training samples", o->batch, train->count);
-    if (o->optimizer == NULL || o->optimizer->step == NULL)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "train_parallel: options->optimizer is %s",
-                            o->optimizer == NULL ? "NULL" : "not made");
-    if (o->optimizer->n != model->parameters)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "train_parallel: options->optimizer has n = %zu, "
-                            "the model %zu parameters", o->optimizer->n,
-                            model->parameters);
-    if (o->schedule == NULL)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "train_parallel: options->schedule is NULL");
-    if ((unsigned)o->clip > DESCENT_CLIP_VALUE)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "train_parallel: options->clip = %d is unknown",
-                            (int)o->clip);
-    if (o->clip != DESCENT_CLIP_NONE &&
-        (!(o->clip_threshold > 0) || !isfinite(o->clip_threshold)))
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "train_parallel: options->clip_threshold = %g "
-                            "must be positive and finite", o->clip_threshold);
-    return descent_succeed(error);
+    return descent_check_train_rule(model, o, "train_parallel", error);
 }
 
 descent_status descent_train_parallel(descent_comm *comm, descent_model *model,

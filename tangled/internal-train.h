@@ -21,5 +21,9 @@ void descent_progress_show(descent_progress *p,
                            const descent_epoch_record *r, size_t epochs,
                            size_t batch, size_t batches, double loss,
                            double seconds, size_t samples, bool done);
+descent_status descent_check_train_rule(const descent_model *model,
+                                        const descent_train_options *o,
+                                        const char *owner,
+                                        descent_error *error);
 
 #endif

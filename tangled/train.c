@@ -837,27 +837,37 @@ static descent_status check_options(const descent_model *model,
         (train->count % o->batch == 1 &&
          (status = check_batch_of_one(model, 1, owner, last, error))))
         return status;
+    return descent_check_train_rule(model, o, owner, error);
+}
+
+/* The update's options: the optimizer, the schedule and the clipping.
+   Chapter 11's loop on many processes checks them with this too. */
+descent_status descent_check_train_rule(const descent_model *model,
+                                        const descent_train_options *o,
+                                        const char *owner,
+                                        descent_error *error)
+{
     if (o->optimizer == NULL || o->optimizer->step == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "train: options->optimizer is %s",
+                            "%s: options->optimizer is %s", owner,
                             o->optimizer == NULL ? "NULL" : "not made");
     if (o->optimizer->n != model->parameters)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "train: options->optimizer has n = %zu, the "
-                            "model %zu parameters", o->optimizer->n,
+                            "%s: options->optimizer has n = %zu, the "
+                            "model %zu parameters", owner, o->optimizer->n,
                             model->parameters);
     if (o->schedule == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "train: options->schedule is NULL");
+                            "%s: options->schedule is NULL", owner);
     if ((unsigned)o->clip > DESCENT_CLIP_VALUE)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "train: options->clip = %d is unknown",
+                            "%s: options->clip = %d is unknown", owner,
                             (int)o->clip);
     if (o->clip != DESCENT_CLIP_NONE &&
         (!(o->clip_threshold > 0) || !isfinite(o->clip_threshold)))
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "train: options->clip_threshold = %g must be "
-                            "positive and finite", o->clip_threshold);
+                            "%s: options->clip_threshold = %g must be "
+                            "positive and finite", owner, o->clip_threshold);
     return descent_succeed(error);
 }
 
