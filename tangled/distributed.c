@@ -475,20 +475,36 @@ descent_status descent_train_parallel(descent_comm *comm, descent_model *model,
             size_t first = b * B + (size_t)comm->rank * local;
             double loss = 0;
             descent_error why;
-            status = reduce == DESCENT_REDUCE_ORDERED
-                         ? ordered_gradient(gradient, model, train, order + first, local,
-                                            chunk, sums, depth, &loss, &why)
-                         : gradient(model, train, order + first, local, &loss, &why);
-            if (!status && hooks != NULL)
-                status = descent_parallel_hooks_finish(hooks, &why);
+            descent_status local_status =
+                reduce == DESCENT_REDUCE_ORDERED
+                    ? ordered_gradient(gradient, model, train, order + first, local,
+                                       chunk, sums, depth, &loss, &why)
+                    : gradient(model, train, order + first, local, &loss, &why);
+            status = local_status;
+            if (hooks != NULL && (!status || status == DESCENT_NONFINITE)) {
+                descent_error finished;
+                descent_status s = descent_parallel_hooks_finish(hooks, &finished);
+                if (s && !status) {
+                    status = s;
+                    why = finished;
+                }
+            }
+            double mean = status ? NAN : loss;
+            descent_status s = mean_over_ranks(comm, &mean, status ? NULL : &why);
+            if (s && !status)
+                status = s;
+            if (!status && !isfinite(mean)) {
+                status = DESCENT_NONFINITE;
+                descent_fail(&why, status, "the loss is not finite on another rank "
+                             "(the mean over the ranks is %g)", mean);
+            }
+            loss = mean;
             if (!status && reduce != DESCENT_REDUCE_BUCKETED)
                 status = descent_allreduce_sum(comm, model->gradient, model->parameters,
                                                reduce, &why);
             if (!status && reduce != DESCENT_REDUCE_BUCKETED)
                 scale(model->gradient, model->parameters, reduce == DESCENT_REDUCE_ORDERED
                           ? (double)chunk / (double)B : 1.0 / (double)comm->size);
-            if (!status)
-                status = mean_over_ranks(comm, &loss, &why);
             if (status) {
                 descent_fail(error, status, "train_parallel: epoch %zu, step %zu: %s",
                              epoch, k, why.message);

@@ -588,6 +588,53 @@ static void dist_bad_checkpoints(void **state)
     descent_model_free(&other);
     descent_model_free(&model);
 }
+static void dist_one_rank_fails(void **state)
+{
+    (void)state;
+    if (dist_world == NULL || descent_comm_size(dist_world) < 2)
+        return;
+    descent_comm *c = dist_first(2);
+    bool pass = true;
+    if (c != NULL) {
+        const descent_reduce_kind kinds[3] = {DESCENT_REDUCE_MPI,
+                                              DESCENT_REDUCE_ORDERED,
+                                              DESCENT_REDUCE_BUCKETED};
+        for (int i = 0; i < 3; i++) {
+            descent_model model;
+            descent_optimizer opt;
+            descent_schedule schedule;
+            descent_random r;
+            descent_error e;
+            dist_model(&model, &opt, 64, 0.9);
+            REQUIRE(descent_schedule_init(&schedule, DESCENT_SCHEDULE_CONSTANT, 0.05,
+                                          0, 0, &e), e);
+            size_t *order = malloc(dist_data.count * sizeof *order);
+            assert_non_null(order);
+            descent_random_seed(&r, 5);
+            REQUIRE(descent_random_permutation(&r, dist_data.count, order, &e), e);
+            float *poisoned = dist_data.x + order[DIST_BATCH / 2] * dist_data.inputs;
+            float kept = poisoned[0];
+            poisoned[0] = NAN;
+            descent_train_options o = {.epochs = 1, .batch = DIST_BATCH, .seed = 5,
+                                       .optimizer = &opt, .schedule = &schedule,
+                                       .quiet = true};
+            descent_parallel_options p = {.reduce = kinds[i], .chunk = DIST_CHUNK};
+            descent_status status = descent_train_parallel(c, &model, &dist_data, &o,
+                                                           &p, NULL, &e);
+            poisoned[0] = kept;
+            printf("[ INFO     ] one rank's NaN, reduction %d, rank %d: %s\n", i,
+                   descent_comm_rank(c), e.message);
+            pass = pass && status == DESCENT_NONFINITE &&
+                   strstr(e.message, "step 0") != NULL &&
+                   (descent_comm_rank(c) == 1 || strstr(e.message, "another rank"));
+            free(order);
+            descent_optimizer_free(&opt);
+            descent_model_free(&model);
+        }
+        descent_comm_free(c);
+    }
+    assert_true(dist_all(pass));
+}
 #include <time.h>                 /* clock_gettime */
 
 enum { OVERLAP_INPUTS = 64, OVERLAP_WIDTH = 512, OVERLAP_BATCH = 1024,
@@ -1121,6 +1168,7 @@ int main(void)
         cmocka_unit_test(dist_bad_arguments),
         cmocka_unit_test(dist_bad_ranks),
         cmocka_unit_test(dist_bad_checkpoints),
+        cmocka_unit_test(dist_one_rank_fails),
         cmocka_unit_test(claim_dist_overlap),
         cmocka_unit_test(claim_dist_batchnorm),
         cmocka_unit_test(claim_dist_alpha_beta),
