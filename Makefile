@@ -33,6 +33,7 @@ PACKAGES_book := $(PACKAGES_all)
 PACKAGES_deps := $(PACKAGES_all)
 PACKAGES_tangle := noweb
 PACKAGES_install := $(PACKAGES_library)
+PACKAGES_explorer := $(PACKAGES_library)
 PACKAGES_check-sanitize := $(PACKAGES_check)
 PACKAGES_check-valgrind := $(PACKAGES_check) valgrind
 # gcov comes with gcc.
@@ -180,7 +181,7 @@ ifeq ($(filter clean uninstall deps tangle tangle-check,$(MAKECMDGOALS)),)
             'MPI=$(MPICC) $(MPI_CFLAGS) $(MPI_LIBS)')
 endif
 
-.PHONY: all tangle library examples figures book check check-sanitize check-valgrind \
+.PHONY: all tangle library explorer stage-explorer examples figures book check check-sanitize check-valgrind \
         bench-gpu coverage stage-coverage install uninstall clean bench deps tangle-check \
         mutate \
         stage-all stage-library stage-examples stage-figures stage-book stage-check \
@@ -192,7 +193,7 @@ endif
 
 all: deps tangle
 	@$(MAKE) stage-all
-library examples figures book install bench: deps tangle
+library explorer examples figures book install bench: deps tangle
 	@$(MAKE) stage-$@
 check check-sanitize check-valgrind coverage: deps tangle-check
 	@$(MAKE) stage-$@
@@ -225,7 +226,7 @@ FORCE:
 # else: the version script lists what build-aux/public-functions finds
 # in the public headers, and `make check` checks the result with nm.
 
-stage-all: stage-library stage-examples stage-figures stage-book
+stage-all: stage-library stage-explorer stage-examples stage-figures stage-book
 	@:
 stage-library: $(B)/lib/libdescent.a $(B)/lib/libdescent.so
 	@:
@@ -417,6 +418,28 @@ stage-coverage: $(COV_SUITE)
 	  exit $$status
 
 # ---------------------------------------------------------------------
+# The explorer (Appendix "The explorer"): tangled/explorer/*.c, linked
+# with the library, becomes $(B)/bin/descent; its man page is written by
+# the program itself (descent --man), from the table its --help prints.
+EXPLORER_SRC := $(sort $(wildcard tangled/explorer/*.c))
+EXPLORER := $(B)/bin/descent
+EXPLORER_MAN := $(B)/man/descent.1
+
+stage-explorer: $(EXPLORER) $(EXPLORER_MAN)
+	@:
+
+$(EXPLORER): $(EXPLORER_SRC) $(wildcard tangled/explorer/*.h) \
+             $(B)/lib/libdescent.a $(PUBLIC_HDR) $(FLAGS)
+	@mkdir -p $(@D)
+	@$(STEP) CC $@ $(B)/logs/explorer.log \
+	  $(CC) $(WARNINGS) $(CFLAGS) -Itangled -Itangled/explorer -o $@ \
+	    $(EXPLORER_SRC) $(B)/lib/libdescent.a $(LIBS)
+
+$(EXPLORER_MAN): $(EXPLORER)
+	@mkdir -p $(@D)
+	@$(STEP) MAN $@ $(B)/logs/man.log bash -o pipefail -ec '$< --man >$@'
+
+# ---------------------------------------------------------------------
 # Example programs: examples/NAME.c, linked with the library, becomes
 # $(B)/examples/NAME (see README.md).
 EXAMPLES := $(patsubst examples/%.c,$(B)/examples/%,\
@@ -507,26 +530,33 @@ book.pdf: chapters/book.tex chapters/descent.bib $(B)/book/chapters.tex \
 
 # ---------------------------------------------------------------------
 # Installing: the library, its public headers in include/descent/ (a
-# program includes <descent/descent.h>, which includes the rest), and a
-# pkg-config file. Uninstalling removes exactly these.
+# program includes <descent/descent.h>, which includes the rest), a
+# pkg-config file, and the explorer with its man page. Uninstalling
+# removes exactly these.
 
 INCLUDEDIR := $(DESTDIR)$(PREFIX)/include/descent
 LIBDIR := $(DESTDIR)$(PREFIX)/lib
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
 
-stage-install: stage-library
+stage-install: stage-library stage-explorer
 	@printf '  %-8s %s\n' INSTALL "$(DESTDIR)$(PREFIX)"
 	@install -d $(LIBDIR)/pkgconfig $(INCLUDEDIR)
 	@install -m 644 $(B)/lib/libdescent.a $(LIBDIR)/
 	@install -m 755 $(B)/lib/libdescent.so.0 $(LIBDIR)/
 	@ln -sf libdescent.so.0 $(LIBDIR)/libdescent.so
 	@install -m 644 $(PUBLIC_HDR) $(INCLUDEDIR)/
+	@install -d $(BINDIR) $(MANDIR)
+	@install -m 755 $(EXPLORER) $(BINDIR)/
+	@install -m 644 $(EXPLORER_MAN) $(MANDIR)/
 	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
 	  build-aux/descent.pc.in > $(LIBDIR)/pkgconfig/descent.pc
 
 uninstall:
 	@printf '  %-8s %s\n' REMOVE "$(DESTDIR)$(PREFIX)"
 	@rm -f $(LIBDIR)/libdescent.a $(LIBDIR)/libdescent.so \
-	  $(LIBDIR)/libdescent.so.0 $(LIBDIR)/pkgconfig/descent.pc
+	  $(LIBDIR)/libdescent.so.0 $(LIBDIR)/pkgconfig/descent.pc \
+	  $(BINDIR)/descent $(MANDIR)/descent.1
 	@rm -rf $(INCLUDEDIR)
 
 # ---------------------------------------------------------------------

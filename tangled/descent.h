@@ -16,5 +16,6 @@
 #include "batchnorm.h"
 #include "gpu.h"
 #include "distributed.h"
+#include "explore.h"
 
 #endif
