@@ -432,7 +432,8 @@ $(EXPLORER): $(EXPLORER_SRC) $(wildcard tangled/explorer/*.h) \
              $(B)/lib/libdescent.a $(PUBLIC_HDR) $(FLAGS)
 	@mkdir -p $(@D)
 	@$(STEP) CC $@ $(B)/logs/explorer.log \
-	  $(CC) $(WARNINGS) $(CFLAGS) -Itangled -Itangled/explorer -o $@ \
+	  $(CC) $(WARNINGS) $(CFLAGS) -DEXPLORER_VERSION='"$(VERSION)"' \
+	    -Itangled -Itangled/explorer -o $@ \
 	    $(EXPLORER_SRC) $(B)/lib/libdescent.a $(LIBS)
 
 $(EXPLORER_MAN): $(EXPLORER)

@@ -93,7 +93,7 @@ typedef struct descent_method {
     const descent_component *direction_component, *step_component;
     descent_direction_rule direction;
     descent_step_rule step;
-    void *storage;
+    void *direction_state, *step_state;   /* freed by descent_method_free */
 } descent_method;
 
 /* step may be NULL: the direction's default search (its own step for an

@@ -9,3 +9,8 @@ int explorer_train(int argc, char **argv)
     fputs("descent train: not yet written\n", stderr);
     return 2;
 }
+
+void explorer_train_usage(FILE *out)
+{
+    fputs("descent train: not yet written\n", out);
+}
