@@ -281,7 +281,7 @@ $(B)/verify/%: verify/%.c verify/claims.c verify/claims.h \
                $(B)/lib/libdescent.a $(FLAGS)
 	@mkdir -p $(@D)
 	@$(STEP) CC $< $(B)/logs/verify-$*.log \
-	  $(CC) $(WARNINGS) $(CFLAGS) -Itangled -Iverify -o $@ \
+	  $(CC) $(WARNINGS) $(CFLAGS) $(VERIFY_DEFINES) -Itangled -Iverify -o $@ \
 	    $< verify/claims.c $(B)/lib/libdescent.a -lcmocka $(LIBS)
 
 # No program may hang: build-aux/suite kills one that runs longer than
@@ -355,8 +355,8 @@ $(B)/sanitize/verify/%: verify/%.c verify/claims.c verify/claims.h \
                         $(SAN_OBJ) $(FLAGS)
 	@mkdir -p $(@D)
 	@$(STEP) CC-SAN $< $(B)/logs/san-verify-$*.log \
-	  $(CC) $(WARNINGS) -O1 -g $(SANITIZE) -Itangled -Iverify -o $@ \
-	    $< verify/claims.c $(SAN_OBJ) -lcmocka $(LIBS)
+	  $(CC) $(WARNINGS) -O1 -g $(SANITIZE) $(VERIFY_DEFINES) -Itangled \
+	    -Iverify -o $@ $< verify/claims.c $(SAN_OBJ) -lcmocka $(LIBS)
 
 stage-check-sanitize: $(SAN_SUITE)
 	@ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
@@ -400,8 +400,8 @@ $(B)/coverage/verify/%: verify/%.c verify/claims.c verify/claims.h \
                         $(COV_OBJ) $(FLAGS)
 	@mkdir -p $(@D)
 	@$(STEP) CC-COV $< $(B)/logs/cov-verify-$*.log \
-	  $(COVERAGE_CC) $(WARNINGS) -O0 -g --coverage -Itangled -Iverify -o $@ \
-	    $< verify/claims.c $(COV_OBJ) -lcmocka $(LIBS)
+	  $(COVERAGE_CC) $(WARNINGS) -O0 -g --coverage $(VERIFY_DEFINES) \
+	    -Itangled -Iverify -o $@ $< verify/claims.c $(COV_OBJ) -lcmocka $(LIBS)
 
 stage-coverage: $(COV_SUITE)
 	@find $(B)/coverage -name '*.gcda' -delete
@@ -435,6 +435,33 @@ $(EXPLORER): $(EXPLORER_SRC) $(wildcard tangled/explorer/*.h) \
 	  $(CC) $(WARNINGS) $(CFLAGS) -DEXPLORER_VERSION='"$(VERSION)"' \
 	    -Itangled -Itangled/explorer -o $@ \
 	    $(EXPLORER_SRC) $(B)/lib/libdescent.a $(LIBS)
+
+# The sanitizers' and the coverage's suites run an explorer built as
+# they build the library, and the test of Appendix "The explorer" is
+# told which (its path compiled in).
+$(B)/sanitize/bin/descent: $(EXPLORER_SRC) $(wildcard tangled/explorer/*.h) \
+                           $(SAN_OBJ) $(FLAGS)
+	@mkdir -p $(@D)
+	@$(STEP) CC-SAN $@ $(B)/logs/san-explorer.log \
+	  $(CC) $(WARNINGS) -O1 -g $(SANITIZE) -Itangled -Itangled/explorer \
+	    -o $@ $(EXPLORER_SRC) $(SAN_OBJ) $(LIBS)
+
+$(B)/coverage/bin/descent: $(EXPLORER_SRC) $(wildcard tangled/explorer/*.h) \
+                           $(COV_OBJ) $(FLAGS)
+	@mkdir -p $(@D)
+	@$(STEP) CC-COV $@ $(B)/logs/cov-explorer.log \
+	  $(COVERAGE_CC) $(WARNINGS) -O0 -g --coverage -Itangled \
+	    -Itangled/explorer -o $@ $(EXPLORER_SRC) $(COV_OBJ) $(LIBS)
+
+$(B)/verify/13-explorer: $(EXPLORER)
+$(B)/verify/13-explorer: VERIFY_DEFINES = \
+  -DEXPLORER_PROGRAM='"$(abspath $(EXPLORER))"'
+$(B)/sanitize/verify/13-explorer: $(B)/sanitize/bin/descent
+$(B)/sanitize/verify/13-explorer: VERIFY_DEFINES = \
+  -DEXPLORER_PROGRAM='"$(abspath $(B)/sanitize/bin/descent)"'
+$(B)/coverage/verify/13-explorer: $(B)/coverage/bin/descent
+$(B)/coverage/verify/13-explorer: VERIFY_DEFINES = \
+  -DEXPLORER_PROGRAM='"$(abspath $(B)/coverage/bin/descent)"'
 
 $(EXPLORER_MAN): $(EXPLORER)
 	@mkdir -p $(@D)

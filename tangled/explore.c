@@ -621,6 +621,8 @@ const descent_component *descent_component_at(descent_component_kind kind,
 }
 static const char *const kind_names[] = {"method", "search", "problem",
                                          "training rule", "schedule"};
+static const char *const kind_plurals[] = {"methods", "searches", "problems",
+                                           "training rules", "schedules"};
 
 const descent_component *descent_component_find(descent_component_kind kind,
                                                 const char *name,
@@ -654,8 +656,8 @@ const descent_component *descent_component_find(descent_component_kind kind,
         used += (size_t)w;
     }
     descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                 "no %s '%.40s'; the %ss are: %s", kind_names[kind], name,
-                 kind_names[kind], list);
+                 "no %s '%.40s'; the %s are: %s", kind_names[kind], name,
+                 kind_plurals[kind], list);
     return NULL;
 }
 
