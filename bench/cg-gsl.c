@@ -145,7 +145,7 @@ static int run_descent(bench_problem *p, method m, double *x, double *g,
     options.gradient_tolerance = GRADIENT_TOLERANCE;
     options.max_iterations = MAX_ITERATIONS;
     descent_result result;
-    p->start(p->n, x);
+    bench_start(p, x);
     descent_minimize(&f, &direction, &step, &options, x, &result);
     descent_nonlinear_cg_free(&cg);
     out->iterations = result.iterations;
@@ -198,7 +198,7 @@ static int run_gsl(bench_problem *p, method m, double *x, double *g,
         fprintf(stderr, "cg-gsl: out of memory for GSL, n = %zu\n", p->n);
         return 1;
     }
-    p->start(p->n, start->data);
+    bench_start(p, start->data);
     gsl_multimin_fdfminimizer_set(s, &fdf, start, GSL_STEP_SIZE, GSL_TOL);
     int status = gsl_iterate(s, MAX_ITERATIONS, GRADIENT_TOLERANCE,
                              &out->iterations);
@@ -338,10 +338,10 @@ static void time_objective(bench_problem *p, const double *x, double *g,
     for (int r = 0; r < REPEATS; r++) {
         double t0 = now();
         for (int k = 0; k < 10; k++)
-            sink += p->evaluate(x, g, p);
+            sink += bench_evaluate(p, x, g);
         double t1 = now();
         for (int k = 0; k < 10; k++)
-            sink += p->evaluate(x, NULL, p);
+            sink += bench_evaluate(p, x, NULL);
         with[r] = (t1 - t0) / 10;
         without[r] = (now() - t1) / 10;
     }
@@ -483,15 +483,17 @@ int main(void)
         "cg-gsl-problems.txt\n");
 
     /* The timing on extended Rosenbrock, n = 10^6. */
-    bench_problem big = {"Extended Rosenbrock", TIMING_N, ext_rosenbrock,
-                         at_rosenbrock_start, at_one, zero_minimum,
-                         "Andrei (2008); MGH 21", {0}};
+    bench_problem big = BENCH_PROBLEM("Extended Rosenbrock", TIMING_N,
+                                      BENCH_EXTENDED_ROSENBROCK,
+                                      "Andrei (2008); MGH 21");
+    if (!bench_prepare(&big))
+        return 1;
     double *x0 = malloc(big.n * sizeof *x0);
     double *xt = malloc(big.n * sizeof *xt);
     gsl_vector *start = gsl_vector_alloc(big.n);
     if (x0 == NULL || xt == NULL || start == NULL)
         return 1;
-    big.start(big.n, x0);
+    bench_start(&big, x0);
     unsigned long long state = 2024;
     for (size_t i = 0; i < big.n; i++)
         x0[i] *= 1 + 1e-3 * noise(&state);

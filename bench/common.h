@@ -42,10 +42,11 @@ static inline double noise(unsigned long long *state)
     return (double)(*state >> 11) * 0x1p-53 * 2 - 1;
 }
 
+/* The problem's objective: bench_prepare (in check_problem, before any
+ * run) has built it. */
 static inline descent_objective objective(bench_problem *p)
 {
-    return (descent_objective){.n = p->n, .evaluate = p->evaluate,
-                               .context = p, .name = p->name};
+    return p->f;
 }
 
 static inline double max_abs(const double *x, size_t n)
@@ -64,8 +65,8 @@ static inline double max_abs(const double *x, size_t n)
  * a method must pass is passable. */
 static inline bool check_minimum(bench_problem *p, double *x, double *g)
 {
-    p->solution(p->n, x);
-    double value = p->evaluate(x, g, p), target = p->minimum(p->n);
+    bench_solution(p, x);
+    double value = bench_evaluate(p, x, g), target = p->minimum;
     double error = fabs(value - target) / fmax(1, fabs(target));
     double slope = max_abs(g, p->n);
     if (error <= 1e-10 && slope <= 1e-8)
@@ -112,12 +113,14 @@ static inline bool check_gradient(bench_problem *p, const double *x,
 
 static inline bool check_problem(bench_problem *p, double *worst_seen)
 {
+    if (!bench_prepare(p))
+        return false;
     double *x = malloc(2 * p->n * sizeof *x);
     if (x == NULL)
         return false;
     double *g = x + p->n;
     bool ok = check_minimum(p, x, g);
-    p->start(p->n, x);
+    bench_start(p, x);
     ok = ok && check_gradient(p, x, "x0", worst_seen);
     unsigned long long state = 12345;
     for (size_t i = 0; i < p->n; i++)
@@ -137,7 +140,7 @@ static inline bool check_problem(bench_problem *p, double *worst_seen)
 static inline bool judge_point(bench_problem *p, const double *x, double *g,
                                double *value_error, double *gradient_inf)
 {
-    double value = p->evaluate(x, g, p), target = p->minimum(p->n);
+    double value = bench_evaluate(p, x, g), target = p->minimum;
     *value_error = fabs(value - target) / fmax(1, fabs(target));
     *gradient_inf = max_abs(g, p->n);
     return *gradient_inf <= SOLVED_GRADIENT && *value_error <= SOLVED_VALUE;

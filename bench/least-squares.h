@@ -2,10 +2,10 @@
  * problems in bench/problems.h that are sums of squares, for the
  * Levenberg-Marquardt comparison in bench/quasi-newton.c.
  *
- * Each instance is a bench_problem of the collection (the same evaluate,
+ * Each instance is a bench_problem of the collection (the same objective,
  * start, minimizer and E*, so that success is judged exactly as for the
  * other methods) together with m residuals whose squares sum to E:
- * E(theta) = ||r(theta)||^2, term by term as problems.h writes E. The
+ * E(theta) = ||r(theta)||^2, term by term as the library writes E. The
  * Jacobian is row-major, J[i n + j] = d r_i / d theta_j, as
  * descent_residual_fn writes it. The sizes are at most 100 (the
  * collection's n where it is smaller): both solvers factor a dense
@@ -14,7 +14,7 @@
  * differences of r at x0 and at a perturbed point.
  *
  * No Moré-Garbow-Hillstrom definition beyond extended Rosenbrock
- * (MGH 21), which problems.h already holds. Include after problems.h,
+ * (MGH 21), which problems.h holds. Include after problems.h,
  * from one program only.
  */
 #ifndef BENCH_LEAST_SQUARES_H
@@ -31,6 +31,8 @@ typedef struct bench_least_squares {
     size_t (*residual_count)(size_t n);
     descent_residual_fn *residuals;
 } bench_least_squares;
+
+static double sq(double x) { return x * x; }
 
 static size_t m_equals_n(size_t n) { return n; }
 static size_t m_twice_n_minus_1(size_t n) { return 2 * (n - 1); }
@@ -272,45 +274,31 @@ static void gen_quartic_r(const double *x, double *r, double *J,
     }
 }
 
-#define LEAST_SQUARES(name, n, evaluate, start, solution, minimum, count, \
-                      residuals)                                          \
-    {{name, n, evaluate, start, solution, minimum, "", {0}}, count,       \
-     residuals}
+#define LEAST_SQUARES(name, n, collection, count, residuals)           \
+    {BENCH_PROBLEM(name, n, collection, ""), count, residuals}
 
 static bench_least_squares bench_least_squares_problems[] = {
-    LEAST_SQUARES("Extended Rosenbrock", 100, ext_rosenbrock,
-                  at_rosenbrock_start, at_one, zero_minimum, m_equals_n,
-                  ext_rosenbrock_r),
-    LEAST_SQUARES("Generalized Rosenbrock", 10, gen_rosenbrock,
-                  at_rosenbrock_start, at_one, zero_minimum,
+    LEAST_SQUARES("Extended Rosenbrock", 100, BENCH_EXTENDED_ROSENBROCK,
+                  m_equals_n, ext_rosenbrock_r),
+    LEAST_SQUARES("Generalized Rosenbrock", 10, BENCH_ROSENBROCK,
                   m_twice_n_minus_1, gen_rosenbrock_r),
-    LEAST_SQUARES("Extended White & Holst", 100, ext_white_holst,
-                  at_rosenbrock_start, at_one, zero_minimum, m_equals_n,
-                  ext_white_holst_r),
-    LEAST_SQUARES("Extended Himmelblau", 2, ext_himmelblau, at_one,
-                  ext_himmelblau_solution, zero_minimum, m_equals_n,
+    LEAST_SQUARES("Extended White & Holst", 100, "ext-white-holst",
+                  m_equals_n, ext_white_holst_r),
+    LEAST_SQUARES("Extended Himmelblau", 2, "ext-himmelblau", m_equals_n,
                   ext_himmelblau_r),
-    LEAST_SQUARES("Extended BD1", 100, ext_bd1, at_tenth, at_one,
-                  zero_minimum, m_equals_n, ext_bd1_r),
-    LEAST_SQUARES("Extended Tridiagonal 1", 100, ext_tridiagonal1, at_two,
-                  ext_tridiagonal1_solution, zero_minimum, m_equals_n,
-                  ext_tridiagonal1_r),
-    LEAST_SQUARES("Extended Hiebert", 2, ext_hiebert, at_zero,
-                  ext_hiebert_solution, zero_minimum, m_equals_n,
+    LEAST_SQUARES("Extended BD1", 100, "ext-bd1", m_equals_n, ext_bd1_r),
+    LEAST_SQUARES("Extended Tridiagonal 1", 100, "ext-tridiagonal1",
+                  m_equals_n, ext_tridiagonal1_r),
+    LEAST_SQUARES("Extended Hiebert", 2, "ext-hiebert", m_equals_n,
                   ext_hiebert_r),
-    LEAST_SQUARES("TRIDIA", 100, tridia, at_one, tridia_solution,
-                  zero_minimum, m_equals_n, tridia_r),
-    LEAST_SQUARES("Extended DENSCHNF", 10, ext_denschnf,
-                  ext_denschnf_start, at_one, zero_minimum, m_equals_n,
+    LEAST_SQUARES("TRIDIA", 100, "tridia", m_equals_n, tridia_r),
+    LEAST_SQUARES("Extended DENSCHNF", 10, "ext-denschnf", m_equals_n,
                   ext_denschnf_r),
-    LEAST_SQUARES("NONDIA", 100, nondia, at_minus_one, at_one,
-                  zero_minimum, m_equals_n, nondia_r),
-    LEAST_SQUARES("NONSCOMP", 100, nonscomp, nonscomp_start, at_one,
-                  zero_minimum, m_equals_n, nonscomp_r),
-    LEAST_SQUARES("LIARWHD", 100, liarwhd, liarwhd_start, at_one,
-                  zero_minimum, m_twice_n, liarwhd_r),
-    LEAST_SQUARES("Generalized quartic GQ1", 100, gen_quartic, at_one,
-                  at_zero, zero_minimum, m_twice_n_minus_1, gen_quartic_r),
+    LEAST_SQUARES("NONDIA", 100, "nondia", m_equals_n, nondia_r),
+    LEAST_SQUARES("NONSCOMP", 100, "nonscomp", m_equals_n, nonscomp_r),
+    LEAST_SQUARES("LIARWHD", 100, "liarwhd", m_twice_n, liarwhd_r),
+    LEAST_SQUARES("Generalized quartic GQ1", 100, "gen-quartic",
+                  m_twice_n_minus_1, gen_quartic_r),
 };
 
 enum { BENCH_LEAST_SQUARES_COUNT =

@@ -1,92 +1,62 @@
-/* problems.h: unconstrained test problems with analytic gradients and
- * known minima, for the benchmarks in bench/.
+/* problems.h: the benchmarks' problem instances, a thin layer over the
+ * library's collection of Andrei's test functions.
  *
- * Every problem is taken from
+ * The formulas, starts, minimizers and minima live once, in the library:
+ * Appendix "The explorer" (chapters/13-explorer.nw, tangled/problems.c)
+ * holds the unconstrained test functions of
  *
  *   N. Andrei, "An unconstrained optimization test functions
  *   collection", Advanced Modeling and Optimization 10(1), 147-161,
  *   2008,
  *
- * with Andrei's name and his standard initial point x0; many of his
- * functions come in turn from the CUTE collection (Bongartz, Conn, Gould
- * and Toint, 1995), which the comments name. The Moré-Garbow-Hillstrom
- * set (ACM TOMS 7, 1981) is held out for an independent check of the
- * library, so no problem here is an MGH definition except the extended
- * Rosenbrock function (MGH 21), which the timing in cg-gsl.c needs.
+ * and Chapter 1 holds Rosenbrock's function, which with a = 1, b = 100 is
+ * Andrei's generalized Rosenbrock. The one formula kept here is the
+ * extended Rosenbrock function (MGH 21), which the timing in cg-gsl.c and
+ * quasi-newton.c needs: the Moré-Garbow-Hillstrom set is held out of the
+ * library for an independent check of it.
  *
- * Formulas are written with 1-based indices, as in the sources; the code
- * is 0-based. "Pairs" are (x_{2i-1}, x_{2i}), i = 1..n/2. Each problem
- * also names a minimizer x*, so that the benchmark can check, before it
- * runs anything, that E(x*) is the stated minimum E* and that the
- * gradient vanishes there. E* is the global minimum in every case (most
- * functions are sums of squares that reach zero, or separable, or
- * convex); where the minimizer is not unique only E* matters.
- *
- * A problem is a descent_objective whose context is its bench_problem,
- * so one evaluate function serves every size (and every DIXMAAN
- * variant, through the parameters p[]). Everything is static: this
- * header is included by exactly one program.
+ * This header fixes the instances (the name the reports print, the size
+ * n) and builds each one before it is used (bench_prepare): its
+ * objective, start x0, minimizer x* and minimum E*, so that the benchmark
+ * can check, before it runs anything, that E(x*) is E* and that the
+ * gradient vanishes there. Everything is static: this header is included
+ * by exactly one program.
  */
 #ifndef BENCH_PROBLEMS_H
 #define BENCH_PROBLEMS_H
 
 #include <math.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "descent.h"
+#include "internal-problems.h"
 
 typedef struct bench_problem {
-    const char *name;
-    size_t n;
-    descent_evaluate_fn *evaluate;
-    void (*start)(size_t n, double *x);      /* the standard x0 */
-    void (*solution)(size_t n, double *x);   /* a minimizer x* */
-    double (*minimum)(size_t n);             /* E* = E(x*) */
+    size_t n;                 /* first: the context's size (dimension) */
+    const char *name;         /* as the reports print it */
+    const char *collection;   /* the library's name, or one of the two
+                                 Rosenbrocks below */
     const char *source;
-    double p[8];                             /* DIXMAAN parameters */
+    /* filled by bench_prepare: */
+    descent_objective f;
+    const double *x0, *solution;
+    double minimum;
+    descent_problem built;
+    descent_rosenbrock rosenbrock;
 } bench_problem;
 
-static double sq(double x) { return x * x; }
+#define BENCH_EXTENDED_ROSENBROCK "extended rosenbrock (MGH 21)"
+#define BENCH_ROSENBROCK "rosenbrock (Chapter 1)"
 
-/* A problem's size: evaluate's context is its bench_problem. */
+/* A problem's size: the context of the formula here, and of the
+ * least-squares residuals, starts with it. */
 static size_t dimension(void *context)
 {
-    return ((const bench_problem *)context)->n;
-}
-
-static void zero_gradient(double *g, size_t n)
-{
-    if (g != NULL)
-        memset(g, 0, n * sizeof *g);
-}
-
-/* ---- start points and minimizers shared by several problems ---- */
-
-static void fill(size_t n, double *x, double value)
-{
-    for (size_t i = 0; i < n; i++)
-        x[i] = value;
-}
-static void at_zero(size_t n, double *x) { fill(n, x, 0); }
-static void at_one(size_t n, double *x) { fill(n, x, 1); }
-static void at_two(size_t n, double *x) { fill(n, x, 2); }
-static void at_half(size_t n, double *x) { fill(n, x, 0.5); }
-static void at_minus_one(size_t n, double *x) { fill(n, x, -1); }
-static void alternate(size_t n, double *x, double odd, double even)
-{
-    for (size_t i = 0; i < n; i++)      /* x_1, x_3, ... are "odd" */
-        x[i] = i % 2 == 0 ? odd : even;
-}
-/* (-1.2, 1, -1.2, 1, ...): Rosenbrock's and White & Holst's start. */
-static void at_rosenbrock_start(size_t n, double *x)
-{
-    alternate(n, x, -1.2, 1);
-}
-static double zero_minimum(size_t n)
-{
-    (void)n;
-    return 0;
+    return *(const size_t *)context;
 }
 
 /* ---- Extended Rosenbrock (Andrei; MGH 21) ----
@@ -107,940 +77,144 @@ static double ext_rosenbrock(const double *x, double *g, void *context)
     return value;
 }
 
-/* ---- Generalized Rosenbrock (Andrei) ----
- * E = sum_{i=1}^{n-1} 100 (x_{i+1} - x_i^2)^2 + (1 - x_i)^2,
- * x0 = (-1.2, 1, ...), x* = (1, ..., 1), E* = 0. */
-static double gen_rosenbrock(const double *x, double *g, void *context)
+/* The two Rosenbrocks: x0 = (-1.2, 1, ...), x* = (1, ..., 1), E* = 0. */
+static bool bench_prepare_rosenbrock(bench_problem *p)
 {
-    size_t n = dimension(context);
-    double value = 0;
-    zero_gradient(g, n);
-    for (size_t i = 0; i + 1 < n; i++) {
-        double t = x[i + 1] - x[i] * x[i], u = 1 - x[i];
-        value += 100 * t * t + u * u;
-        if (g != NULL) {
-            g[i] += -400 * x[i] * t - 2 * u;
-            g[i + 1] += 200 * t;
+    double *x = malloc(2 * p->n * sizeof *x);
+    if (x == NULL)
+        return false;
+    for (size_t i = 0; i < p->n; i++) {
+        x[i] = i % 2 == 0 ? -1.2 : 1;
+        x[p->n + i] = 1;
+    }
+    p->x0 = x;
+    p->solution = x + p->n;
+    p->minimum = 0;
+    if (strcmp(p->collection, BENCH_EXTENDED_ROSENBROCK) == 0) {
+        p->f = (descent_objective){.n = p->n, .evaluate = ext_rosenbrock,
+                                   .context = p};
+        return true;
+    }
+    descent_error error;
+    if (descent_rosenbrock_init(&p->rosenbrock, p->n, 1, 100, &error)) {
+        fprintf(stderr, "%s: %s\n", p->name, error.message);
+        return false;
+    }
+    p->f = descent_rosenbrock_objective(&p->rosenbrock);
+    return true;
+}
+
+/* Build p (once): from the library's collection by name, or one of the
+ * Rosenbrocks. False, with a message, if that fails. */
+static bool bench_prepare(bench_problem *p)
+{
+    if (p->f.evaluate != NULL)
+        return true;
+    bool ok = false;
+    if (strcmp(p->collection, BENCH_EXTENDED_ROSENBROCK) == 0 ||
+        strcmp(p->collection, BENCH_ROSENBROCK) == 0)
+        ok = bench_prepare_rosenbrock(p);
+    for (size_t i = 0; !ok && i < descent_collection_count; i++) {
+        const descent_component *c = &descent_collection_problems[i];
+        if (strcmp(c->name, p->collection) != 0)
+            continue;
+        double value[DESCENT_MAX_PARAMETERS] = {(double)p->n};
+        descent_error error;
+        p->built = (descent_problem){.component = c, .n = p->n};
+        if (c->ops->problem(&p->built, value, &error)) {
+            fprintf(stderr, "%s: %s\n", p->name, error.message);
+            return false;
         }
+        p->f = p->built.objective;
+        p->x0 = p->built.start;
+        p->solution = descent_collection_solution(&p->built);
+        p->minimum = p->built.minimum;
+        ok = true;
     }
-    return value;
+    if (!ok) {
+        fprintf(stderr, "%s: no problem %s\n", p->name, p->collection);
+        return false;
+    }
+    p->f.name = p->name;
+    return true;
 }
 
-/* ---- Extended White & Holst (Andrei) ----
- * E = sum over pairs 100 (x_{2i} - x_{2i-1}^3)^2 + (1 - x_{2i-1})^2,
- * x0 = (-1.2, 1, ...), x* = (1, ..., 1), E* = 0. */
-static double ext_white_holst(const double *x, double *g, void *context)
+/* E and g (g may be NULL) at x, one evaluation of the objective. */
+static double bench_evaluate(bench_problem *p, const double *x, double *g)
 {
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        double t = x[i + 1] - x[i] * x[i] * x[i], u = 1 - x[i];
-        value += 100 * t * t + u * u;
-        if (g != NULL) {
-            g[i] = -600 * x[i] * x[i] * t - 2 * u;
-            g[i + 1] = 200 * t;
-        }
-    }
-    return value;
+    return p->f.evaluate(x, g, p->f.context);
+}
+static void bench_start(const bench_problem *p, double *x)
+{
+    memcpy(x, p->x0, p->n * sizeof *x);
+}
+static void bench_solution(const bench_problem *p, double *x)
+{
+    memcpy(x, p->solution, p->n * sizeof *x);
 }
 
-/* ---- Generalized White & Holst (Andrei) ----
- * E = sum_{i=1}^{n-1} 100 (x_{i+1} - x_i^3)^2 + (1 - x_i)^2,
- * x0 = (-1.2, 1, ...), x* = (1, ..., 1), E* = 0. */
-static double gen_white_holst(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    zero_gradient(g, n);
-    for (size_t i = 0; i + 1 < n; i++) {
-        double t = x[i + 1] - x[i] * x[i] * x[i], u = 1 - x[i];
-        value += 100 * t * t + u * u;
-        if (g != NULL) {
-            g[i] += -600 * x[i] * x[i] * t - 2 * u;
-            g[i + 1] += 200 * t;
-        }
-    }
-    return value;
-}
-
-/* ---- Raydan 1 (Andrei) ----
- * E = sum_i (i/10) (exp(x_i) - x_i), x0 = (1, ..., 1),
- * x* = 0, E* = sum_i i/10 = n (n + 1) / 20. */
-static double raydan1(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i < n; i++) {
-        double w = (double)(i + 1) / 10, e = exp(x[i]);
-        value += w * (e - x[i]);
-        if (g != NULL)
-            g[i] = w * (e - 1);
-    }
-    return value;
-}
-static double raydan1_minimum(size_t n)
-{
-    return (double)n * (double)(n + 1) / 20;
-}
-
-/* ---- Raydan 2 (Andrei) ----
- * E = sum_i exp(x_i) - x_i, x0 = (1, ..., 1), x* = 0, E* = n. */
-static double raydan2(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i < n; i++) {
-        double e = exp(x[i]);
-        value += e - x[i];
-        if (g != NULL)
-            g[i] = e - 1;
-    }
-    return value;
-}
-static double raydan2_minimum(size_t n) { return (double)n; }
-
-/* ---- Diagonal 1 (Andrei) ----
- * E = sum_i exp(x_i) - i x_i, x0 = (1/n, ..., 1/n),
- * x*_i = ln i, E* = sum_i i (1 - ln i). */
-static double diagonal1(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i < n; i++) {
-        double e = exp(x[i]), k = (double)(i + 1);
-        value += e - k * x[i];
-        if (g != NULL)
-            g[i] = e - k;
-    }
-    return value;
-}
-static void diagonal1_start(size_t n, double *x) { fill(n, x, 1.0 / (double)n); }
-static void diagonal1_solution(size_t n, double *x)
-{
-    for (size_t i = 0; i < n; i++)
-        x[i] = log((double)(i + 1));
-}
-static double diagonal1_minimum(size_t n)
-{
-    double sum = 0;
-    for (size_t i = 1; i <= n; i++)
-        sum += (double)i * (1 - log((double)i));
-    return sum;
-}
-
-/* ---- Diagonal 2 (Andrei) ----
- * E = sum_i exp(x_i) - x_i / i, x0 = (1, 1/2, ..., 1/n),
- * x*_i = -ln i, E* = sum_i (1 + ln i) / i. */
-static double diagonal2(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i < n; i++) {
-        double e = exp(x[i]), k = (double)(i + 1);
-        value += e - x[i] / k;
-        if (g != NULL)
-            g[i] = e - 1 / k;
-    }
-    return value;
-}
-static void diagonal2_start(size_t n, double *x)
-{
-    for (size_t i = 0; i < n; i++)
-        x[i] = 1 / (double)(i + 1);
-}
-static void diagonal2_solution(size_t n, double *x)
-{
-    for (size_t i = 0; i < n; i++)
-        x[i] = -log((double)(i + 1));
-}
-static double diagonal2_minimum(size_t n)
-{
-    double sum = 0;
-    for (size_t i = 1; i <= n; i++)
-        sum += (1 + log((double)i)) / (double)i;
-    return sum;
-}
-
-/* ---- Hager (Andrei) ----
- * E = sum_i exp(x_i) - sqrt(i) x_i, x0 = (1, ..., 1),
- * x*_i = ln(i) / 2, E* = sum_i sqrt(i) (1 - ln(i) / 2). */
-static double hager(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i < n; i++) {
-        double e = exp(x[i]), r = sqrt((double)(i + 1));
-        value += e - r * x[i];
-        if (g != NULL)
-            g[i] = e - r;
-    }
-    return value;
-}
-static void hager_solution(size_t n, double *x)
-{
-    for (size_t i = 0; i < n; i++)
-        x[i] = 0.5 * log((double)(i + 1));
-}
-static double hager_minimum(size_t n)
-{
-    double sum = 0;
-    for (size_t i = 1; i <= n; i++)
-        sum += sqrt((double)i) * (1 - 0.5 * log((double)i));
-    return sum;
-}
-
-/* ---- Extended Three Exponential Terms, TET (Andrei) ----
- * E = sum over pairs exp(x_{2i-1} + 3 x_{2i} - 0.1)
- *     + exp(x_{2i-1} - 3 x_{2i} - 0.1) + exp(-x_{2i-1} - 0.1),
- * x0 = (0.1, ..., 0.1). Each pair is least at x_{2i} = 0,
- * x_{2i-1} = -ln(2)/2, where it is 2 sqrt(2) exp(-0.1):
- * E* = (n/2) 2 sqrt(2) exp(-0.1). */
-static double ext_tet(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        double a = exp(x[i] + 3 * x[i + 1] - 0.1);
-        double b = exp(x[i] - 3 * x[i + 1] - 0.1);
-        double c = exp(-x[i] - 0.1);
-        value += a + b + c;
-        if (g != NULL) {
-            g[i] = a + b - c;
-            g[i + 1] = 3 * (a - b);
-        }
-    }
-    return value;
-}
-static void ext_tet_start(size_t n, double *x) { fill(n, x, 0.1); }
-static void ext_tet_solution(size_t n, double *x)
-{
-    alternate(n, x, -0.5 * log(2.0), 0);
-}
-static double ext_tet_minimum(size_t n)
-{
-    return (double)(n / 2) * 2 * sqrt(2.0) * exp(-0.1);
-}
-
-/* ---- Diagonal 4 (Andrei) ----
- * E = sum over pairs (x_{2i-1}^2 + c x_{2i}^2) / 2, c = 100,
- * x0 = (1, ..., 1), x* = 0, E* = 0. */
-static double diagonal4(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        value += 0.5 * (x[i] * x[i] + 100 * x[i + 1] * x[i + 1]);
-        if (g != NULL) {
-            g[i] = x[i];
-            g[i + 1] = 100 * x[i + 1];
-        }
-    }
-    return value;
-}
-
-/* ---- Diagonal 5 (Andrei) ----
- * E = sum_i ln(exp(x_i) + exp(-x_i)), x0 = (1.1, ..., 1.1),
- * x* = 0, E* = n ln 2. Evaluated as |x| + log1p(exp(-2|x|)), which
- * cannot overflow. */
-static double diagonal5(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i < n; i++) {
-        double a = fabs(x[i]);
-        value += a + log1p(exp(-2 * a));
-        if (g != NULL)
-            g[i] = tanh(x[i]);
-    }
-    return value;
-}
-static void diagonal5_start(size_t n, double *x) { fill(n, x, 1.1); }
-static double diagonal5_minimum(size_t n) { return (double)n * log(2.0); }
-
-/* ---- Extended Himmelblau (Andrei) ----
- * E = sum over pairs (x_{2i-1}^2 + x_{2i} - 11)^2
- *     + (x_{2i-1} + x_{2i}^2 - 7)^2,
- * x0 = (1, ..., 1). Himmelblau's function has four minima, all zeros
- * of both squares: E* = 0; x* = (3, 2, ...) is one. */
-static double ext_himmelblau(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        double a = x[i] * x[i] + x[i + 1] - 11;
-        double b = x[i] + x[i + 1] * x[i + 1] - 7;
-        value += a * a + b * b;
-        if (g != NULL) {
-            g[i] = 4 * x[i] * a + 2 * b;
-            g[i + 1] = 2 * a + 4 * x[i + 1] * b;
-        }
-    }
-    return value;
-}
-static void ext_himmelblau_solution(size_t n, double *x)
-{
-    alternate(n, x, 3, 2);
-}
-
-/* ---- Extended Block Diagonal BD1 (Andrei) ----
- * E = sum over pairs (x_{2i-1}^2 + x_{2i}^2 - 2)^2
- *     + (exp(x_{2i-1} - 1) - x_{2i})^2,
- * x0 = (0.1, ..., 0.1), x* = (1, ..., 1), E* = 0. */
-static double ext_bd1(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        double e = exp(x[i] - 1);
-        double a = x[i] * x[i] + x[i + 1] * x[i + 1] - 2;
-        double b = e - x[i + 1];
-        value += a * a + b * b;
-        if (g != NULL) {
-            g[i] = 4 * x[i] * a + 2 * b * e;
-            g[i + 1] = 4 * x[i + 1] * a - 2 * b;
-        }
-    }
-    return value;
-}
-static void at_tenth(size_t n, double *x) { fill(n, x, 0.1); }
-
-/* ---- Extended Tridiagonal 1 (Andrei) ----
- * E = sum over pairs (x_{2i-1} + x_{2i} - 3)^2
- *     + (x_{2i-1} - x_{2i} + 1)^4,
- * x0 = (2, ..., 2), x* = (1, 2, 1, 2, ...), E* = 0 (a degenerate
- * minimum: the quartic is flat there). */
-static double ext_tridiagonal1(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        double a = x[i] + x[i + 1] - 3, b = x[i] - x[i + 1] + 1;
-        value += a * a + b * b * b * b;
-        if (g != NULL) {
-            g[i] = 2 * a + 4 * b * b * b;
-            g[i + 1] = 2 * a - 4 * b * b * b;
-        }
-    }
-    return value;
-}
-static void ext_tridiagonal1_solution(size_t n, double *x)
-{
-    alternate(n, x, 1, 2);
-}
-
-/* ---- Extended Cliff (Andrei; CLIFF in CUTE for n = 2) ----
- * E = sum over pairs ((x_{2i-1} - 3)/100)^2 - (x_{2i-1} - x_{2i})
- *     + exp(20 (x_{2i-1} - x_{2i})),
- * x0 = (0, -1, ...). Setting both partial derivatives to zero gives
- * x_{2i-1} = 3 and x_{2i-1} - x_{2i} = -ln(20)/20, so
- * E* = (n/2) (1 + ln 20) / 20. */
-static double ext_cliff(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        double u = x[i] - x[i + 1], e = exp(20 * u), a = (x[i] - 3) / 100;
-        value += a * a - u + e;
-        if (g != NULL) {
-            g[i] = a / 50 - 1 + 20 * e;
-            g[i + 1] = 1 - 20 * e;
-        }
-    }
-    return value;
-}
-static void ext_cliff_start(size_t n, double *x) { alternate(n, x, 0, -1); }
-static void ext_cliff_solution(size_t n, double *x)
-{
-    alternate(n, x, 3, 3 + log(20.0) / 20);
-}
-static double ext_cliff_minimum(size_t n)
-{
-    return (double)(n / 2) * (1 + log(20.0)) / 20;
-}
-
-/* ---- Extended Hiebert (Andrei) ----
- * E = sum over pairs (x_{2i-1} - 10)^2 + (x_{2i-1} x_{2i} - 50000)^2,
- * x0 = (0, ..., 0), x* = (10, 5000, ...), E* = 0 (badly scaled). */
-static double ext_hiebert(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        double a = x[i] - 10, b = x[i] * x[i + 1] - 50000;
-        value += a * a + b * b;
-        if (g != NULL) {
-            g[i] = 2 * a + 2 * b * x[i + 1];
-            g[i + 1] = 2 * b * x[i];
-        }
-    }
-    return value;
-}
-static void ext_hiebert_solution(size_t n, double *x)
-{
-    alternate(n, x, 10, 5000);
-}
-
-/* ---- Quadratic QF1 (Andrei) ----
- * E = (1/2) sum_i i x_i^2 - x_n, x0 = (1, ..., 1),
- * x* = (0, ..., 0, 1/n), E* = -1/(2n). */
-static double qf1(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = -x[n - 1];
-    for (size_t i = 0; i < n; i++) {
-        double k = (double)(i + 1);
-        value += 0.5 * k * x[i] * x[i];
-        if (g != NULL)
-            g[i] = k * x[i];
-    }
-    if (g != NULL)
-        g[n - 1] -= 1;
-    return value;
-}
-static void qf1_solution(size_t n, double *x)
-{
-    fill(n, x, 0);
-    x[n - 1] = 1 / (double)n;
-}
-static double qf1_minimum(size_t n) { return -0.5 / (double)n; }
-
-/* ---- Perturbed Quadratic (Andrei) ----
- * E = sum_i i x_i^2 + (1/100) (sum_i x_i)^2, x0 = (0.5, ..., 0.5),
- * x* = 0, E* = 0. */
-static double perturbed_quadratic(const double *x, double *g,
-                                  void *context)
-{
-    size_t n = dimension(context);
-    double value = 0, sum = 0;
-    for (size_t i = 0; i < n; i++) {
-        value += (double)(i + 1) * x[i] * x[i];
-        sum += x[i];
-    }
-    if (g != NULL)
-        for (size_t i = 0; i < n; i++)
-            g[i] = 2 * (double)(i + 1) * x[i] + sum / 50;
-    return value + sum * sum / 100;
-}
-
-/* ---- Almost Perturbed Quadratic (Andrei) ----
- * E = sum_i i x_i^2 + (1/100) (x_1 + x_n)^2, x0 = (0.5, ..., 0.5),
- * x* = 0, E* = 0. */
-static double almost_perturbed_quadratic(const double *x, double *g,
-                                         void *context)
-{
-    size_t n = dimension(context);
-    double value = 0, s = x[0] + x[n - 1];
-    for (size_t i = 0; i < n; i++) {
-        value += (double)(i + 1) * x[i] * x[i];
-        if (g != NULL)
-            g[i] = 2 * (double)(i + 1) * x[i];
-    }
-    if (g != NULL) {
-        g[0] += s / 50;
-        g[n - 1] += s / 50;
-    }
-    return value + s * s / 100;
-}
-
-/* ---- Perturbed Tridiagonal Quadratic (Andrei) ----
- * E = x_1^2 + sum_{i=2}^{n-1} i x_i^2 + (x_{i-1} + x_i + x_{i+1})^2,
- * x0 = (0.5, ..., 0.5), x* = 0, E* = 0. */
-static double perturbed_tridiagonal_quadratic(const double *x, double *g,
-                                              void *context)
-{
-    size_t n = dimension(context);
-    double value = x[0] * x[0];
-    zero_gradient(g, n);
-    if (g != NULL)
-        g[0] = 2 * x[0];
-    for (size_t i = 1; i + 1 < n; i++) {
-        double s = x[i - 1] + x[i] + x[i + 1], k = (double)(i + 1);
-        value += k * x[i] * x[i] + s * s;
-        if (g != NULL) {
-            g[i] += 2 * k * x[i] + 2 * s;
-            g[i - 1] += 2 * s;
-            g[i + 1] += 2 * s;
-        }
-    }
-    return value;
-}
-
-/* ---- TRIDIA (CUTE, in Andrei) ----
- * E = gamma (delta x_1 - 1)^2 + sum_{i=2}^n i (alpha x_i - beta x_{i-1})^2,
- * alpha = 2, beta = gamma = delta = 1, x0 = (1, ..., 1),
- * x*_i = 2^{1-i}, E* = 0. */
-static double tridia(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = sq(x[0] - 1);
-    zero_gradient(g, n);
-    if (g != NULL)
-        g[0] = 2 * (x[0] - 1);
-    for (size_t i = 1; i < n; i++) {
-        double t = 2 * x[i] - x[i - 1], k = (double)(i + 1);
-        value += k * t * t;
-        if (g != NULL) {
-            g[i] += 4 * k * t;
-            g[i - 1] -= 2 * k * t;
-        }
-    }
-    return value;
-}
-static void tridia_solution(size_t n, double *x)
-{
-    for (size_t i = 0; i < n; i++)
-        x[i] = ldexp(1.0, -(int)i);
-}
-
-/* ---- ARWHEAD (CUTE, in Andrei) ----
- * E = sum_{i=1}^{n-1} (-4 x_i + 3) + (x_i^2 + x_n^2)^2,
- * x0 = (1, ..., 1), x* = (1, ..., 1, 0), E* = 0. */
-static double arwhead(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0, last = 0, xn = x[n - 1];
-    for (size_t i = 0; i + 1 < n; i++) {
-        double q = x[i] * x[i] + xn * xn;
-        value += -4 * x[i] + 3 + q * q;
-        last += 4 * xn * q;
-        if (g != NULL)
-            g[i] = -4 + 4 * x[i] * q;
-    }
-    if (g != NULL)
-        g[n - 1] = last;
-    return value;
-}
-static void arwhead_solution(size_t n, double *x)
-{
-    fill(n, x, 1);
-    x[n - 1] = 0;
-}
-
-/* ---- NONDIA (CUTE, in Andrei; Shanno 1978) ----
- * E = (x_1 - 1)^2 + sum_{i=2}^n 100 (x_1 - x_i^2)^2,
- * x0 = (-1, ..., -1), x* = (1, ..., 1), E* = 0.
- * Shanno's indexing (x_i): the CUTE file writes x_{i-1}, which leaves
- * x_n out of the function; E* and x* are the same. */
-static double nondia(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = sq(x[0] - 1);
-    zero_gradient(g, n);
-    if (g != NULL)
-        g[0] = 2 * (x[0] - 1);
-    for (size_t i = 1; i < n; i++) {
-        double t = x[0] - x[i] * x[i];
-        value += 100 * t * t;
-        if (g != NULL) {
-            g[0] += 200 * t;
-            g[i] += -400 * x[i] * t;
-        }
-    }
-    return value;
-}
-
-/* ---- NONDQUAR (CUTE, in Andrei) ----
- * E = (x_1 - x_2)^2 + sum_{i=1}^{n-2} (x_i + x_{i+1} + x_n)^4
- *     + (x_{n-1} + x_n)^2,
- * x0 = (1, -1, 1, -1, ...), x* = 0, E* = 0 (a singular minimum). */
-static double nondquar(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double a = x[0] - x[1], b = x[n - 2] + x[n - 1];
-    double value = a * a + b * b;
-    zero_gradient(g, n);
-    if (g != NULL) {
-        g[0] += 2 * a;
-        g[1] -= 2 * a;
-        g[n - 2] += 2 * b;
-        g[n - 1] += 2 * b;
-    }
-    for (size_t i = 0; i + 2 < n; i++) {
-        double s = x[i] + x[i + 1] + x[n - 1], s3 = s * s * s;
-        value += s3 * s;
-        if (g != NULL) {
-            g[i] += 4 * s3;
-            g[i + 1] += 4 * s3;
-            g[n - 1] += 4 * s3;
-        }
-    }
-    return value;
-}
-static void nondquar_start(size_t n, double *x) { alternate(n, x, 1, -1); }
-
-/* ---- DQDRTIC (CUTE, in Andrei) ----
- * E = sum_{i=1}^{n-2} x_i^2 + c x_{i+1}^2 + d x_{i+2}^2, c = d = 100,
- * x0 = (3, ..., 3), x* = 0, E* = 0. */
-static double dqdrtic(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    zero_gradient(g, n);
-    for (size_t i = 0; i + 2 < n; i++) {
-        value += x[i] * x[i] + 100 * x[i + 1] * x[i + 1] +
-                 100 * x[i + 2] * x[i + 2];
-        if (g != NULL) {
-            g[i] += 2 * x[i];
-            g[i + 1] += 200 * x[i + 1];
-            g[i + 2] += 200 * x[i + 2];
-        }
-    }
-    return value;
-}
-static void dqdrtic_start(size_t n, double *x) { fill(n, x, 3); }
-
-/* ---- LIARWHD (CUTE, in Andrei) ----
- * E = sum_i 4 (x_i^2 - x_1)^2 + (x_i - 1)^2, x0 = (4, ..., 4),
- * x* = (1, ..., 1), E* = 0. */
-static double liarwhd(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0, first = 0;
-    for (size_t i = 0; i < n; i++) {
-        double t = x[i] * x[i] - x[0], u = x[i] - 1;
-        value += 4 * t * t + u * u;
-        first -= 8 * t;
-        if (g != NULL)
-            g[i] = 16 * x[i] * t + 2 * u;
-    }
-    if (g != NULL)
-        g[0] += first;
-    return value;
-}
-static void liarwhd_start(size_t n, double *x) { fill(n, x, 4); }
-
-/* ---- DIXON3DQ (CUTE, in Andrei) ----
- * E = (x_1 - 1)^2 + sum_{j=2}^{n-1} (x_j - x_{j+1})^2 + (x_n - 1)^2,
- * x0 = (-1, ..., -1), x* = (1, ..., 1), E* = 0. */
-static double dixon3dq(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = sq(x[0] - 1) + sq(x[n - 1] - 1);
-    zero_gradient(g, n);
-    if (g != NULL) {
-        g[0] += 2 * (x[0] - 1);
-        g[n - 1] += 2 * (x[n - 1] - 1);
-    }
-    for (size_t j = 1; j + 1 < n; j++) {
-        double t = x[j] - x[j + 1];
-        value += t * t;
-        if (g != NULL) {
-            g[j] += 2 * t;
-            g[j + 1] -= 2 * t;
-        }
-    }
-    return value;
-}
-
-/* ---- BIGGSB1 (CUTE, in Andrei) ----
- * E = (x_1 - 1)^2 + sum_{i=1}^{n-1} (x_{i+1} - x_i)^2 + (1 - x_n)^2,
- * x0 = (0, ..., 0), x* = (1, ..., 1), E* = 0. */
-static double biggsb1(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = sq(x[0] - 1) + sq(1 - x[n - 1]);
-    zero_gradient(g, n);
-    if (g != NULL) {
-        g[0] += 2 * (x[0] - 1);
-        g[n - 1] -= 2 * (1 - x[n - 1]);
-    }
-    for (size_t i = 0; i + 1 < n; i++) {
-        double t = x[i + 1] - x[i];
-        value += t * t;
-        if (g != NULL) {
-            g[i + 1] += 2 * t;
-            g[i] -= 2 * t;
-        }
-    }
-    return value;
-}
-
-/* ---- FLETCHCR (CUTE, in Andrei) ----
- * E = sum_{i=1}^{n-1} c (x_{i+1} - x_i + 1 - x_i^2)^2, c = 100,
- * x0 = (0, ..., 0), x* = (1, ..., 1), E* = 0. */
-static double fletchcr(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    zero_gradient(g, n);
-    for (size_t i = 0; i + 1 < n; i++) {
-        double t = x[i + 1] - x[i] + 1 - x[i] * x[i];
-        value += 100 * t * t;
-        if (g != NULL) {
-            g[i + 1] += 200 * t;
-            g[i] += 200 * t * (-1 - 2 * x[i]);
-        }
-    }
-    return value;
-}
-
-/* ---- Extended DENSCHNB (CUTE, in Andrei) ----
- * E = sum over pairs (x_{2i-1} - 2)^2 + (x_{2i-1} - 2)^2 x_{2i}^2
- *     + (x_{2i} + 1)^2,
- * x0 = (1, ..., 1), x* = (2, -1, ...), E* = 0. */
-static double ext_denschnb(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        double a = x[i] - 2, y = x[i + 1], b = y + 1;
-        value += a * a + a * a * y * y + b * b;
-        if (g != NULL) {
-            g[i] = 2 * a + 2 * a * y * y;
-            g[i + 1] = 2 * a * a * y + 2 * b;
-        }
-    }
-    return value;
-}
-static void ext_denschnb_solution(size_t n, double *x)
-{
-    alternate(n, x, 2, -1);
-}
-
-/* ---- Extended DENSCHNF (CUTE, in Andrei) ----
- * E = sum over pairs (2 (x_{2i-1} + x_{2i})^2 + (x_{2i-1} - x_{2i})^2 - 8)^2
- *     + (5 x_{2i-1}^2 + (x_{2i} - 3)^2 - 9)^2,
- * x0 = (2, 0, 2, 0, ...), x* = (1, ..., 1), E* = 0. */
-static double ext_denschnf(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        double p = x[i] + x[i + 1], m = x[i] - x[i + 1];
-        double a = 2 * p * p + m * m - 8;
-        double b = 5 * x[i] * x[i] + sq(x[i + 1] - 3) - 9;
-        value += a * a + b * b;
-        if (g != NULL) {
-            g[i] = 2 * a * (4 * p + 2 * m) + 2 * b * 10 * x[i];
-            g[i + 1] = 2 * a * (4 * p - 2 * m) + 2 * b * 2 * (x[i + 1] - 3);
-        }
-    }
-    return value;
-}
-static void ext_denschnf_start(size_t n, double *x) { alternate(n, x, 2, 0); }
-
-/* ---- POWER (CUTE, in Andrei) ----
- * E = sum_i (i x_i)^2, x0 = (1, ..., 1), x* = 0, E* = 0. */
-static double power_sum(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i < n; i++) {
-        double k = (double)(i + 1);
-        value += sq(k * x[i]);
-        if (g != NULL)
-            g[i] = 2 * k * k * x[i];
-    }
-    return value;
-}
-
-/* ---- QUARTC (CUTE, in Andrei) ----
- * E = sum_i (x_i - 1)^4, x0 = (2, ..., 2), x* = (1, ..., 1), E* = 0
- * (a singular minimum). */
-static double quartc(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    for (size_t i = 0; i < n; i++) {
-        double t = x[i] - 1;
-        value += t * t * t * t;
-        if (g != NULL)
-            g[i] = 4 * t * t * t;
-    }
-    return value;
-}
-
-/* ---- Generalized quartic GQ1 (Andrei) ----
- * E = sum_{i=1}^{n-1} x_i^2 + (x_{i+1} + x_i^2)^2, x0 = (1, ..., 1),
- * x* = 0, E* = 0. */
-static double gen_quartic(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = 0;
-    zero_gradient(g, n);
-    for (size_t i = 0; i + 1 < n; i++) {
-        double t = x[i + 1] + x[i] * x[i];
-        value += x[i] * x[i] + t * t;
-        if (g != NULL) {
-            g[i] += 2 * x[i] + 4 * x[i] * t;
-            g[i + 1] += 2 * t;
-        }
-    }
-    return value;
-}
-
-/* ---- NONSCOMP (CUTE, in Andrei) ----
- * E = (x_1 - 1)^2 + sum_{i=2}^n 4 (x_i - x_{i-1}^2)^2,
- * x0 = (3, ..., 3), x* = (1, ..., 1), E* = 0. */
-static double nonscomp(const double *x, double *g, void *context)
-{
-    size_t n = dimension(context);
-    double value = sq(x[0] - 1);
-    zero_gradient(g, n);
-    if (g != NULL)
-        g[0] = 2 * (x[0] - 1);
-    for (size_t i = 1; i < n; i++) {
-        double t = x[i] - x[i - 1] * x[i - 1];
-        value += 4 * t * t;
-        if (g != NULL) {
-            g[i] += 8 * t;
-            g[i - 1] += -16 * x[i - 1] * t;
-        }
-    }
-    return value;
-}
-static void nonscomp_start(size_t n, double *x) { fill(n, x, 3); }
-
-/* ---- DIXMAAN A-L (Dixon and Maany 1988; CUTE, in Andrei) ----
- * With n = 3m and w_k(i) = (i/n)^k,
- * E = 1 + sum_{i=1}^n alpha x_i^2 w_{k1}(i)
- *       + sum_{i=1}^{n-1} beta x_i^2 (x_{i+1} + x_{i+1}^2)^2 w_{k2}(i)
- *       + sum_{i=1}^{2m} gamma x_i^2 x_{i+m}^4 w_{k3}(i)
- *       + sum_{i=1}^{m} delta x_i x_{i+2m} w_{k4}(i),
- * x0 = (2, ..., 2), x* = 0, E* = 1: the quadratic part is positive
- * definite (|delta| w_{k4}(i) < 2 sqrt(w_{k1}(i) w_{k1}(i+2m)) for
- * every variant) and the other terms are nonnegative.
- * p[] = {alpha, beta, gamma, delta, k1, k2, k3, k4}. */
-static double weight(double i, double n, double k)
-{
-    return k == 0 ? 1 : k == 1 ? i / n : (i / n) * (i / n);
-}
-
-static double dixmaan(const double *x, double *g, void *context)
-{
-    const bench_problem *problem = context;
-    const double *p = problem->p;
-    size_t n = problem->n, m = n / 3;
-    double value = 1, N = (double)n;
-    zero_gradient(g, n);
-    for (size_t i = 0; i < n; i++) {
-        double w = p[0] * weight((double)(i + 1), N, p[4]);
-        value += w * x[i] * x[i];
-        if (g != NULL)
-            g[i] += 2 * w * x[i];
-    }
-    for (size_t i = 0; i + 1 < n && p[1] != 0; i++) {
-        double w = p[1] * weight((double)(i + 1), N, p[5]);
-        double y = x[i + 1], s = y + y * y;
-        value += w * x[i] * x[i] * s * s;
-        if (g != NULL) {
-            g[i] += 2 * w * x[i] * s * s;
-            g[i + 1] += 2 * w * x[i] * x[i] * s * (1 + 2 * y);
-        }
-    }
-    for (size_t i = 0; i < 2 * m; i++) {
-        double w = p[2] * weight((double)(i + 1), N, p[6]);
-        double y = x[i + m], y2 = y * y;
-        value += w * x[i] * x[i] * y2 * y2;
-        if (g != NULL) {
-            g[i] += 2 * w * x[i] * y2 * y2;
-            g[i + m] += 4 * w * x[i] * x[i] * y2 * y;
-        }
-    }
-    for (size_t i = 0; i < m; i++) {
-        double w = p[3] * weight((double)(i + 1), N, p[7]);
-        value += w * x[i] * x[i + 2 * m];
-        if (g != NULL) {
-            g[i] += w * x[i + 2 * m];
-            g[i + 2 * m] += w * x[i];
-        }
-    }
-    return value;
-}
-static double one_minimum(size_t n)
-{
-    (void)n;
-    return 1;
-}
-
-#define DIXMAAN(letter, alpha, beta, gamma, delta, k1, k2, k3, k4)      \
-    {"DIXMAAN" letter, 300, dixmaan, at_two, at_zero, one_minimum,      \
-     "Andrei (2008); CUTE (Dixon and Maany 1988)",                      \
-     {alpha, beta, gamma, delta, k1, k2, k3, k4}}
+#define BENCH_PROBLEM(name, n, collection, source) \
+    {n, name, collection, source, {0}, NULL, NULL, 0, {0}, {0}}
+#define ANDREI(name, n, collection) \
+    BENCH_PROBLEM(name, n, collection, "Andrei (2008)")
+#define CUTE(name, n, collection) \
+    BENCH_PROBLEM(name, n, collection, "Andrei (2008); CUTE")
+#define DIXMAAN(letter, collection) \
+    BENCH_PROBLEM("DIXMAAN" letter, 300, collection, \
+                  "Andrei (2008); CUTE (Dixon and Maany 1988)")
 
 /* The instances: sizes from 2 to 1000, fixed before any run. The n = 2
  * instances of the "extended" functions are their two-variable
  * originals. */
 static bench_problem bench_problems[] = {
-    {"Extended Rosenbrock", 1000, ext_rosenbrock, at_rosenbrock_start,
-     at_one, zero_minimum, "Andrei (2008); MGH 21", {0}},
-    {"Generalized Rosenbrock", 10, gen_rosenbrock, at_rosenbrock_start,
-     at_one, zero_minimum, "Andrei (2008)", {0}},
-    {"Extended White & Holst", 100, ext_white_holst, at_rosenbrock_start,
-     at_one, zero_minimum, "Andrei (2008)", {0}},
-    {"Generalized White & Holst", 10, gen_white_holst,
-     at_rosenbrock_start, at_one, zero_minimum, "Andrei (2008)", {0}},
-    {"Raydan 1", 100, raydan1, at_one, at_zero, raydan1_minimum,
-     "Andrei (2008)", {0}},
-    {"Raydan 2", 1000, raydan2, at_one, at_zero, raydan2_minimum,
-     "Andrei (2008)", {0}},
-    {"Diagonal 1", 1000, diagonal1, diagonal1_start, diagonal1_solution,
-     diagonal1_minimum, "Andrei (2008)", {0}},
-    {"Diagonal 2", 1000, diagonal2, diagonal2_start, diagonal2_solution,
-     diagonal2_minimum, "Andrei (2008)", {0}},
-    {"Hager", 100, hager, at_one, hager_solution, hager_minimum,
-     "Andrei (2008)", {0}},
-    {"Extended TET", 2, ext_tet, ext_tet_start, ext_tet_solution,
-     ext_tet_minimum, "Andrei (2008)", {0}},
-    {"Diagonal 4", 1000, diagonal4, at_one, at_zero, zero_minimum,
-     "Andrei (2008)", {0}},
-    {"Diagonal 5", 1000, diagonal5, diagonal5_start, at_zero,
-     diagonal5_minimum, "Andrei (2008)", {0}},
-    {"Extended Himmelblau", 2, ext_himmelblau, at_one,
-     ext_himmelblau_solution, zero_minimum, "Andrei (2008)", {0}},
-    {"Extended BD1", 1000, ext_bd1, at_tenth, at_one, zero_minimum,
-     "Andrei (2008)", {0}},
-    {"Extended Tridiagonal 1", 100, ext_tridiagonal1, at_two,
-     ext_tridiagonal1_solution, zero_minimum, "Andrei (2008)", {0}},
-    {"Extended Cliff", 2, ext_cliff, ext_cliff_start, ext_cliff_solution,
-     ext_cliff_minimum, "Andrei (2008); CUTE CLIFF", {0}},
-    {"Extended Hiebert", 2, ext_hiebert, at_zero, ext_hiebert_solution,
-     zero_minimum, "Andrei (2008)", {0}},
-    {"Quadratic QF1", 100, qf1, at_one, qf1_solution, qf1_minimum,
-     "Andrei (2008)", {0}},
-    {"Perturbed Quadratic", 100, perturbed_quadratic, at_half, at_zero,
-     zero_minimum, "Andrei (2008)", {0}},
-    {"Almost Perturbed Quadratic", 1000, almost_perturbed_quadratic,
-     at_half, at_zero, zero_minimum, "Andrei (2008)", {0}},
-    {"Perturbed Tridiagonal Quadratic", 100,
-     perturbed_tridiagonal_quadratic, at_half, at_zero, zero_minimum,
-     "Andrei (2008)", {0}},
-    {"TRIDIA", 100, tridia, at_one, tridia_solution, zero_minimum,
-     "Andrei (2008); CUTE", {0}},
-    {"ARWHEAD", 1000, arwhead, at_one, arwhead_solution, zero_minimum,
-     "Andrei (2008); CUTE", {0}},
-    {"NONDIA", 1000, nondia, at_minus_one, at_one, zero_minimum,
-     "Andrei (2008); CUTE (Shanno 1978)", {0}},
-    {"NONDQUAR", 100, nondquar, nondquar_start, at_zero, zero_minimum,
-     "Andrei (2008); CUTE", {0}},
-    {"DQDRTIC", 1000, dqdrtic, dqdrtic_start, at_zero, zero_minimum,
-     "Andrei (2008); CUTE", {0}},
-    {"LIARWHD", 1000, liarwhd, liarwhd_start, at_one, zero_minimum,
-     "Andrei (2008); CUTE", {0}},
-    {"DIXON3DQ", 100, dixon3dq, at_minus_one, at_one, zero_minimum,
-     "Andrei (2008); CUTE", {0}},
-    {"BIGGSB1", 100, biggsb1, at_zero, at_one, zero_minimum,
-     "Andrei (2008); CUTE", {0}},
-    {"FLETCHCR", 10, fletchcr, at_zero, at_one, zero_minimum,
-     "Andrei (2008); CUTE", {0}},
-    {"Extended DENSCHNB", 2, ext_denschnb, at_one, ext_denschnb_solution,
-     zero_minimum, "Andrei (2008); CUTE", {0}},
-    {"Extended DENSCHNF", 10, ext_denschnf, ext_denschnf_start, at_one,
-     zero_minimum, "Andrei (2008); CUTE", {0}},
-    {"POWER", 100, power_sum, at_one, at_zero, zero_minimum,
-     "Andrei (2008); CUTE", {0}},
-    {"QUARTC", 1000, quartc, at_two, at_one, zero_minimum,
-     "Andrei (2008); CUTE", {0}},
-    {"Generalized quartic GQ1", 1000, gen_quartic, at_one, at_zero,
-     zero_minimum, "Andrei (2008)", {0}},
-    {"NONSCOMP", 100, nonscomp, nonscomp_start, at_one, zero_minimum,
-     "Andrei (2008); CUTE", {0}},
-    DIXMAAN("A", 1, 0, 0.125, 0.125, 0, 0, 0, 0),
-    DIXMAAN("D", 1, 0.26, 0.26, 0.26, 0, 0, 0, 0),
-    DIXMAAN("E", 1, 0, 0.125, 0.125, 1, 0, 0, 1),
-    DIXMAAN("H", 1, 0.26, 0.26, 0.26, 1, 0, 0, 1),
-    DIXMAAN("I", 1, 0, 0.125, 0.125, 2, 0, 0, 2),
-    DIXMAAN("L", 1, 0.26, 0.26, 0.26, 2, 0, 0, 2),
+    BENCH_PROBLEM("Extended Rosenbrock", 1000, BENCH_EXTENDED_ROSENBROCK,
+                  "Andrei (2008); MGH 21"),
+    BENCH_PROBLEM("Generalized Rosenbrock", 10, BENCH_ROSENBROCK,
+                  "Andrei (2008)"),
+    ANDREI("Extended White & Holst", 100, "ext-white-holst"),
+    ANDREI("Generalized White & Holst", 10, "gen-white-holst"),
+    ANDREI("Raydan 1", 100, "raydan1"),
+    ANDREI("Raydan 2", 1000, "raydan2"),
+    ANDREI("Diagonal 1", 1000, "diagonal1"),
+    ANDREI("Diagonal 2", 1000, "diagonal2"),
+    ANDREI("Hager", 100, "hager"),
+    ANDREI("Extended TET", 2, "ext-tet"),
+    ANDREI("Diagonal 4", 1000, "diagonal4"),
+    ANDREI("Diagonal 5", 1000, "diagonal5"),
+    ANDREI("Extended Himmelblau", 2, "ext-himmelblau"),
+    ANDREI("Extended BD1", 1000, "ext-bd1"),
+    ANDREI("Extended Tridiagonal 1", 100, "ext-tridiagonal1"),
+    BENCH_PROBLEM("Extended Cliff", 2, "ext-cliff",
+                  "Andrei (2008); CUTE CLIFF"),
+    ANDREI("Extended Hiebert", 2, "ext-hiebert"),
+    ANDREI("Quadratic QF1", 100, "qf1"),
+    ANDREI("Perturbed Quadratic", 100, "perturbed-quadratic"),
+    ANDREI("Almost Perturbed Quadratic", 1000,
+           "almost-perturbed-quadratic"),
+    ANDREI("Perturbed Tridiagonal Quadratic", 100,
+           "perturbed-tridiagonal-quadratic"),
+    CUTE("TRIDIA", 100, "tridia"),
+    CUTE("ARWHEAD", 1000, "arwhead"),
+    BENCH_PROBLEM("NONDIA", 1000, "nondia",
+                  "Andrei (2008); CUTE (Shanno 1978)"),
+    CUTE("NONDQUAR", 100, "nondquar"),
+    CUTE("DQDRTIC", 1000, "dqdrtic"),
+    CUTE("LIARWHD", 1000, "liarwhd"),
+    CUTE("DIXON3DQ", 100, "dixon3dq"),
+    CUTE("BIGGSB1", 100, "biggsb1"),
+    CUTE("FLETCHCR", 10, "fletchcr"),
+    CUTE("Extended DENSCHNB", 2, "ext-denschnb"),
+    CUTE("Extended DENSCHNF", 10, "ext-denschnf"),
+    CUTE("POWER", 100, "power"),
+    CUTE("QUARTC", 1000, "quartc"),
+    ANDREI("Generalized quartic GQ1", 1000, "gen-quartic"),
+    CUTE("NONSCOMP", 100, "nonscomp"),
+    DIXMAAN("A", "dixmaan-a"),
+    DIXMAAN("D", "dixmaan-d"),
+    DIXMAAN("E", "dixmaan-e"),
+    DIXMAAN("H", "dixmaan-h"),
+    DIXMAAN("I", "dixmaan-i"),
+    DIXMAAN("L", "dixmaan-l"),
 };
 
 enum { BENCH_PROBLEM_COUNT =

@@ -153,7 +153,7 @@ static bool check_residuals(bench_least_squares *ls, double *x,
     double sum = 0;
     for (size_t i = 0; i < m; i++)
         sum += r[i] * r[i];
-    double value = p->evaluate(x, NULL, p);
+    double value = bench_evaluate(p, x, NULL);
     bool ok = fabs(sum - value) <= 1e-12 * fmax(1, fabs(value));
     if (!ok)
         fprintf(stderr, "quasi-newton: %s (least squares, n = %zu): "
@@ -193,10 +193,12 @@ static bool check_residuals(bench_least_squares *ls, double *x,
 static bool check_least_squares(bench_least_squares *ls, double *worst)
 {
     bench_problem *p = &ls->problem;
+    if (!bench_prepare(p))
+        return false;
     double *x = malloc(p->n * sizeof *x);
     if (x == NULL)
         return false;
-    p->start(p->n, x);
+    bench_start(p, x);
     bool ok = check_residuals(ls, x, "x0", worst);
     unsigned long long state = 54321;
     for (size_t i = 0; i < p->n; i++)
@@ -250,7 +252,7 @@ static int run_descent(bench_problem *p, method m, double *x, double *g,
                        outcome *out)
 {
     descent_result result;
-    p->start(p->n, x);
+    bench_start(p, x);
     if (descent_quasi_newton(p, m == DESCENT_LBFGS, MAX_ITERATIONS,
                              GRADIENT_TOLERANCE, x, &result))
         return 1;
@@ -260,7 +262,7 @@ static int run_descent(bench_problem *p, method m, double *x, double *g,
              descent_status_name(result.status));
     judge(p, x, g, out);
     /* The diagnostic: what the first iteration alone costs. */
-    p->start(p->n, x);
+    bench_start(p, x);
     if (descent_quasi_newton(p, m == DESCENT_LBFGS, 1, GRADIENT_TOLERANCE,
                              x, &result))
         return 1;
@@ -352,7 +354,7 @@ static int run_liblbfgs(bench_problem *p, double *x, double *g,
     lbfgsfloatval_t *y = lbfgs_malloc((int)p->n);
     if (y == NULL)
         return 1;
-    p->start(p->n, y);
+    bench_start(p, y);
     lbfgs_run run;
     double value;
     int status = liblbfgs_minimize(p, MAX_ITERATIONS, GRADIENT_TOLERANCE,
@@ -379,7 +381,7 @@ static int run_gsl(bench_problem *p, double *x, double *g, outcome *out)
         gsl_multimin_fdfminimizer_vector_bfgs2, p->n);
     if (start == NULL || s == NULL)
         return 1;
-    p->start(p->n, start->data);
+    bench_start(p, start->data);
     gsl_multimin_fdfminimizer_set(s, &fdf, start, GSL_STEP_SIZE, GSL_TOL);
     int status = GSL_SUCCESS;
     size_t k = 0;
@@ -457,7 +459,7 @@ static int run_lm(bench_least_squares *ls, lm_method which, double *x,
     bench_problem *p = &ls->problem;
     size_t n = p->n, m = ls->residual_count(n);
     counted c = {.ls = ls, .m = m, .n = n};
-    p->start(n, x);
+    bench_start(p, x);
     if (which == DESCENT_LM) {
         descent_lm lm;
         descent_error error;
@@ -836,15 +838,17 @@ int main(void)
         "quasi-newton-problems.txt\n");
 
     /* 3. Timing */
-    bench_problem big = {"Extended Rosenbrock", TIMING_N, ext_rosenbrock,
-                         at_rosenbrock_start, at_one, zero_minimum,
-                         "Andrei (2008); MGH 21", {0}};
+    bench_problem big = BENCH_PROBLEM("Extended Rosenbrock", TIMING_N,
+                                      BENCH_EXTENDED_ROSENBROCK,
+                                      "Andrei (2008); MGH 21");
+    if (!bench_prepare(&big))
+        return 1;
     double *x0 = malloc(big.n * sizeof *x0);
     double *xt = malloc(big.n * sizeof *xt);
     lbfgsfloatval_t *xl = lbfgs_malloc((int)big.n);
     if (x0 == NULL || xt == NULL || xl == NULL)
         return 1;
-    big.start(big.n, x0);
+    bench_start(&big, x0);
     unsigned long long state = 2024;
     for (size_t i = 0; i < big.n; i++)
         x0[i] *= 1 + 1e-3 * noise(&state);
@@ -898,12 +902,12 @@ int main(void)
     say("  The first iteration alone: descent %lu evaluations to E = %.6g, "
         "libLBFGS %lu to\n  E = %.6g (E(x0) = %.6g).\n", first_d.evaluations,
         first_d.value, first_l.evaluations, first_l.value,
-        big.evaluate(x0, NULL, &big));
+        bench_evaluate(&big, x0, NULL));
     double with[REPEATS], sink = 0;
     for (int r = 0; r < REPEATS; r++) {
         double t0 = now();
         for (int k = 0; k < 10; k++)
-            sink += big.evaluate(x0, xt, &big);
+            sink += bench_evaluate(&big, x0, xt);
         with[r] = (now() - t0) / 10;
     }
     say("  One call of the objective with its gradient alone: %.2f ms%s\n",
