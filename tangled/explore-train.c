@@ -265,7 +265,9 @@ OPS(step, schedule); OPS(plateau, schedule);
      sizeof list / sizeof *list, list, defaults, &ops##_ops}
 #define NONE(kind, name, chapter, summary, ops)                        \
     {DESCENT_COMPONENT_##kind, name, chapter, summary, 0, NULL, 0, NULL, \
-     NULL, &ops##_ops}
+     no_defaults, &ops##_ops}
+
+static void no_defaults(double *value) { (void)value; }
 const descent_component descent_training_components[] = {
     NONE(RULE, "sgd", "stochastic", "plain stochastic gradient descent",
          sgd),

@@ -11,6 +11,7 @@
 
 #include "explorer.h"
 
+int explorer_train(int argc, char **argv);
 void explorer_train_usage(FILE *out);
 enum { MAX_HIDDEN = 8 };
 
@@ -325,7 +326,7 @@ static int give_value(train_settings *s, const pending_parameter *p)
                       owners);
     }
     if (descent_parameter_parse(c, i, p->text, &value[i], &e))
-        return refuse("--%s %s: %s", p->name, p->text, e.message);
+        return refuse("%s", e.message);
     return TRAIN_GO_ON;
 }
 static int give_values(train_settings *s)
@@ -334,11 +335,11 @@ static int give_values(train_settings *s)
     s->rule = descent_component_find(DESCENT_COMPONENT_RULE, s->rule_name,
                                       &e);
     if (s->rule == NULL)
-        return refuse("--rule %s: %s", s->rule_name, e.message);
+        return refuse("%s", e.message);
     s->schedule = descent_component_find(DESCENT_COMPONENT_SCHEDULE,
                                           s->schedule_name, &e);
     if (s->schedule == NULL)
-        return refuse("--schedule %s: %s", s->schedule_name, e.message);
+        return refuse("%s", e.message);
     if (s->rule->parameters > 0)
         s->rule->defaults(s->rule_value);
     if (s->schedule->parameters > 0)
@@ -385,7 +386,7 @@ static void print_record(FILE *out, const descent_epoch_record *r,
 {
     fprintf(out, "epoch\tsteps\ttrain_loss\ttest_loss\ttest_accuracy\teta\t"
                  "gradient_norm\tseconds\n");
-    for (size_t e = 0; e < epochs; e++)
+    for (size_t e = 0; e < epochs && r[e].epoch != 0; e++)
         fprintf(out, "%zu\t%zu\t%.6f\t%.6f\t%.4f\t%.6g\t%.6g\t%.3f\n",
                 r[e].epoch, r[e].steps, r[e].train_loss, r[e].test_loss,
                 r[e].test_accuracy, r[e].eta, r[e].gradient_norm,
