@@ -107,6 +107,19 @@ descent_status descent_method_build(descent_method *m,
                                     descent_error *error);
 void descent_method_free(descent_method *m);
 
-
+/* An optimizer for n weights from a RULE component and its values
+   (NULL: its defaults); free it with descent_optimizer_free. */
+descent_status descent_rule_build(descent_optimizer *opt,
+                                  const descent_component *rule,
+                                  const double *value, size_t n,
+                                  descent_error *error);
+/* A schedule from a SCHEDULE component and its values (NULL: its
+   defaults), which count epochs; steps_per_epoch and epochs turn them
+   into steps. eta0 is the first step size. */
+descent_status descent_schedule_build(descent_schedule *s,
+                                      const descent_component *schedule,
+                                      const double *value, double eta0,
+                                      size_t steps_per_epoch, size_t epochs,
+                                      descent_error *error);
 
 #endif

@@ -22,7 +22,11 @@ struct descent_component_ops {
     /* Free a state a problem, direction or step made (NULL: free()). */
     void (*release)(void *state);
     /* RULE and SCHEDULE: the training components' builders. */
-    void *training_unused;
+    descent_status (*rule)(descent_optimizer *opt, const double *value,
+                           size_t n, descent_error *error);
+    descent_status (*schedule)(descent_schedule *s, const double *value,
+                               double eta0, size_t steps_per_epoch,
+                               size_t epochs, descent_error *error);
 };
 
 /* The problem collection (tangled/problems.c) and the training rules

@@ -588,7 +588,168 @@ static void collection_refuses_odd_pairs(void **state)
             assert_non_null(strstr(error.message, names[k]));
         }
 }
-
+static double training_default(const char *rule, const char *name)
+{
+    descent_error e;
+    double value[DESCENT_MAX_PARAMETERS];
+    const descent_component *c =
+        descent_component_find(DESCENT_COMPONENT_RULE, rule, &e);
+    assert_non_null(c);
+    size_t i = descent_parameter_index(c, name);
+    assert_true(i < c->parameters);
+    c->defaults(value);
+    return value[i];
+}
+static void training_defaults_are_the_library_s(void **state)
+{
+    static const struct { const char *rule; descent_adaptive_kind kind; }
+        rules[] = {{"rprop", DESCENT_ADAPTIVE_RPROP},
+                   {"quickprop", DESCENT_ADAPTIVE_QUICKPROP},
+                   {"adagrad", DESCENT_ADAPTIVE_ADAGRAD},
+                   {"rmsprop", DESCENT_ADAPTIVE_RMSPROP},
+                   {"adam", DESCENT_ADAPTIVE_ADAM},
+                   {"adamw", DESCENT_ADAPTIVE_ADAMW}};
+    descent_adaptive_options o;
+    descent_error e;
+    (void)state;
+    for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+        const char *name = rules[r].rule;
+        REQUIRE(descent_adaptive_defaults(rules[r].kind, &o, &e), e);
+        assert_true(training_default(name, "weight-decay") ==
+                    o.weight_decay);
+        if (!strcmp(name, "rprop")) {
+            assert_true(training_default(name, "eta-minus") == o.eta_minus);
+            assert_true(training_default(name, "eta-plus") == o.eta_plus);
+            assert_true(training_default(name, "step-min") == o.step_min);
+            assert_true(training_default(name, "step-max") == o.step_max);
+            assert_true(training_default(name, "backtracking") == o.backtracking);
+        } else if (!strcmp(name, "quickprop"))
+            assert_true(training_default(name, "growth-limit") == o.growth_limit);
+        else if (!strcmp(name, "adagrad")) {
+            assert_true(training_default(name, "eps") == o.eps);
+            assert_true(training_default(name, "lr-decay") == o.lr_decay);
+            assert_true(training_default(name, "initial-accumulator") ==
+                        o.initial_accumulator);
+        } else if (!strcmp(name, "rmsprop")) {
+            assert_true(training_default(name, "alpha") == o.alpha);
+            assert_true(training_default(name, "eps") == o.eps);
+            assert_true(training_default(name, "momentum") == o.momentum);
+            assert_true(training_default(name, "centered") == o.centered);
+        } else {
+            assert_true(training_default(name, "beta1") == o.beta1);
+            assert_true(training_default(name, "beta2") == o.beta2);
+            assert_true(training_default(name, "eps") == o.eps);
+            assert_true(training_default(name, "amsgrad") == o.amsgrad);
+            assert_true(training_default(name, "bias-correction") ==
+                        o.bias_correction);
+        }
+    }
+}
+static void training_components_build_and_step(void **state)
+{
+    const descent_component *c;
+    descent_error e;
+    (void)state;
+    for (size_t i = 0; (c = descent_component_at(DESCENT_COMPONENT_RULE, i));
+         i++) {
+        descent_optimizer opt;
+        float theta[4] = {1, -1, 0.5f, 2}, g[4] = {0.5f, -0.25f, 1, -2};
+        REQUIRE(descent_rule_build(&opt, c, NULL, 4, &e), e);
+        REQUIRE(descent_optimizer_step(&opt, theta, g, 0.01, &e), e);
+        assert_true(theta[0] < 1 && theta[1] > -1 && theta[2] < 0.5f &&
+                    theta[3] > 2);
+        descent_optimizer_free(&opt);
+    }
+    assert_non_null(descent_component_at(DESCENT_COMPONENT_RULE, 8));
+    assert_null(descent_component_at(DESCENT_COMPONENT_RULE, 9));
+    for (size_t i = 0;
+         (c = descent_component_at(DESCENT_COMPONENT_SCHEDULE, i)); i++) {
+        descent_schedule s;
+        REQUIRE(descent_schedule_build(&s, c, NULL, 0.1, 10, 4, &e), e);
+        assert_true(descent_schedule_eta(&s, 0) == 0.1);
+        for (size_t k = 1; k < 40; k++) {
+            double eta = descent_schedule_eta(&s, k);
+            assert_true(isfinite(eta) && eta > 0 && eta <= 0.1);
+        }
+    }
+    assert_null(descent_component_at(DESCENT_COMPONENT_SCHEDULE, 7));
+}
+static void bad_training_builders(void **state)
+{
+    const char *rule_build = "descent_rule_build",
+               *schedule_build = "descent_schedule_build";
+    descent_error e;
+    descent_optimizer opt;
+    descent_schedule s;
+    (void)state;
+    const descent_component *adam =
+        descent_component_find(DESCENT_COMPONENT_RULE, "adam", &e),
+        *step = descent_component_find(DESCENT_COMPONENT_SCHEDULE, "step", &e);
+    assert_non_null(adam);
+    assert_non_null(step);
+    BAD(rule_build, descent_rule_build(NULL, adam, NULL, 4, &e), e,
+        DESCENT_INVALID_ARGUMENT, "opt");
+    BAD(rule_build, descent_rule_build(&opt, NULL, NULL, 4, &e), e,
+        DESCENT_INVALID_ARGUMENT, "rule is NULL");
+    BAD(rule_build, descent_rule_build(&opt, step, NULL, 4, &e), e,
+        DESCENT_INVALID_ARGUMENT, "step is not a training rule");
+    BAD(schedule_build, descent_schedule_build(NULL, step, NULL, 0.1, 1, 1, &e),
+        e, DESCENT_INVALID_ARGUMENT, "schedule s");
+    BAD(schedule_build, descent_schedule_build(&s, NULL, NULL, 0.1, 1, 1, &e),
+        e, DESCENT_INVALID_ARGUMENT, "schedule is NULL");
+    BAD(schedule_build, descent_schedule_build(&s, adam, NULL, 0.1, 1, 1, &e),
+        e, DESCENT_INVALID_ARGUMENT, "adam is not a training schedule");
+    VALID(rule_build, "NULL values: the defaults",
+          descent_rule_build(&opt, adam, NULL, 4, &e), e);
+    descent_optimizer_free(&opt);
+    VALID(schedule_build, "NULL values: the defaults",
+          descent_schedule_build(&s, step, NULL, 0.1, 1, 1, &e), e);
+    const descent_component_kind kinds[2] = {DESCENT_COMPONENT_RULE,
+                                             DESCENT_COMPONENT_SCHEDULE};
+    const descent_component *c;
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; (c = descent_component_at(kinds[k], i)); i++)
+            for (size_t j = 0; j < c->parameters; j++) {
+                const descent_parameter *p = &c->parameter[j];
+                double value[DESCENT_MAX_PARAMETERS], bad[3] = {
+                    p->lower_open ? p->lower : p->lower - 0.5,
+                    p->upper_open ? p->upper : p->upper + 0.5, NAN};
+                for (size_t b = 0; b < 3; b++) {
+                    c->defaults(value);
+                    value[j] = bad[b];
+                    if (k == 0)
+                        BAD(rule_build,
+                            descent_rule_build(&opt, c, value, 4, &e), e,
+                            DESCENT_INVALID_ARGUMENT, p->name);
+                    else
+                        BAD(schedule_build,
+                            descent_schedule_build(&s, c, value, 0.1, 3, 2, &e),
+                            e, DESCENT_INVALID_ARGUMENT, p->name);
+                }
+            }
+    const descent_component *rprop =
+        descent_component_find(DESCENT_COMPONENT_RULE, "rprop", &e);
+    double value[DESCENT_MAX_PARAMETERS];
+    assert_non_null(rprop);
+    rprop->defaults(value);
+    value[descent_parameter_index(rprop, "step-max")] = 1e-7;
+    BAD(rule_build, descent_rule_build(&opt, rprop, value, 4, &e), e,
+        DESCENT_INVALID_ARGUMENT, "step-max = 1e-07 must be at least step-min");
+    BAD(rule_build, descent_rule_build(&opt, adam, NULL, 0, &e), e,
+        DESCENT_INVALID_ARGUMENT, "n = 0");
+    BAD(schedule_build, descent_schedule_build(&s, step, NULL, 0.1, 0, 1, &e),
+        e, DESCENT_INVALID_ARGUMENT, "steps_per_epoch = 0");
+    BAD(schedule_build, descent_schedule_build(&s, step, NULL, 0.1, 1, 0, &e),
+        e, DESCENT_INVALID_ARGUMENT, "epochs = 0");
+    BAD(schedule_build,
+        descent_schedule_build(&s, step, NULL, 0.1, SIZE_MAX, 2, &e), e,
+        DESCENT_INVALID_ARGUMENT, "product");
+    const double bad_eta0[4] = {0, -1, NAN, INFINITY};
+    for (size_t b = 0; b < 4; b++)
+        BAD(schedule_build,
+            descent_schedule_build(&s, step, NULL, bad_eta0[b], 1, 1, &e), e,
+            DESCENT_INVALID_ARGUMENT, "eta0");
+}
 static void bad_explore(void **state)
 {
     (void)state;
@@ -765,7 +926,9 @@ int main(void)
         cmocka_unit_test(collection_minimum_is_stated),
         cmocka_unit_test(collection_gradient_matches_differences),
         cmocka_unit_test(collection_refuses_odd_pairs),
-        
+        cmocka_unit_test(training_defaults_are_the_library_s),
+        cmocka_unit_test(training_components_build_and_step),
+        cmocka_unit_test(bad_training_builders),
         cmocka_unit_test(bad_explore),
         cmocka_unit_test(bad_input_summary),
     };
