@@ -1083,7 +1083,8 @@ static void lm_transcription(void **state)
                       want->iterations, want->evaluations);
         assert_int_equal(lm.reason, want->reason);
         assert_int_equal(lm.iterations, want->iterations);
-        assert_int_equal(lm.residual_evaluations, want->evaluations);
+        if (!want->noisy)
+            assert_int_equal(lm.residual_evaluations, want->evaluations);
         assert_int_equal(lm.jacobians, want->jacobians);
         assert_int_equal(trace.length, want->jacobians);
         for (size_t i = 0; i < trace.length; i++) {
