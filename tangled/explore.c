@@ -252,18 +252,21 @@ static const descent_component directions[] = {
      DESCENT_OWN_STEP, NULL, TABLE(momentum_parameters),
      momentum_defaults, OPS(build_nesterov, release_momentum)},
     {DESCENT_COMPONENT_DIRECTION, "newton", "newton",
-     "Newton's direction from the Hessian", DESCENT_NEEDS_HESSIAN, "wolfe",
+     "Newton's direction from the Hessian",
+     DESCENT_NEEDS_HESSIAN | DESCENT_UNIT_STEP, "wolfe",
      TABLE(newton_parameters), newton_defaults,
      OPS(build_newton, release_newton)},
     {DESCENT_COMPONENT_DIRECTION, "bfgs", "newton",
-     "BFGS, the inverse Hessian approximated", 0, "wolfe", 0, NULL,
+     "BFGS, the inverse Hessian approximated", DESCENT_UNIT_STEP, "wolfe",
+     0, NULL,
      no_defaults, OPS(build_bfgs, release_bfgs)},
     {DESCENT_COMPONENT_DIRECTION, "lbfgs", "newton",
-     "limited-memory BFGS", 0, "wolfe", TABLE(lbfgs_parameters),
+     "limited-memory BFGS", DESCENT_UNIT_STEP, "wolfe",
+     TABLE(lbfgs_parameters),
      lbfgs_defaults, OPS(build_lbfgs, release_lbfgs)},
     {DESCENT_COMPONENT_DIRECTION, "newton-cg", "newton",
-     "truncated Newton: CG on H d = -g, products by differences", 0,
-     "wolfe", TABLE(newton_cg_parameters), newton_cg_defaults,
+     "truncated Newton: CG on H d = -g, products by differences",
+     DESCENT_UNIT_STEP, "wolfe", TABLE(newton_cg_parameters), newton_cg_defaults,
      OPS(build_newton_cg, release_newton_cg)},
     {DESCENT_COMPONENT_DIRECTION, "trust-region", "newton",
      "dogleg trust region, with its own unit step",
@@ -294,11 +297,15 @@ static void exact_defaults(double *value)
     value[0] = descent_line_search_defaults().tolerance;
 }
 
+static const char *const initial_rules[] = {"slope-ratio", "quadratic",
+                                            "fixed", NULL};
 static const descent_parameter armijo_parameters[] = {
     {"c1", DESCENT_PARAMETER_REAL, 0, 1, true, true, NULL,
      "sufficient decrease"},
     {"backtrack", DESCENT_PARAMETER_REAL, 0, 1, true, true, NULL,
      "rho, the backtracking factor"},
+    {"initial", DESCENT_PARAMETER_CHOICE, 0, 2, false, false, initial_rules,
+     "the first trial of each search"},
     {"initial-step", DESCENT_PARAMETER_REAL, 0, INFINITY, true, true,
      NULL, "alpha_0, the first trial of a run"},
 };
@@ -307,11 +314,10 @@ static void armijo_defaults(double *value)
     descent_line_search s = descent_line_search_defaults();
     value[0] = s.c1;
     value[1] = s.backtrack;
-    value[2] = s.initial_step;
+    value[2] = s.initial_rule;
+    value[3] = s.initial_step;
 }
 
-static const char *const initial_rules[] = {"slope-ratio", "quadratic",
-                                            "fixed", NULL};
 static const descent_parameter wolfe_parameters[] = {
     {"c1", DESCENT_PARAMETER_REAL, 0, 1, true, true, NULL,
      "sufficient decrease"},
@@ -363,7 +369,8 @@ static descent_status build_step(descent_method *m, const double *value,
     } else if (strcmp(name, "armijo") == 0) {
         s->search.c1 = value[0];
         s->search.backtrack = value[1];
-        s->search.initial_step = value[2];
+        s->search.initial_rule = (descent_initial_rule)value[2];
+        s->search.initial_step = value[3];
         m->step = descent_armijo_step(&s->search);
     } else {
         s->search.c1 = value[0];
@@ -807,6 +814,32 @@ descent_status descent_problem_build(descent_problem *p,
         descent_problem_free(p);
     return status;
 }
+descent_status descent_search_defaults(const descent_component *direction,
+                                       const descent_component *step,
+                                       double *value, descent_error *error)
+{
+    if (direction == NULL || direction->kind != DESCENT_COMPONENT_DIRECTION)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "direction %s is not a method",
+                            direction == NULL ? "NULL" : direction->name);
+    if (step == NULL || step->kind != DESCENT_COMPONENT_STEP)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "step %s is not a search",
+                            step == NULL ? "NULL" : step->name);
+    if (value == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s: value is NULL", step->name);
+    step->defaults(value);
+    size_t initial = descent_parameter_index(step, "initial");
+    size_t first = descent_parameter_index(step, "initial-step");
+    if ((direction->flags & DESCENT_UNIT_STEP) && initial < step->parameters &&
+        first < step->parameters) {
+        value[initial] = DESCENT_INITIAL_FIXED;
+        value[first] = 1;
+    }
+    return descent_succeed(error);
+}
+
 void descent_method_free(descent_method *m)
 {
     if (m == NULL)
@@ -861,7 +894,7 @@ descent_status descent_method_build(descent_method *m,
     if (step == NULL && !(direction->flags & DESCENT_OWN_STEP)) {
         step = descent_component_find(DESCENT_COMPONENT_STEP,
                                       direction->search, error);
-        step->defaults(defaults);
+        descent_search_defaults(direction, step, defaults, error);
         step_value = defaults;
     }
     descent_status status =

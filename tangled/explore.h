@@ -34,7 +34,9 @@ typedef enum descent_component_kind {
 enum {
     DESCENT_NEEDS_HESSIAN = 1u,   /* direction: the problem needs a Hessian */
     DESCENT_OWN_STEP = 2u,        /* direction: takes no --search; builds its own step */
-    DESCENT_HAS_MINIMUM = 4u      /* problem: E* known (build fills minimum) */
+    DESCENT_HAS_MINIMUM = 4u,     /* problem: E* known (build fills minimum) */
+    DESCENT_UNIT_STEP = 8u        /* direction: its natural step is 1, which
+                                     its searches try first */
 };
 
 typedef struct descent_component_ops descent_component_ops; /* internal */
@@ -106,6 +108,11 @@ descent_status descent_method_build(descent_method *m,
                                     const descent_problem *problem,
                                     descent_error *error);
 void descent_method_free(descent_method *m);
+/* A search's defaults for a direction: the library's, except that a
+   UNIT_STEP direction's searches try the step 1 first. */
+descent_status descent_search_defaults(const descent_component *direction,
+                                       const descent_component *step,
+                                       double *value, descent_error *error);
 
 /* An optimizer for n weights from a RULE component and its values
    (NULL: its defaults); free it with descent_optimizer_free. */

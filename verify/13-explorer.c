@@ -71,12 +71,15 @@ static const char *status_word(descent_status status)
 /* The program's result line for r, as the library's numbers print. */
 static void expect_result_line(const output *o, const descent_result *r)
 {
-    char line[512];
+    char line[512], hessians[48] = "";
+    if (r->counts.hessians > 0)
+        snprintf(hessians, sizeof hessians, ", %lu Hessians",
+                 r->counts.hessians);
     snprintf(line, sizeof line,
-             "%s after %zu iterations: %lu evaluations (%lu gradients), "
+             "%s after %zu iterations: %lu evaluations (%lu gradients%s), "
              "E = %.10g, |g| = %.4g\n", status_word(r->status),
-             r->iterations, r->counts.values, r->counts.gradients, r->value,
-             r->gradient_norm);
+             r->iterations, r->counts.values, r->counts.gradients, hessians,
+             r->value, r->gradient_norm);
     if (strstr(o->text, line) == NULL)
         fail_msg("the program printed\n%s\nnot the library's\n%s", o->text,
                  line);
@@ -151,6 +154,8 @@ static void test_run_matches_library(void **state)
     descent_bfgs bfgs;
     REQUIRE(descent_bfgs_init(&bfgs, 50, &error), error);
     descent_line_search search = descent_line_search_defaults();
+    search.initial_rule = DESCENT_INITIAL_FIXED;
+    search.initial_step = 1;
     fill(50, theta, 1, 1);
     r = library_run(&f, descent_bfgs_direction(&bfgs),
                     descent_wolfe_step(&search), theta, NULL);
@@ -205,6 +210,8 @@ static void test_run_matches_library(void **state)
     REQUIRE(descent_lbfgs_init(&lbfgs, 4, 3, &error), error);
     search = descent_line_search_defaults();
     search.backtrack = 0.25;
+    search.initial_rule = DESCENT_INITIAL_FIXED;
+    search.initial_step = 1;
     fill(4, theta, 0.5, 0.5);
     r = library_run(&f, descent_lbfgs_direction(&lbfgs),
                     descent_armijo_step(&search), theta, NULL);
@@ -905,6 +912,21 @@ static void bad_explore(void **state)
         error, DESCENT_INVALID_ARGUMENT, "problem is not built");
     SURVIVES("descent_method_free", "NULL is ignored",
              descent_method_free(NULL));
+
+    fn = "descent_search_defaults";
+    BAD(fn, descent_search_defaults(NULL, wolfe, sv, &error), error,
+        DESCENT_INVALID_ARGUMENT, "direction NULL is not a method");
+    BAD(fn, descent_search_defaults(wolfe, wolfe, sv, &error), error,
+        DESCENT_INVALID_ARGUMENT, "direction wolfe is not a method");
+    BAD(fn, descent_search_defaults(newton, NULL, sv, &error), error,
+        DESCENT_INVALID_ARGUMENT, "step NULL is not a search");
+    BAD(fn, descent_search_defaults(newton, newton, sv, &error), error,
+        DESCENT_INVALID_ARGUMENT, "step newton is not a search");
+    BAD(fn, descent_search_defaults(newton, wolfe, NULL, &error), error,
+        DESCENT_INVALID_ARGUMENT, "wolfe: value is NULL");
+    VALID(fn, "Newton's searches try the unit step first",
+          descent_search_defaults(newton, wolfe, sv, &error), error);
+    assert_true(sv[2] == DESCENT_INITIAL_FIXED && sv[3] == 1);
     descent_problem_free(&problem);
 }
 static void bad_input_summary(void **state)

@@ -347,8 +347,10 @@ static void method_of(const char *spec, const descent_component *search,
     if (search == NULL && !(m->direction->flags & DESCENT_OWN_STEP))
         m->step = find(DESCENT_COMPONENT_STEP, m->direction->search,
                        "search");
-    if (m->step != NULL)
-        m->step->defaults(m->step_value);
+    descent_error error;
+    if (m->step != NULL &&
+        descent_search_defaults(m->direction, m->step, m->step_value, &error))
+        explorer_usage_error("%s", error.message);
     while (rest != NULL && *rest != '\0') {
         char *next = strchr(rest, ':');
         if (next != NULL)
@@ -522,10 +524,15 @@ static descent_status run_method(descent_problem *problem,
 static void print_result(FILE *out, const char *label,
                          const descent_result *r)
 {
+    char hessians[48] = "";
+    if (r->counts.hessians > 0)
+        snprintf(hessians, sizeof hessians, ", %lu Hessians",
+                 r->counts.hessians);
     fprintf(out, "%s%s%s after %zu iterations: %lu evaluations "
-            "(%lu gradients), E = %.10g, |g| = %.4g\n", label,
+            "(%lu gradients%s), E = %.10g, |g| = %.4g\n", label,
             label[0] ? ": " : "", status_word(r->status), r->iterations,
-            r->counts.values, r->counts.gradients, r->value, r->gradient_norm);
+            r->counts.values, r->counts.gradients, hessians, r->value,
+            r->gradient_norm);
 }
 
 static void write_trace(const char *path, const descent_trace *t,
@@ -564,8 +571,12 @@ static void print_table(const descent_trace *t, size_t every, double minimum)
         printf("%6zu  %-23.16g ", k, t->value[k]);
         if (gap)
             printf("%-12.4e ", t->value[k] - minimum);
-        printf("%-11.4e  %-11.4e  %.0f\n", t->gradient_norm[k], t->eta[k],
-               t->evaluations[k]);
+        printf("%-11.4e  ", t->gradient_norm[k]);
+        if (isnan(t->eta[k]))
+            printf("%-11s  ", "-");
+        else
+            printf("%-11.4e  ", t->eta[k]);
+        printf("%.0f\n", t->evaluations[k]);
     }
 }
 
@@ -771,10 +782,12 @@ static void list_kind(descent_component_kind kind)
         c->defaults(value);
         printf("  %-16s %s [chapter %s]\n", c->name, c->summary, c->chapter);
         if (kind == DESCENT_COMPONENT_DIRECTION)
-            printf("  %-16s   %s%s%s\n", "",
+            printf("  %-16s   %s%s%s%s\n", "",
                    c->flags & DESCENT_OWN_STEP ? "takes its own steps"
                                                : "default search ",
                    c->flags & DESCENT_OWN_STEP ? "" : c->search,
+                   c->flags & DESCENT_UNIT_STEP ? ", trying the step 1 first"
+                                                : "",
                    c->flags & DESCENT_NEEDS_HESSIAN ? "; needs a Hessian" : "");
         for (size_t j = 0; j < c->parameters; j++) {
             const descent_parameter *p = &c->parameter[j];
@@ -798,7 +811,8 @@ static int command_list(int argc, char **argv)
         return EXPLORER_OK;
     }
     for (int k = 0; k < 5; k++)
-        if (argc == 1 || strcmp(argv[1], kind_words[k]) == 0) {
+        if (argc == 1 || strcmp(argv[1], kind_words[k]) == 0 ||
+            (k == 0 && strcmp(argv[1], "directions") == 0)) {
             list_kind((descent_component_kind)k);
             if (argc == 2)
                 return EXPLORER_OK;
