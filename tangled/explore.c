@@ -651,13 +651,13 @@ const descent_component *descent_component_find(descent_component_kind kind,
             descent_succeed(error);
             return c;
         }
-    char list[DESCENT_MESSAGE_SIZE] = "";
+    char list[160] = "";
     size_t used = 0;
     for (size_t i = 0; (c = descent_component_at(kind, i)) != NULL; i++) {
         int w = snprintf(list + used, sizeof list - used, "%s%s",
                          i ? ", " : "", c->name);
         if (w < 0 || (size_t)w >= sizeof list - used) {
-            memcpy(list + sizeof list - 5, ", \xE2\x80\xA6", 5);
+            memcpy(list + sizeof list - 6, ", ...", 6);
             break;
         }
         used += (size_t)w;
