@@ -510,17 +510,8 @@ descent_status descent_train_parallel(descent_comm *comm, descent_model *model,
                              epoch, k, why.message);
                 break;
             }
-            double norm = cblas_snrm2((int)model->parameters, model->gradient, 1);
-            if (o->clip == DESCENT_CLIP_NORM)
-                status = descent_clip_norm_f(model->gradient, model->parameters,
-                                             o->clip_threshold, &norm, error);
-            else if (o->clip == DESCENT_CLIP_VALUE)
-                status = descent_clip_value_f(model->gradient, model->parameters,
-                                              o->clip_threshold, error);
-            record.eta = descent_schedule_eta(o->schedule, k);
-            if (!status)
-                status = descent_optimizer_step(o->optimizer, model->theta,
-                                                model->gradient, record.eta, error);
+            double norm;
+            status = descent_train_update(model, o, k, &norm, &record.eta, error);
             sum += loss * (double)B;
             norms += norm;
             if (o->callback != NULL)

@@ -21,6 +21,12 @@ void descent_progress_show(descent_progress *p,
                            const descent_epoch_record *r, size_t epochs,
                            size_t batch, size_t batches, double loss,
                            double seconds, size_t samples, bool done);
+/* The update of one step after its gradient: norm (before clipping),
+   clipping, the schedule's step size for step k, the rule's step. */
+descent_status descent_train_update(descent_model *model,
+                                    const descent_train_options *o,
+                                    size_t k, double *norm, double *eta,
+                                    descent_error *error);
 descent_status descent_check_train_rule(const descent_model *model,
                                         const descent_train_options *o,
                                         const char *owner,

@@ -802,6 +802,25 @@ void descent_progress_show(descent_progress *p,
     p->width = done ? 0 : n;
     fflush(p->out);
 }
+descent_status descent_train_update(descent_model *model,
+                                    const descent_train_options *o,
+                                    size_t k, double *norm, double *eta,
+                                    descent_error *error)
+{
+    descent_status status = DESCENT_OK;
+    *norm = cblas_snrm2((int)model->parameters, model->gradient, 1);
+    if (o->clip == DESCENT_CLIP_NORM)
+        status = descent_clip_norm_f(model->gradient, model->parameters,
+                                     o->clip_threshold, norm, error);
+    else if (o->clip == DESCENT_CLIP_VALUE)
+        status = descent_clip_value_f(model->gradient, model->parameters,
+                                      o->clip_threshold, error);
+    *eta = descent_schedule_eta(o->schedule, k);
+    if (!status)
+        status = descent_optimizer_step(o->optimizer, model->theta,
+                                        model->gradient, *eta, error);
+    return status;
+}
 static descent_status check_options(const descent_model *model,
                                     const descent_samples *train,
                                     const descent_train_options *o,
@@ -910,17 +929,7 @@ descent_status descent_train(descent_model *model,
                              k, why.message);
                 break;
             }
-            norm = cblas_snrm2((int)model->parameters, model->gradient, 1);
-            if (o->clip == DESCENT_CLIP_NORM)
-                status = descent_clip_norm_f(model->gradient, model->parameters,
-                                             o->clip_threshold, &norm, error);
-            else if (o->clip == DESCENT_CLIP_VALUE)
-                status = descent_clip_value_f(model->gradient, model->parameters,
-                                              o->clip_threshold, error);
-            record.eta = descent_schedule_eta(o->schedule, k);
-            if (!status)
-                status = descent_optimizer_step(o->optimizer, model->theta,
-                                                model->gradient, record.eta, error);
+            status = descent_train_update(model, o, k, &norm, &record.eta, error);
             sum += loss * (double)m;
             norms += norm;
             if (o->callback != NULL)
