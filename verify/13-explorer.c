@@ -363,6 +363,11 @@ static const usage_case usage_cases[] = {
       "--method", "cg"}, "--method is not an option of descent compare"},
     {{"list", "nope"}, "list 'nope': the lists are methods"},
     {{"help", "nope"}, "help 'nope': the commands are run, compare, list"},
+    {{"train", "--rule", "adam", "--beta1", "0.9", "--beta1", "0.8"},
+     "--beta1 is given twice"},
+    {{"train", "--rule", "sgd", "--beta1", "0.9"},
+     "neither rule sgd nor schedule constant takes it; rule adam, rule "
+     "adamw do"},
 };
 #undef R
 

@@ -123,46 +123,79 @@ typedef struct settings {
     size_t parameters;
 } settings;
 
-/* The long options: the fixed ones, then every parameter name of every
-   direction, search and problem, each once. */
-enum { FIXED_BASE = 1000, PARAMETER_BASE = 2000 };
+/* The fixed options, from the table of their documentation; the
+   parameters' options share one code, and getopt_long's index names
+   them. */
+enum { FIXED_BASE = 1000, PARAMETER_OPTION = 999 };
 
-static const char *parameter_names[256];
-static size_t parameter_name_count;
-
-static void add_parameter_names(descent_component_kind kind)
+struct option *explorer_long_options(const struct option *fixed,
+                                     size_t count,
+                                     const descent_component_kind *kinds,
+                                     size_t kinds_count, int code)
 {
+    size_t most = count + 1;
     const descent_component *c;
-    for (size_t i = 0; (c = descent_component_at(kind, i)) != NULL; i++)
-        for (size_t j = 0; j < c->parameters; j++) {
-            size_t k = 0;
-            while (k < parameter_name_count &&
-                   strcmp(parameter_names[k], c->parameter[j].name) != 0)
-                k++;
-            if (k == parameter_name_count &&
-                parameter_name_count < sizeof parameter_names /
-                                           sizeof *parameter_names)
-                parameter_names[parameter_name_count++] =
-                    c->parameter[j].name;
-        }
+    for (size_t k = 0; k < kinds_count; k++)
+        for (size_t i = 0; (c = descent_component_at(kinds[k], i)); i++)
+            most += c->parameters;
+    struct option *o = calloc(most, sizeof *o);
+    if (o == NULL)
+        return NULL;
+    memcpy(o, fixed, count * sizeof *o);
+    for (size_t k = 0; k < kinds_count; k++)
+        for (size_t i = 0; (c = descent_component_at(kinds[k], i)); i++)
+            for (size_t j = 0; j < c->parameters; j++) {
+                const descent_parameter *p = &c->parameter[j];
+                size_t known = 0;
+                while (known < count && strcmp(o[known].name, p->name) != 0)
+                    known++;
+                if (known == count)
+                    o[count++] = (struct option){
+                        p->name, p->kind == DESCENT_PARAMETER_SWITCH
+                                     ? optional_argument : required_argument,
+                        NULL, code};
+            }
+    return o;
 }
+
+void explorer_owners(const char *name, const descent_component_kind *kinds,
+                     size_t kinds_count, char *out, size_t size)
+{
+    static const char *const words[] = {"method", "search", "problem",
+                                        "rule", "schedule"};
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < kinds_count; k++) {
+        const descent_component *c;
+        for (size_t i = 0; (c = descent_component_at(kinds[k], i)); i++)
+            if (descent_parameter_index(c, name) < c->parameters &&
+                used + strlen(c->name) + 16 < size) {
+                int w = snprintf(out + used, size - used, "%s%s %s",
+                                 used ? ", " : "", words[kinds[k]], c->name);
+                used += w > 0 ? (size_t)w : 0;
+            }
+    }
+}
+
+static const descent_component_kind minimizing[3] = {
+    DESCENT_COMPONENT_DIRECTION, DESCENT_COMPONENT_STEP,
+    DESCENT_COMPONENT_PROBLEM};
 
 static struct option *long_options(void)
 {
-    static struct option table[OPTION_DOCS + 256 + 1];
-    add_parameter_names(DESCENT_COMPONENT_PROBLEM);
-    add_parameter_names(DESCENT_COMPONENT_DIRECTION);
-    add_parameter_names(DESCENT_COMPONENT_STEP);
-    size_t k = 0;
+    struct option fixed[OPTION_DOCS];
     for (size_t i = 0; i < OPTION_DOCS; i++)
-        table[k++] = (struct option){option_docs[i].name,
-                                     option_docs[i].argument != NULL
-                                         ? required_argument : no_argument,
-                                     NULL, FIXED_BASE + (int)i};
-    for (size_t i = 0; i < parameter_name_count; i++)
-        table[k++] = (struct option){parameter_names[i], required_argument,
-                                     NULL, PARAMETER_BASE + (int)i};
-    table[k] = (struct option){0};
+        fixed[i] = (struct option){option_docs[i].name,
+                                   option_docs[i].argument != NULL
+                                       ? required_argument : no_argument,
+                                   NULL, FIXED_BASE + (int)i};
+    struct option *table =
+        explorer_long_options(fixed, OPTION_DOCS, minimizing, 3,
+                              PARAMETER_OPTION);
+    if (table == NULL) {
+        fprintf(stderr, "%s: no memory for the options\n", program_command);
+        exit(EXPLORER_FAILED);
+    }
     return table;
 }
 static void print_command_help(FILE *out, unsigned command);
@@ -181,8 +214,8 @@ static void parse_options(int argc, char **argv, settings *s)
                 explorer_usage_error("%s needs a value", arg);
             explorer_usage_error("unknown option '%s'", arg);
         }
-        if (c >= PARAMETER_BASE) {
-            const char *name = parameter_names[c - PARAMETER_BASE];
+        if (c == PARAMETER_OPTION) {
+            const char *name = table[index].name;
             for (size_t i = 0; i < s->parameters; i++)
                 if (strcmp(s->parameter[i].name, name) == 0)
                     explorer_usage_error("--%s is given twice", name);
@@ -269,29 +302,10 @@ static bool assign(const descent_component *c, double *value,
 }
 
 /* The components of the library that have a parameter called name. */
-static void owners(const char *name, char *out, size_t size)
-{
-    static const char *const kinds[] = {"method", "search", "problem"};
-    size_t used = 0;
-    out[0] = '\0';
-    for (int k = 0; k < 3; k++) {
-        const descent_component *c;
-        for (size_t i = 0;
-             (c = descent_component_at((descent_component_kind)k, i)) != NULL;
-             i++)
-            if (descent_parameter_index(c, name) < c->parameters &&
-                used + 40 < size) {
-                int w = snprintf(out + used, size - used, "%s%s %s",
-                                 used ? ", " : "", kinds[k], c->name);
-                used += w > 0 ? (size_t)w : 0;
-            }
-    }
-}
-
 static _Noreturn void unused_parameter(const char *name, const char *whom)
 {
     char list[512];
-    owners(name, list, sizeof list);
+    explorer_owners(name, minimizing, 3, list, sizeof list);
     explorer_usage_error("--%s is not a parameter of %s; it belongs to %s",
                          name, whom, list);
 }

@@ -170,40 +170,12 @@ static const struct option fixed_options[] = {
     {"checkpoint", required_argument, NULL, 'k'},
     {"data", required_argument, NULL, 'd'}};
 enum { FIXED_OPTIONS = sizeof fixed_options / sizeof *fixed_options };
-static bool option_known(const struct option *o, size_t count,
-                         const char *name)
-{
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(o[i].name, name) == 0)
-            return true;
-    return false;
-}
-
 static struct option *all_options(void)
 {
-    const descent_component_kind kinds[2] = {DESCENT_COMPONENT_RULE,
-                                             DESCENT_COMPONENT_SCHEDULE};
-    size_t most = FIXED_OPTIONS + 1, count = FIXED_OPTIONS;
-    const descent_component *c;
-    for (size_t k = 0; k < 2; k++)
-        for (size_t i = 0; (c = descent_component_at(kinds[k], i)); i++)
-            most += c->parameters;
-    struct option *o = calloc(most, sizeof *o);
-    if (o == NULL)
-        return NULL;
-    memcpy(o, fixed_options, sizeof fixed_options);
-    for (size_t k = 0; k < 2; k++)
-        for (size_t i = 0; (c = descent_component_at(kinds[k], i)); i++)
-            for (size_t j = 0; j < c->parameters; j++) {
-                const descent_parameter *p = &c->parameter[j];
-                if (option_known(o, count, p->name))
-                    continue;
-                o[count++] = (struct option){
-                    p->name, p->kind == DESCENT_PARAMETER_SWITCH
-                                 ? optional_argument : required_argument,
-                    NULL, PARAMETER_OPTION};
-            }
-    return o;
+    static const descent_component_kind kinds[2] = {
+        DESCENT_COMPONENT_RULE, DESCENT_COMPONENT_SCHEDULE};
+    return explorer_long_options(fixed_options, FIXED_OPTIONS, kinds, 2,
+                                 PARAMETER_OPTION);
 }
 static int fixed_option(train_settings *s, int code, const char *v,
                         const char *name)
@@ -281,9 +253,13 @@ static int read_options(int argc, char **argv, train_settings *s,
         else if (code == 'f') s->fused = true;
         else if (code == 'q') s->quiet = true;
         else if (code == 'B') s->sync_bn = true;
-        else if (code == PARAMETER_OPTION)
+        else if (code == PARAMETER_OPTION) {
+            for (size_t i = 0; i < s->pending_count; i++)
+                if (strcmp(s->pending[i].name, o[index].name) == 0)
+                    return refuse("--%s is given twice", o[index].name);
             s->pending[s->pending_count++] = (pending_parameter){
                 o[index].name, optarg != NULL ? optarg : "yes"};
+        }
         else
             verdict = fixed_option(s, code, optarg, o[index].name);
         if (verdict != TRAIN_GO_ON)
@@ -295,17 +271,9 @@ static int read_options(int argc, char **argv, train_settings *s,
 }
 static void owners_of(const char *name, char *list, size_t size)
 {
-    const descent_component_kind kinds[2] = {DESCENT_COMPONENT_RULE,
-                                             DESCENT_COMPONENT_SCHEDULE};
-    const descent_component *c;
-    size_t used = 0;
-    list[0] = '\0';
-    for (size_t k = 0; k < 2; k++)
-        for (size_t i = 0; (c = descent_component_at(kinds[k], i)); i++)
-            if (descent_parameter_index(c, name) < c->parameters &&
-                used + strlen(c->name) + 3 < size)
-                used += (size_t)snprintf(list + used, size - used, "%s%s",
-                                         used ? ", " : "", c->name);
+    static const descent_component_kind kinds[2] = {
+        DESCENT_COMPONENT_RULE, DESCENT_COMPONENT_SCHEDULE};
+    explorer_owners(name, kinds, 2, list, size);
 }
 static int give_value(train_settings *s, const pending_parameter *p)
 {
