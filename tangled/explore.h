@@ -33,7 +33,8 @@ typedef enum descent_component_kind {
 
 enum {
     DESCENT_NEEDS_HESSIAN = 1u,   /* direction: the problem needs a Hessian */
-    DESCENT_OWN_STEP = 2u,        /* direction: takes no --search; builds its own step */
+    DESCENT_OWN_STEP = 2u,        /* direction: builds its own step and
+                                     takes no --search */
     DESCENT_HAS_MINIMUM = 4u,     /* problem: E* known (build fills minimum) */
     DESCENT_UNIT_STEP = 8u        /* direction: its natural step is 1, which
                                      its searches try first */

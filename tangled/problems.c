@@ -131,7 +131,10 @@ static double diagonal1(const double *x, double *g, void *context)
     }
     return value;
 }
-static void diagonal1_start(size_t n, double *x) { fill(n, x, 1.0 / (double)n); }
+static void diagonal1_start(size_t n, double *x)
+{
+    fill(n, x, 1.0 / (double)n);
+}
 static void diagonal1_solution(size_t n, double *x)
 {
     for (size_t i = 0; i < n; i++)
