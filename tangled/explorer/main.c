@@ -202,7 +202,8 @@ static void print_command_help(FILE *out, unsigned command);
 
 static void parse_options(int argc, char **argv, settings *s)
 {
-    struct option *table = long_options();
+    static struct option *table;   /* static: reachable at any exit */
+    table = long_options();
     s->options = descent_default_options();
     opterr = 0;
     optind = 1;
@@ -275,6 +276,8 @@ static void parse_options(int argc, char **argv, settings *s)
     }
     if (optind < argc)
         explorer_usage_error("unexpected argument '%s'", argv[optind]);
+    free(table);
+    table = NULL;
 }
 static const descent_component *find(descent_component_kind kind,
                                      const char *name, const char *option)
