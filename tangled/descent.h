@@ -14,6 +14,7 @@
 #include "train.h"
 #include "adaptive.h"
 #include "batchnorm.h"
+#include "init.h"
 #include "gpu.h"
 #include "distributed.h"
 #include "explore.h"

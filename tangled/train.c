@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "init.h"
 #include "internal-batchnorm.h"
 #include "internal-train.h"
 #include "internal.h"
@@ -541,31 +542,38 @@ void descent_model_free(descent_model *model)
         *model = (descent_model){0};
     }
 }
-descent_status descent_model_init_weights(descent_model *model,
-                                          descent_random *r,
-                                          descent_error *error)
+descent_status descent_model_initialize(descent_model *model,
+                                        const descent_init *init,
+                                        descent_random *r,
+                                        descent_error *error)
 {
-    descent_status status = check_model(model, "model weights", error);
+    const char *owner = "model weights";
+    descent_status status = check_model(model, owner, error);
     if (status)
         return status;
     if (r == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
-                            "model weights: generator r is NULL");
+                            "%s: generator r is NULL", owner);
     for (size_t k = 0; k < model->count; k++) {
         const descent_layer *l = &model->layer[k];
         if (l->kind != DESCENT_LAYER_DENSE)
             continue;
-        bool relu = k + 1 < model->count &&
-                    model->layer[k + 1].kind == DESCENT_LAYER_RELU;
-        double sigma = sqrt((relu ? 2.0 : 1.0) / (double)l->inputs);
         float *w = model->theta + l->offset;
-        size_t weights = l->outputs * l->inputs;
-        for (size_t j = 0; j < weights; j++)
-            w[j] = (float)(sigma * descent_random_gaussian(r));
-        memset(w + weights, 0, l->outputs * sizeof *w);     /* biases */
+        if ((status = descent_init_layer_f(init, l->inputs, l->outputs,
+                                           model->layer[k + 1].kind, r, w,
+                                           w + l->inputs * l->outputs,
+                                           error)))
+            return status;
     }
     start_batchnorm(model);
     return descent_succeed(error);
+}
+
+descent_status descent_model_init_weights(descent_model *model,
+                                          descent_random *r,
+                                          descent_error *error)
+{
+    return descent_model_initialize(model, NULL, r, error);
 }
 static descent_status gather(descent_model *model,
                              const descent_samples *data,
