@@ -340,6 +340,424 @@ static double bn_float_tolerance(const descent_model *model,
                                     ref->state[3 * REF_H + j]);
     return growth * bn_uf * (1 + kappa);
 }
+enum { init_depth = 32, init_width = 256, init_batch = 64, init_draws = 4 };
+
+typedef struct init_case {
+    const char *name;                  /* the row of the table */
+    descent_layer_kind activation;
+    descent_init init;
+    double band;                       /* allowed ratio to the recursion */
+} init_case;
+
+static const init_case init_cases[] = {
+    {"ReLU, He, $g=\\sqrt2$", DESCENT_LAYER_RELU,
+     {DESCENT_INIT_HE_NORMAL, NAN, 0}, 2},
+    {"ReLU, $g=1$", DESCENT_LAYER_RELU, {DESCENT_INIT_HE_NORMAL, 1, 0}, 2},
+    {"ReLU, $g=2$", DESCENT_LAYER_RELU, {DESCENT_INIT_HE_NORMAL, 2, 0}, 2},
+    {"$\\tanh$, Glorot, $g=1$", DESCENT_LAYER_TANH,
+     {DESCENT_INIT_GLOROT_NORMAL, 1, 0}, 1.15},
+    {"$\\tanh$, $g=5/3$", DESCENT_LAYER_TANH,
+     {DESCENT_INIT_GLOROT_NORMAL, 5.0 / 3, 0}, 1.15},
+    {"$\\tanh$, $g=1/2$", DESCENT_LAYER_TANH,
+     {DESCENT_INIT_GLOROT_NORMAL, 0.5, 0}, 1.15},
+    {"logistic, Glorot, $g=1$", DESCENT_LAYER_LOGISTIC,
+     {DESCENT_INIT_GLOROT_NORMAL, 1, 0}, 1.15}};
+enum { init_count = sizeof init_cases / sizeof init_cases[0] };
+
+typedef struct init_signal {
+    double measured[2][init_depth];    /* forward, backward */
+    double predicted[2][init_depth];
+} init_signal;
+static const init_signal *init_signals(void)
+{
+    static init_signal s[init_count];
+    static bool measured;
+    descent_error e;
+    for (size_t c = 0; c < init_count && !measured; c++) {
+        const init_case *k = &init_cases[c];
+        double logs[2][init_depth] = {{0}}, f[init_depth], b[init_depth];
+        for (int d = 0; d < init_draws; d++) {
+            descent_random r;
+            descent_random_seed(&r, 20 + (uint64_t)d);
+            REQUIRE(descent_init_profile(&k->init, k->activation,
+                                         init_depth, init_width, init_batch,
+                                         &r, f, b, &e), e);
+            for (size_t l = 0; l < init_depth; l++) {
+                logs[0][l] += log(f[l]) / init_draws;
+                logs[1][l] += log(b[l]) / init_draws;
+            }
+        }
+        for (int v = 0; v < 2; v++)
+            for (size_t l = 0; l < init_depth; l++)
+                s[c].measured[v][l] = exp(logs[v][l]);
+        REQUIRE(descent_init_predict(&k->init, k->activation, init_depth,
+                                     init_width, s[c].predicted[0],
+                                     s[c].predicted[1], &e), e);
+    }
+    measured = true;
+    return s;
+}
+static double init_rate(const double *v, size_t first, size_t last)
+{
+    double n = (double)(last - first), sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (size_t l = first; l < last; l++) {
+        double x = (double)l, y = log(v[l]);
+        sx += x, sy += y, sxx += x * x, sxy += x * y;
+    }
+    return exp((n * sxy - sx * sy) / (n * sxx - sx * sx));
+}
+static double init_judge(int v, bool table)
+{
+    const init_signal *s = init_signals();
+    size_t first = v == 0 ? 4 : 0, last = init_depth - (v == 0 ? 0 : 4);
+    double worst = 0;
+    for (size_t c = 0; c < init_count; c++) {
+        const double *m = s[c].measured[v], *p = s[c].predicted[v];
+        double rate = init_rate(m, first, last),
+               theory = init_rate(p, first, last);
+        worst = fmax(worst, fabs(rate / theory - 1) / 0.03);
+        for (size_t l = 0; l < init_depth; l++)
+            worst = fmax(worst, fabs(log(m[l] / p[l])) /
+                                    log(init_cases[c].band));
+        if (table)
+            claim_table_row("init-rates-table",
+                            "%s & %.4f & %.4f & %.4f & %.4f\\\\",
+                            init_cases[c].name, rate, theory,
+                            1 / init_rate(s[c].measured[1], 0,
+                                          init_depth - 4),
+                            1 / init_rate(s[c].predicted[1], 0,
+                                          init_depth - 4));
+        printf("  %-28s %s: factor %.4f, recursion %.4f\n",
+               init_cases[c].name, v == 0 ? "forward" : "backward",
+               v == 0 ? rate : 1 / rate, v == 0 ? theory : 1 / theory);
+    }
+    return worst;
+}
+enum { sym_inputs = 6, sym_hidden = 12, sym_classes = 3, sym_count = 256 };
+
+static double sym_train(const descent_init *init, descent_model *model,
+                        const descent_samples *data)
+{
+    const descent_layer_spec spec[6] = {
+        {DESCENT_LAYER_DENSE, sym_hidden}, {DESCENT_LAYER_TANH, 0},
+        {DESCENT_LAYER_DENSE, sym_hidden}, {DESCENT_LAYER_RELU, 0},
+        {DESCENT_LAYER_DENSE, sym_classes},
+        {DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY, 0}};
+    descent_optimizer sgd;
+    descent_schedule schedule;
+    descent_epoch_record records[20];
+    descent_random r;
+    descent_error e;
+    REQUIRE(descent_model_init(model, sym_inputs, 6, spec, 32, &e), e);
+    descent_random_seed(&r, 31);
+    REQUIRE(descent_model_initialize(model, init, &r, &e), e);
+    REQUIRE(descent_sgd_init(&sgd, model->parameters, 0.9, false, &e), e);
+    REQUIRE(descent_schedule_init(&schedule, DESCENT_SCHEDULE_CONSTANT,
+                                  0.05, 0, 0, &e), e);
+    descent_train_options o = {.epochs = 20, .batch = 32, .seed = 32,
+                               .optimizer = &sgd, .schedule = &schedule,
+                               .quiet = true};
+    REQUIRE(descent_train(model, data, &o, records, &e), e);
+    descent_optimizer_free(&sgd);
+    return records[19].train_loss;
+}
+static size_t sym_distinct(const descent_model *model, size_t k)
+{
+    const descent_layer *in = &model->layer[k], *out = &model->layer[k + 2];
+    const float *W = model->theta + in->offset,
+                *b = W + in->inputs * in->outputs,
+                *V = model->theta + out->offset;
+    size_t distinct = 0;
+    for (size_t j = 1; j < in->outputs; j++) {
+        bool same = b[j] == b[0];
+        for (size_t i = 0; i < in->inputs; i++)
+            same = same && W[j * in->inputs + i] == W[i];
+        for (size_t o = 0; o < out->outputs; o++)
+            same = same && V[o * out->inputs + j] == V[o * out->inputs];
+        distinct += !same;
+    }
+    return distinct;
+}
+static descent_status xor_start(void *context, uint64_t seed,
+                                double *value, descent_error *error)
+{
+    static const double x[8] = {0, 0, 0, 1, 1, 0, 1, 1}, t[4] = {0, 1, 1, 0};
+    const size_t sizes[3] = {2, 2, 1};
+    const descent_init init = {DESCENT_INIT_NORMAL, NAN, 2};
+    descent_dataset data = {4, 2, 1, x, t};
+    descent_network net;
+    descent_network_problem p;
+    descent_step_schedule schedule;
+    descent_random r;
+    descent_result result;
+    double theta[9], out[4] = {0};
+    descent_status status;
+    (void)context;
+    if ((status = descent_network_init(&net, 2, sizes, DESCENT_LOGISTIC,
+                                       DESCENT_LOGISTIC, error)) ||
+        (status = descent_network_problem_init(&p, &net, &data,
+                                               DESCENT_CROSS_ENTROPY, error)))
+        return status;
+    descent_random_seed(&r, seed);
+    descent_init_layer(&init, 2, 2, DESCENT_LAYER_LOGISTIC, &r, theta,
+                       theta + 4, NULL);
+    descent_init_layer(&init, 2, 1, DESCENT_LAYER_LOGISTIC, &r, theta + 6,
+                       theta + 8, NULL);
+    descent_objective f = descent_network_objective(&p);
+    descent_direction_rule down = descent_steepest_descent();
+    descent_step_rule step = descent_fixed_step(&schedule, 2);
+    descent_options options = descent_default_options();
+    options.max_iterations = 1000;
+    status = descent_minimize(&f, &down, &step, &options, theta, &result);
+    if (status == DESCENT_MAX_ITERATIONS || status == DESCENT_STALLED)
+        status = DESCENT_OK;
+    if (status == DESCENT_OK)
+        status = descent_network_outputs(&p, theta, out, error);
+    descent_network_problem_free(&p);
+    *value = 0;
+    for (int i = 0; i < 4; i++)
+        *value += (out[i] > 0.5) != (t[i] > 0.5);
+    return status;
+}
+static void claim_init_forward(void **state)
+{
+    (void)state;
+    double worst = init_judge(0, true);
+    claim_report_at_most("init-forward",
+                         "the pre-activations' second moment follows the "
+                         "recursion at every layer, and its per-layer "
+                         "factor (worst error / allowed)", worst, 1);
+    assert_true(worst <= 1);
+}
+
+static void claim_init_backward(void **state)
+{
+    (void)state;
+    double worst = init_judge(1, false);
+    claim_report_at_most("init-backward",
+                         "the backpropagated signal's second moment "
+                         "follows the recursion at every layer, and its "
+                         "per-layer factor (worst error / allowed)",
+                         worst, 1);
+    assert_true(worst <= 1);
+}
+static void claim_init_symmetry(void **state)
+{
+    descent_samples data;
+    descent_model model;
+    descent_error e;
+    (void)state;
+    REQUIRE(descent_samples_init(&data, sym_count, sym_inputs, sym_classes,
+                                 0, &e), e);
+    {
+        descent_random r;
+        double teacher[sym_classes * sym_inputs];
+        descent_random_seed(&r, 30);
+        for (size_t j = 0; j < sym_classes * sym_inputs; j++)
+            teacher[j] = descent_random_gaussian(&r);
+        for (size_t i = 0; i < sym_count; i++) {
+            float *x = data.x + i * sym_inputs;
+            double best = -INFINITY;
+            for (size_t j = 0; j < sym_inputs; j++)
+                x[j] = (float)descent_random_gaussian(&r);
+            for (int c = 0; c < sym_classes; c++) {
+                double s = 0;
+                for (size_t j = 0; j < sym_inputs; j++)
+                    s += teacher[c * sym_inputs + j] * x[j];
+                if (s > best)
+                    best = s, data.labels[i] = c;
+            }
+        }
+    }
+    const descent_init constant = {DESCENT_INIT_CONSTANT, NAN, 0.1},
+                       zeros = {DESCENT_INIT_ZEROS, NAN, 0};
+    double loss_constant = sym_train(&constant, &model, &data);
+    size_t split = sym_distinct(&model, 0) + sym_distinct(&model, 2);
+    descent_model_free(&model);
+    sym_train(&zeros, &model, &data);
+    size_t moved = 0;
+    {
+        const descent_layer *last = &model.layer[4];
+        size_t keep = last->offset + last->inputs * last->outputs;
+        for (size_t j = 0; j < keep; j++)
+            moved += model.theta[j] != 0;
+    }
+    descent_model_free(&model);
+    double loss_random = sym_train(NULL, &model, &data);
+    size_t random_distinct = sym_distinct(&model, 0) +
+                             sym_distinct(&model, 2);
+    descent_model_free(&model);
+    descent_samples_free(&data);
+    printf("  symmetry: %zu units split, %zu zero weights moved, "
+           "losses %.4f (constant) and %.4f (He)\n", split, moved,
+           loss_constant, loss_random);
+    bool holds = split == 0 && moved == 0 &&
+                 random_distinct == 2 * (sym_hidden - 1) &&
+                 loss_random < loss_constant;
+    char measured[160];
+    snprintf(measured, sizeof measured, "%zu of %d units split; %zu "
+             "weights moved; loss %.3f (constant), %.3f (He)", split,
+             2 * (sym_hidden - 1), moved, loss_constant, loss_random);
+    claim_report("init-symmetry", "equal weights stay equal, zero "
+                 "weights stay zero, and He's random weights split the "
+                 "units and fit better", measured,
+                 "0 split; 0 moved; He's loss lower", holds);
+    assert_true(holds);
+}
+static void claim_init_multistart(void **state)
+{
+    enum { N = 1000, G = 200 };
+    double values[N], worst = 0;
+    descent_multistart_result result;
+    descent_error e;
+    (void)state;
+    REQUIRE(descent_multistart(xor_start, NULL, 1000, N, values, &result,
+                               &e), e);
+    size_t wins = 0;
+    for (size_t i = 0; i < N; i++)
+        wins += values[i] == 0;
+    double p = (double)wins / N;
+    for (int k = 2; k <= 8; k *= 2) {
+        size_t groups = 0;
+        for (size_t g = 0; g < G; g++) {
+            uint64_t seed = 100000 * (uint64_t)k + g * (uint64_t)k;
+            REQUIRE(descent_multistart(xor_start, NULL, seed, (size_t)k,
+                                       NULL, &result, &e), e);
+            groups += result.best_value == 0;
+        }
+        double s = 1 - pow(1 - p, k), measured = (double)groups / G,
+               slope = k * pow(1 - p, k - 1),
+               se = sqrt(s * (1 - s) / G + slope * slope * p * (1 - p) / N);
+        worst = fmax(worst, fabs(measured - s) / fmax(se, 1e-12) / 4);
+        printf("  k = %d: %.3f of the multi-starts succeed, predicted "
+               "%.3f (%.3f standard errors)\n", k, measured, s,
+               fabs(measured - s) / fmax(se, 1e-12));
+    }
+    bool holds = p > 0.2 && p < 0.8 && worst <= 1;
+    char measured[128];
+    snprintf(measured, sizeof measured, "$p=%.3f$; worst %.2f of 4 "
+             "standard errors", p, 4 * worst);
+    claim_report("init-multistart", "a fraction $p$ of starts solves XOR, "
+                 "and the best of $k$ succeeds with probability "
+                 "$1-(1-p)^k$", measured, "$0.2<p<0.8$; $\\le4$", holds);
+    assert_true(holds);
+}
+static void bad_init_layer(void **state)
+{
+    const char *layer = "descent_init_layer", *layer_f = "descent_init_layer_f",
+               *gain = "descent_init_gain";
+    const descent_layer_kind relu = DESCENT_LAYER_RELU;
+    double w[6] = {7, 7, 7, 7, 7, 7}, b[2], g;
+    float wf[6];
+    descent_random r;
+    descent_error e;
+    (void)state;
+    descent_random_seed(&r, 1);
+    static const struct {
+        descent_init init;
+        const char *fragment;
+    } refused[] = {
+        {{(descent_init_kind)42, NAN, 0}, "init->kind = 42"},
+        {{DESCENT_INIT_HE_NORMAL, 0, 0}, "init->gain = 0"},
+        {{DESCENT_INIT_HE_UNIFORM, -1, 0}, "init->gain = -1"},
+        {{DESCENT_INIT_GLOROT_NORMAL, INFINITY, 0}, "init->gain = inf"},
+        {{DESCENT_INIT_NORMAL, NAN, 0}, "init->scale = 0"},
+        {{DESCENT_INIT_UNIFORM, NAN, -0.5}, "init->scale = -0.5"},
+        {{DESCENT_INIT_NORMAL, NAN, NAN}, "init->scale = nan"},
+        {{DESCENT_INIT_CONSTANT, NAN, INFINITY}, "init->scale = inf"}};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        BAD(layer, descent_init_layer(&refused[i].init, 3, 2, relu, &r, w, b,
+                                      &e), e,
+            DESCENT_INVALID_ARGUMENT, refused[i].fragment);
+    for (int j = 0; j < 6; j++)
+        assert_true(w[j] == 7);
+    BAD(layer, descent_init_layer(NULL, 0, 2, relu, &r, w, b, &e), e,
+        DESCENT_INVALID_ARGUMENT, "fan_in = 0");
+    BAD(layer, descent_init_layer(NULL, 3, 0, relu, &r, w, b, &e), e,
+        DESCENT_INVALID_ARGUMENT, "fan_out = 0");
+    BAD(layer, descent_init_layer(NULL, SIZE_MAX / 2, 3, relu, &r, w, b,
+                                  &e), e,
+        DESCENT_INVALID_ARGUMENT, "overflows");
+    BAD(layer, descent_init_layer(NULL, 3, 2, (descent_layer_kind)99, &r,
+                                  w, b, &e), e,
+        DESCENT_INVALID_ARGUMENT, "next = 99");
+    BAD(layer, descent_init_layer(NULL, 3, 2, relu, NULL, w, b, &e), e,
+        DESCENT_INVALID_ARGUMENT, "r is NULL");
+    BAD(layer, descent_init_layer(NULL, 3, 2, relu, &r, NULL, b, &e), e,
+        DESCENT_INVALID_ARGUMENT, "w is NULL");
+    BAD(layer_f, descent_init_layer_f(NULL, 0, 2, relu, &r, wf, NULL, &e),
+        e, DESCENT_INVALID_ARGUMENT, "fan_in = 0");
+    VALID(layer, "b NULL: a layer without biases",
+          descent_init_layer(NULL, 3, 2, relu, &r, w, NULL, &e), e);
+    VALID(layer, "a scale is ignored by He's and Glorot's kinds",
+          descent_init_layer(&(descent_init){DESCENT_INIT_GLOROT_UNIFORM,
+                                             NAN, -1},
+                             3, 2, relu, &r, w, b, &e), e);
+    BAD(gain, descent_init_gain((descent_layer_kind)-1, &g, &e), e,
+        DESCENT_INVALID_ARGUMENT, "activation = -1");
+    BAD(gain, descent_init_gain(relu, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "gain is NULL");
+}
+static void bad_init_model(void **state)
+{
+    const char *model = "descent_model_initialize",
+               *profile = "descent_init_profile",
+               *predict = "descent_init_predict",
+               *multi = "descent_multistart";
+    const descent_layer_kind tanh_ = DESCENT_LAYER_TANH;
+    const descent_init zeros = {DESCENT_INIT_ZEROS, NAN, 0},
+                       bad = {DESCENT_INIT_HE_NORMAL, -2, 0};
+    const descent_layer_spec spec[2] = {
+        {DESCENT_LAYER_DENSE, 2}, {DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY, 0}};
+    descent_model m, freed = {0};
+    descent_multistart_result result;
+    double f[3], b[3];
+    descent_random r;
+    descent_error e;
+    (void)state;
+    descent_random_seed(&r, 1);
+    REQUIRE(descent_model_init(&m, 3, 2, spec, 4, &e), e);
+    BAD(model, descent_model_initialize(NULL, NULL, &r, &e), e,
+        DESCENT_INVALID_ARGUMENT, "model is NULL");
+    BAD(model, descent_model_initialize(&freed, NULL, &r, &e), e,
+        DESCENT_INVALID_ARGUMENT, "no storage");
+    BAD(model, descent_model_initialize(&m, NULL, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "r is NULL");
+    BAD(model, descent_model_initialize(&m, &bad, &r, &e), e,
+        DESCENT_INVALID_ARGUMENT, "init->gain = -2");
+    descent_model_free(&m);
+    BAD(profile, descent_init_profile(NULL, DESCENT_LAYER_DENSE, 3, 4, 5,
+                                      &r, f, b, &e), e,
+        DESCENT_INVALID_ARGUMENT, "activation = 0");
+    BAD(profile, descent_init_profile(NULL, tanh_, 0, 4, 5, &r, f, b, &e),
+        e, DESCENT_INVALID_ARGUMENT, "depth = 0");
+    BAD(profile, descent_init_profile(NULL, tanh_, 3, 0, 5, &r, f, b, &e),
+        e, DESCENT_INVALID_ARGUMENT, "width = 0");
+    BAD(profile, descent_init_profile(NULL, tanh_, 3, 4, 0, &r, f, b, &e),
+        e, DESCENT_INVALID_ARGUMENT, "batch = 0");
+    BAD(profile, descent_init_profile(NULL, tanh_, 3, 1u << 30, 1u << 30,
+                                      &r, f, b, &e), e,
+        DESCENT_INVALID_ARGUMENT, "more memory");
+    BAD(profile, descent_init_profile(NULL, tanh_, 3, 4, 5, NULL, f, b, &e),
+        e, DESCENT_INVALID_ARGUMENT, "r is NULL");
+    BAD(profile, descent_init_profile(NULL, tanh_, 3, 4, 5, &r, NULL, b, &e),
+        e, DESCENT_INVALID_ARGUMENT, "forward is NULL");
+    BAD(profile, descent_init_profile(&bad, tanh_, 3, 4, 5, &r, f, b, &e),
+        e, DESCENT_INVALID_ARGUMENT, "init->gain = -2");
+    BAD(predict, descent_init_predict(&zeros, tanh_, 3, 4, f, b, &e), e,
+        DESCENT_INVALID_ARGUMENT, "draws nothing");
+    BAD(predict, descent_init_predict(NULL, DESCENT_LAYER_SOFTMAX_CROSS_ENTROPY,
+                                      3, 4, f, b, &e), e,
+        DESCENT_INVALID_ARGUMENT, "activation = 4");
+    BAD(predict, descent_init_predict(NULL, tanh_, 3, 4, f, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "backward is NULL");
+    BAD(multi, descent_multistart(NULL, NULL, 1, 3, NULL, &result, &e), e,
+        DESCENT_INVALID_ARGUMENT, "start is NULL");
+    BAD(multi, descent_multistart(xor_start, NULL, 1, 0, NULL, &result, &e),
+        e, DESCENT_INVALID_ARGUMENT, "k = 0");
+    BAD(multi, descent_multistart(xor_start, NULL, 1, 3, NULL, NULL, &e), e,
+        DESCENT_INVALID_ARGUMENT, "result is NULL");
+}
 static void claim_bn_normalizes(void **state)
 {
     enum { m = 32, n = 4 };
@@ -1577,6 +1995,12 @@ static void bad_input_summary(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(claim_init_forward),
+        cmocka_unit_test(claim_init_backward),
+        cmocka_unit_test(claim_init_symmetry),
+        cmocka_unit_test(claim_init_multistart),
+        cmocka_unit_test(bad_init_layer),
+        cmocka_unit_test(bad_init_model),
         cmocka_unit_test(claim_bn_normalizes),
         cmocka_unit_test(claim_bn_gradient),
         cmocka_unit_test(claim_bn_gradient_sums),
