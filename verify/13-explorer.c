@@ -368,6 +368,28 @@ static const usage_case usage_cases[] = {
     {{"train", "--rule", "sgd", "--beta1", "0.9"},
      "neither rule sgd nor schedule constant takes it; rule adam, rule "
      "adamw do"},
+    {{"train", "--init", "lecun"}, "--init lecun: not he-normal, he-uniform"},
+    {{"train", "--init"}, "--init: needs a value"},
+    {{"train", "--init", "pytorch", "--gain", "2"},
+     "--gain 2: --init pytorch takes no gain"},
+    {{"train", "--gain", "1", "--init", "normal", "--scale", "0.1"},
+     "--gain 1: --init normal takes no gain"},
+    {{"train", "--scale", "0.1"}, "--scale 0.1: --init he-normal takes no "
+     "scale"},
+    {{"train", "--init", "zeros", "--scale", "0"},
+     "--scale 0: --init zeros takes no scale"},
+    {{"train", "--init", "uniform"}, "--init uniform needs --scale"},
+    {{"train", "--init", "constant"}, "--init constant needs --scale"},
+    {{"train", "--init", "normal", "--scale", "0"},
+     "--scale 0: --init normal needs a positive scale"},
+    {{"train", "--init", "glorot-normal", "--gain", "0"},
+     "--gain 0: not a positive finite number"},
+    {{"train", "--gain", "-1.5"}, "--gain -1.5: not a positive finite"},
+    {{"train", "--gain", "inf"}, "--gain inf: not a positive finite"},
+    {{"train", "--init", "constant", "--scale", "nan"},
+     "--scale nan: not a finite number"},
+    {{"train", "--init", "uniform", "--scale", "1e999"},
+     "--scale 1e999: not a finite number"},
 };
 #undef R
 
@@ -408,6 +430,9 @@ static void test_help_and_manual(void **state)
     RUN(&o, "compare", "--help");
     assert_int_equal(o.status, 0);
     assert_non_null(strstr(o.text, "--plot FILE"));
+    RUN(&o, "train", "--help");
+    assert_int_equal(o.status, 0);
+    assert_non_null(strstr(o.text, "--init he-normal"));
     RUN(&o, "--man");
     assert_int_equal(o.status, 0);
     output list;
@@ -762,6 +787,44 @@ static void bad_training_builders(void **state)
             descent_schedule_build(&s, step, NULL, bad_eta0[b], 1, 1, &e), e,
             DESCENT_INVALID_ARGUMENT, "eta0");
 }
+/* The first epoch's row of a train record, without its seconds. */
+static void first_epoch(const output *o, char *row, size_t size)
+{
+    if (o->status != 0)
+        fail_msg("descent train: exit %d, output\n%s", o->status, o->text);
+    const char *at = strstr(o->text, "\n1\t");
+    assert_non_null(at);
+    const char *end = strchr(at + 1, '\n');
+    assert_non_null(end);
+    while (end > at && *end != '\t')
+        end--;
+    size_t length = (size_t)(end - (at + 1));
+    assert_true(length > 0 && length < size);
+    memcpy(row, at + 1, length);
+    row[length] = '\0';
+}
+static void train_init_default_is_he_normal(void **state)
+{
+    (void)state;
+    output o;
+    char plain[256], he[256], pytorch[256];
+#define T "train", "--limit", "300", "--epochs", "1", "--quiet"
+    RUN(&o, T);
+    first_epoch(&o, plain, sizeof plain);
+    RUN(&o, T, "--init", "he-normal");
+    first_epoch(&o, he, sizeof he);
+    RUN(&o, T, "--init", "pytorch");
+    first_epoch(&o, pytorch, sizeof pytorch);
+#undef T
+    assert_string_equal(plain, he);
+    double loss_plain, loss_pytorch;
+    assert_int_equal(sscanf(plain, "%*u %*u %lf", &loss_plain), 1);
+    assert_int_equal(sscanf(pytorch, "%*u %*u %lf", &loss_pytorch), 1);
+    assert_true(loss_plain != loss_pytorch);
+    print_message("descent train, first epoch's training loss: %.6f with "
+                  "he-normal (the default's), %.6f with pytorch\n",
+                  loss_plain, loss_pytorch);
+}
 static void bad_explore(void **state)
 {
     (void)state;
@@ -956,6 +1019,7 @@ int main(void)
         cmocka_unit_test(training_defaults_are_the_library_s),
         cmocka_unit_test(training_components_build_and_step),
         cmocka_unit_test(bad_training_builders),
+        cmocka_unit_test(train_init_default_is_he_normal),
         cmocka_unit_test(bad_explore),
         cmocka_unit_test(bad_input_summary),
     };

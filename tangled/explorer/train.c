@@ -29,6 +29,8 @@ typedef struct train_settings {
     pending_parameter *pending;
     size_t pending_count;
     const char *trace, *checkpoint, *data;
+    descent_init init;
+    bool gain_given, scale_given;
     bool parallel;
     descent_reduce_kind reduce;
     double eta, clip;
@@ -68,6 +70,15 @@ void explorer_train_usage(FILE *out)
           "  --clip T              clip the gradient's norm to T\n"
           "  --epochs 5            epochs\n"
           "  --seed 1              seed of the weights and the shuffles\n"
+          "  --init he-normal      the weights' initializer: he-normal,\n"
+          "                        he-uniform, glorot-normal,\n"
+          "                        glorot-uniform, pytorch, normal,\n"
+          "                        uniform, constant or zeros\n"
+          "  --gain G              he-* and glorot-*: the gain (default:\n"
+          "                        that of the activation after the layer)\n"
+          "  --scale S             normal: sigma; uniform: the half-width;\n"
+          "                        constant: the value (required for\n"
+          "                        these three, taken by no other)\n"
           "  --limit N             use the first N training images only\n"
           "  --trace FILE          write the record of the epochs to FILE\n"
           "  --quiet               no progress line\n"
@@ -146,6 +157,32 @@ static int hidden_of(train_settings *s, const char *text)
         at += length + 1;
     }
 }
+static const struct init_name {
+    const char *name;
+    descent_init_kind kind;
+} init_names[] = {
+    {"he-normal", DESCENT_INIT_HE_NORMAL},
+    {"he-uniform", DESCENT_INIT_HE_UNIFORM},
+    {"glorot-normal", DESCENT_INIT_GLOROT_NORMAL},
+    {"glorot-uniform", DESCENT_INIT_GLOROT_UNIFORM},
+    {"pytorch", DESCENT_INIT_PYTORCH},
+    {"normal", DESCENT_INIT_NORMAL},
+    {"uniform", DESCENT_INIT_UNIFORM},
+    {"constant", DESCENT_INIT_CONSTANT},
+    {"zeros", DESCENT_INIT_ZEROS}};
+enum { INIT_NAMES = sizeof init_names / sizeof *init_names };
+
+static int init_of(train_settings *s, const char *text)
+{
+    for (size_t i = 0; i < INIT_NAMES; i++)
+        if (strcmp(text, init_names[i].name) == 0) {
+            s->init.kind = init_names[i].kind;
+            return TRAIN_GO_ON;
+        }
+    return refuse("--init %s: not he-normal, he-uniform, glorot-normal, "
+                  "glorot-uniform, pytorch, normal, uniform, constant or "
+                  "zeros", text);
+}
 enum { PARAMETER_OPTION = 'P' };
 
 static const struct option fixed_options[] = {
@@ -161,6 +198,9 @@ static const struct option fixed_options[] = {
     {"clip", required_argument, NULL, 'c'},
     {"epochs", required_argument, NULL, 'E'},
     {"seed", required_argument, NULL, 'S'},
+    {"init", required_argument, NULL, 'i'},
+    {"gain", required_argument, NULL, 'g'},
+    {"scale", required_argument, NULL, 'w'},
     {"limit", required_argument, NULL, 'l'},
     {"trace", required_argument, NULL, 't'},
     {"quiet", no_argument, NULL, 'q'},
@@ -207,6 +247,7 @@ static int fixed_option(train_settings *s, int code, const char *v,
             return refuse("--seed %s: not a whole number", v);
         s->seed = n;
         return TRAIN_GO_ON;
+    case 'i': return init_of(s, v);
     case 'b':
         if (!size_of(v, &s->batch) || s->batch == 0)
             return refuse("--batch %s: not a size of at least 1", v);
@@ -230,6 +271,16 @@ static int fixed_option(train_settings *s, int code, const char *v,
     case 'c':
         if (!number_of(v, &s->clip) || s->clip < 0)
             return refuse("--clip %s: not a finite number at least 0", v);
+        return TRAIN_GO_ON;
+    case 'g':
+        if (!number_of(v, &s->init.gain) || !(s->init.gain > 0))
+            return refuse("--gain %s: not a positive finite number", v);
+        s->gain_given = true;
+        return TRAIN_GO_ON;
+    case 'w':
+        if (!number_of(v, &s->init.scale))
+            return refuse("--scale %s: not a finite number", v);
+        s->scale_given = true;
         return TRAIN_GO_ON;
     }
     return refuse("--%s: not an option", name);
@@ -267,6 +318,27 @@ static int read_options(int argc, char **argv, train_settings *s,
     }
     if (optind < argc)
         return refuse("%s: an argument that is no option", argv[optind]);
+    return TRAIN_GO_ON;
+}
+static int settle_init(const train_settings *s)
+{
+    descent_init_kind kind = s->init.kind;
+    const char *name = init_names[kind].name;
+    bool takes_gain = kind <= DESCENT_INIT_GLOROT_UNIFORM;
+    bool takes_scale = kind == DESCENT_INIT_NORMAL ||
+                       kind == DESCENT_INIT_UNIFORM ||
+                       kind == DESCENT_INIT_CONSTANT;
+    if (s->gain_given && !takes_gain)
+        return refuse("--gain %g: --init %s takes no gain (he-* and "
+                      "glorot-* do)", s->init.gain, name);
+    if (s->scale_given && !takes_scale)
+        return refuse("--scale %g: --init %s takes no scale (normal, "
+                      "uniform and constant do)", s->init.scale, name);
+    if (takes_scale && !s->scale_given)
+        return refuse("--init %s needs --scale", name);
+    if (takes_scale && kind != DESCENT_INIT_CONSTANT && !(s->init.scale > 0))
+        return refuse("--scale %g: --init %s needs a positive scale",
+                      s->init.scale, name);
     return TRAIN_GO_ON;
 }
 static void owners_of(const char *name, char *list, size_t size)
@@ -401,7 +473,7 @@ static int train_run(const train_settings *s)
     if ((status = network_of(&model, s, &train, &e)))
         goto done;
     descent_random_seed(&r, s->seed);
-    if ((status = descent_model_init_weights(&model, &r, &e)) ||
+    if ((status = descent_model_initialize(&model, &s->init, &r, &e)) ||
         (stage = "--rule",
          status = descent_rule_build(&opt, s->rule, s->rule_value,
                                      model.parameters, &e)))
@@ -485,13 +557,15 @@ int explorer_train(int argc, char **argv)
     train_settings s = {.hidden = {128}, .hidden_count = 1, .batch = 64,
                         .epochs = 5, .activation = DESCENT_LAYER_RELU,
                         .rule_name = "momentum", .schedule_name = "constant",
-                        .eta = 0.01, .seed = 1};
+                        .eta = 0.01, .seed = 1, .init = DESCENT_INIT_DEFAULT};
     struct option *o = all_options();
     s.pending = calloc((size_t)argc + 1, sizeof *s.pending);
     int verdict = o == NULL || s.pending == NULL
                       ? (fputs("descent train: out of memory\n", stderr),
                          TRAIN_FAILED)
                       : read_options(argc, argv, &s, o);
+    if (verdict == TRAIN_GO_ON)
+        verdict = settle_init(&s);
     if (verdict == TRAIN_GO_ON)
         verdict = give_values(&s);
     if (verdict == TRAIN_GO_ON)
