@@ -317,10 +317,10 @@ descent_status descent_init_profile(const descent_init *init,
                                           &square, &cells, error);
     if (status)
         return status;
-    size_t n = width, m = batch, size = cells;
+    size_t n = width, m = batch;
     double *W = malloc(depth * square * sizeof *W),
            *Z = malloc(depth * cells * sizeof *Z),
-           *A = malloc(2 * size * sizeof *A), *b = malloc(n * sizeof *b);
+           *A = malloc(2 * cells * sizeof *A), *b = malloc(n * sizeof *b);
     if (W == NULL || Z == NULL || A == NULL || b == NULL) {
         free(W), free(Z), free(A), free(b);
         return descent_fail(error, DESCENT_OUT_OF_MEMORY, "init profile: "
@@ -342,7 +342,7 @@ descent_status descent_init_profile(const descent_init *init,
         }
         forward[l] = sum / (double)cells;
     }
-    double *delta = A, *below = A + size;
+    double *delta = A, *below = A + cells;
     for (size_t l = depth; l-- > 0;) {
         const double *Zl = Z + l * cells;
         double sum = 0;
