@@ -36,7 +36,7 @@ do for [i = 1:8] {
 # lower panel, in room made below the curves that rise to the last layer.
 unset key
 set multiplot layout 2,2 margins 0.12,0.98,0.08,0.95 spacing 0.10,0.06
-set title 'ReLU, He normal' offset 0,-0.6
+set title 'ReLU' offset 0,-0.6
 set ylabel 'mean $z_l^2$' offset -0.5,0
 set format x ''
 plot for [i = 0:3] data index i using 1:2 with lines ls (i + 1), \
