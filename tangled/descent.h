@@ -17,6 +17,7 @@
 #include "init.h"
 #include "gpu.h"
 #include "distributed.h"
+#include "beyond.h"
 #include "explore.h"
 
 #endif
