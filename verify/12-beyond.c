@@ -862,11 +862,12 @@ static void bad_stochastic(void **state)
               result);
     }
 }
-enum { SCALING_SIZES = 6, SCALING_SEEDS = 5, SCALING_METHODS = 6,
+enum { SCALING_SIZES = 6, SCALING_SEEDS = 3, SCALING_METHODS = 6,
        SCALING_FIT_FROM = 2 };   /* the fits start at n = 8 */
 static const size_t scaling_n[SCALING_SIZES] = {2, 4, 8, 16, 32, 64};
 #define SCALING_REDUCTION 1e-6   /* E - E* must fall by this factor */
-#define SCALING_BUDGET 1000000   /* evaluations a method may spend */
+#define SCALING_BUDGET_QUADRATIC 200000    /* evaluations a method */
+#define SCALING_BUDGET_ROSENBROCK 1000000  /* may spend on each */
 #define SCALING_OMEGA 5.0        /* values per value and gradient */
 
 typedef enum scaling_method {
@@ -919,6 +920,11 @@ static double scaling_lbfgs(descent_objective *f, double *theta,
     return counter.cost;
 }
 
+static size_t scaling_budget(bool quadratic)
+{
+    return quadratic ? SCALING_BUDGET_QUADRATIC : SCALING_BUDGET_ROSENBROCK;
+}
+
 static double scaling_cost(scaling_method m, descent_objective *f,
                            const double *start, double target,
                            size_t budget)
@@ -930,7 +936,6 @@ static double scaling_cost(scaling_method m, descent_objective *f,
     memcpy(theta, start, f->n * sizeof *theta);
     options.target = target;
     options.max_evaluations = budget;
-    options.step_tolerance = 0;
     if (m == BY_LBFGS) {
         cost = scaling_lbfgs(f, theta, target);
     } else {
@@ -1002,7 +1007,7 @@ static void scaling_costs(bool quadratic, scaling_method m,
             scaling_problem_init(&p, quadratic, scaling_n[k],
                                  (unsigned)(s + 1));
             log_sum += log(scaling_cost(m, &p.f, p.start, p.target,
-                                        SCALING_BUDGET));
+                                        scaling_budget(quadratic)));
             scaling_problem_free(&p);
         }
         cost[k] = exp(log_sum / (double)seeds);
@@ -1044,7 +1049,7 @@ static void claim_beyond_scaling(void **state)
         for (int m = 0; m < BY_LBFGS; m++) {
             double lbfgs = cost[q][BY_LBFGS][SCALING_SIZES - 1];
             double here = cost[q][m][SCALING_SIZES - 1];
-            double ratio = (isnan(here) ? SCALING_BUDGET : here) / lbfgs;
+            double ratio = (isnan(here) ? scaling_budget(q == 0) : here) / lbfgs;
             if (!isnan(exponent[q][m]) && exponent[q][m] < worst_exponent)
                 worst_exponent = exponent[q][m];
             if (ratio < worst_ratio)
@@ -1062,7 +1067,7 @@ static void claim_beyond_scaling(void **state)
             else
                 snprintf(text[q][0], sizeof text[q][0], "%.2f", exponent[q][m]);
             if (isnan(c64))
-                snprintf(text[q][1], sizeof text[q][1], "$>10^6$");
+                snprintf(text[q][1], sizeof text[q][1], "missed");
             else
                 snprintf(text[q][1], sizeof text[q][1], "%.0f", c64);
         }
