@@ -5,15 +5,21 @@
    global one E* = 0 at the origin, the next ones, at the four nearest
    integer points, about 1 above it. Every run starts at (4, 4), a local
    minimum with E = 32, with the library's default annealing parameters
-   except the cooling factor, which takes two values, and the seed, which
-   takes SEEDS values for each. Writes OUTDIR/beyond-anneal.dat (one
+   (final temperature, proposal step) except three: a hot start,
+   T_0 = 10, about half the height of the ridges between neighbouring
+   minima (2A = 20), so that the first temperatures roam; ten proposals
+   per temperature, few enough that the cooling rate decides the run; and
+   the cooling factor, which takes two values, each with SEEDS seeds. Writes OUTDIR/beyond-anneal.dat (one
    block per run, cooling by cooling and seed by seed, after a '#' line
    naming them; columns: evaluations so far, temperature, best E so far,
    from the trace: one entry per temperature) and
    OUTDIR/beyond-anneal-final.dat (one line per run: cooling index
    (0, 1), the cooling factor, the seed, the best E found, the run's
    evaluations, and 1 if the best E is below 1/2, i.e. the run found
-   the global minimum's basin, else 0). */
+   the global minimum's basin, else 0) and OUTDIR/beyond-anneal-median.dat
+   (one block per cooling: evaluations, temperature and the median over
+   the seeds of the best E so far, at each temperature that every run
+   of that cooling reached). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,8 +28,10 @@
 
 #define RASTRIGIN_A 10.0
 #define BASIN 0.5          /* below this, the global minimum's basin */
+#define INITIAL_TEMPERATURE 10.0
+#define STEPS 10           /* proposals per temperature */
 
-enum { COOLINGS = 2, SEEDS = 16 };
+enum { COOLINGS = 2, SEEDS = 16, MAX_TEMPERATURES = 4096 };
 
 static const double coolings[COOLINGS] = {0.8, 0.98};
 
@@ -43,6 +51,17 @@ static double rastrigin(const double *theta, double *g, void *context)
     return e;
 }
 
+static int compare(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The best values of one cooling's runs, seed by seed, temperature by
+   temperature, and how many temperatures every run reached. */
+static double best[SEEDS][MAX_TEMPERATURES];
+static double evaluations[MAX_TEMPERATURES], temperature[MAX_TEMPERATURES];
+
 int main(int argc, char **argv)
 {
     descent_error err;
@@ -54,12 +73,16 @@ int main(int argc, char **argv)
                  err.message);
     FILE *out = figure_open(folder, "beyond-anneal.dat");
     FILE *final = figure_open(folder, "beyond-anneal-final.dat");
+    FILE *middle = figure_open(folder, "beyond-anneal-median.dat");
     fprintf(final, "# cooling-index cooling seed best-E evaluations "
                    "in-basin (best E < %g)\n", BASIN);
     for (int c = 0; c < COOLINGS; c++) {
+        size_t reached = MAX_TEMPERATURES;
         for (int s = 0; s < SEEDS; s++) {
             descent_anneal anneal = descent_anneal_defaults();
             anneal.cooling = coolings[c];
+            anneal.initial_temperature = INITIAL_TEMPERATURE;
+            anneal.steps = STEPS;
             anneal.seed = (uint64_t)(s + 1);
             descent_direct_options options = descent_direct_default_options();
             options.trace = &trace;
@@ -76,14 +99,35 @@ int main(int argc, char **argv)
                     c + s > 0 ? "\n\n" : "", coolings[c], s + 1,
                     result.message, result.value, result.counts.values,
                     anneal.temperatures);
-            for (size_t k = 0; k < trace.length; k++)
+            for (size_t k = 0; k < trace.length; k++) {
                 fprintf(out, "%.0f %.6g %.6g\n", trace.evaluations[k],
                         trace.eta[k], trace.value[k]);
+                if (k < MAX_TEMPERATURES) {
+                    best[s][k] = trace.value[k];
+                    evaluations[k] = trace.evaluations[k];
+                    temperature[k] = trace.eta[k];
+                }
+            }
+            if (trace.length < reached)
+                reached = trace.length;
             fprintf(final, "%d %g %d %.6g %lu %d\n", c, coolings[c], s + 1,
                     result.value, result.counts.values,
                     result.value < BASIN);
         }
+        fprintf(middle, "%s# cooling %g: the median of %d runs\n"
+                        "# evaluations T median-best-E\n",
+                c > 0 ? "\n\n" : "", coolings[c], SEEDS);
+        for (size_t k = 0; k < reached; k++) {
+            double column[SEEDS];
+            for (int s = 0; s < SEEDS; s++)
+                column[s] = best[s][k];
+            qsort(column, SEEDS, sizeof *column, compare);
+            fprintf(middle, "%.0f %.6g %.6g\n", evaluations[k],
+                    temperature[k],
+                    0.5 * (column[(SEEDS - 1) / 2] + column[SEEDS / 2]));
+        }
     }
+    figure_close(middle, "beyond-anneal-median.dat");
     figure_close(final, "beyond-anneal-final.dat");
     figure_close(out, "beyond-anneal.dat");
     descent_trace_free(&trace);
