@@ -355,6 +355,10 @@ int main(void)
             "n <= %d. Needs booktabs.\n", count, MAX_DIMENSION);
     fprintf(tex, "\\gdef\\beyondNmProblems{%zu}\n", count);
     fprintf(tex, "\\gdef\\beyondNmBudget{%d}\n", BUDGET);
+    fprintf(tex, "\\gdef\\beyondNmMaxDimension{%d}\n", MAX_DIMENSION);
+    fprintf(tex, "\\gdef\\beyondNmAccuracy{10^{%d}}\n",
+            (int)lround(log10(TARGET_ACCURACY)));
+    fprintf(tex, "\\gdef\\beyondNmRepeats{%d}\n", REPEATS);
     fprintf(tex, "\\gdef\\beyondNmSolvedDescent{%zu}\n", solved[DESCENT_NM]);
     fprintf(tex, "\\gdef\\beyondNmSolvedGsl{%zu}\n", solved[GSL_NM]);
     fprintf(tex, "\\gdef\\beyondNmSolvedBoth{%zu}\n", both);
