@@ -227,13 +227,22 @@ static double direct_phi(double a, void *context)
     line->computed++;
     return isfinite(v) ? v : DBL_MAX;
 }
+static double direct_vertex(const double *x, const double *fx)
+{
+    double p = (x[1] - x[0]) * (fx[1] - fx[2]),
+           q = (x[1] - x[2]) * (fx[1] - fx[0]);
+    double denominator = 2 * (p - q);
+    if (!(fabs(denominator) > 0))
+        return NAN;
+    return x[1] - ((x[1] - x[0]) * p - (x[1] - x[2]) * q) / denominator;
+}
 enum { direct_bracket_budget = 60, direct_brent_budget = 100 };
 
 static descent_status direct_line_search(direct_line *line,
                                          double *theta, double *value,
                                          const double *d, double h,
-                                         double tolerance, double *step,
-                                         descent_error *error)
+                                         double tolerance, bool parabolic,
+                                         double *step, descent_error *error)
 {
     double x[3], fx[3];
     descent_scalar_minimum minimum;
@@ -243,7 +252,11 @@ static descent_status direct_line_search(direct_line *line,
                           .best_value = *value};
     descent_status status = descent_bracket_minimum(
         direct_phi, line, 0, h, direct_bracket_budget, x, fx, NULL, error);
-    if (status == DESCENT_OK) {
+    if (status == DESCENT_OK && parabolic) {
+        double u = direct_vertex(x, fx);
+        if (isfinite(u))
+            direct_phi(u, line);
+    } else if (status == DESCENT_OK) {
         bool left = x[1] - x[0] > x[2] - x[1];
         scalar.relative_tolerance = tolerance;
         scalar.absolute_tolerance = tolerance * h;
@@ -274,7 +287,8 @@ static descent_status coordinate_cycle(direct_line *line,
     for (size_t i = 0; i < n && !status && !line->run->stop; i++) {
         d[i] = 1;
         status = direct_line_search(line, theta, value, d, h,
-                                    method->line_tolerance, &step, error);
+                                    method->line_tolerance, false, &step,
+                                    error);
         d[i] = 0;
         method->line_searches++;
     }
@@ -286,7 +300,8 @@ static descent_status coordinate_cycle(direct_line *line,
     if (length > 0) {
         cblas_dscal((int)n, 1 / length, d, 1);
         status = direct_line_search(line, theta, value, d, length,
-                                    method->line_tolerance, &step, error);
+                                    method->line_tolerance, false, &step,
+                                    error);
         method->line_searches++;
     }
     memset(d, 0, n * sizeof *d);
@@ -345,7 +360,8 @@ static descent_status powell_cycle(direct_line *line, descent_powell *method,
     for (size_t i = 0; i < n && !status && !line->run->stop; i++) {
         double before = *value;
         status = direct_line_search(line, theta, value, U + i * n, h,
-                                    method->line_tolerance, &step, error);
+                                    method->line_tolerance,
+                                    method->parabolic, &step, error);
         method->line_searches++;
         if (before - *value > decrease)
             decrease = before - *value, largest = i;
@@ -371,7 +387,8 @@ static descent_status powell_cycle(direct_line *line, descent_powell *method,
     memcpy(U + largest * n, d, n * sizeof *U);
     method->replaced++;
     status = direct_line_search(line, theta, value, d, length,
-                                method->line_tolerance, &step, error);
+                                method->line_tolerance, method->parabolic,
+                                &step, error);
     method->line_searches++;
     return status;
 }

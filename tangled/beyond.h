@@ -40,6 +40,7 @@ typedef struct descent_powell {
     descent_powell_rule rule;   /* default SAFEGUARDED */
     double initial_step;        /* as in coordinate search; default 0.1 */
     double line_tolerance;      /* default 2^-26 */
+    bool parabolic;             /* one parabolic step instead of Brent */
     size_t max_cycles;          /* stop after so many; 0: no limit */
     double *directions;         /* NULL, or room for n x n: written, the
                                    final set, row i = u_i, unit length */
