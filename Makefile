@@ -597,6 +597,7 @@ uninstall:
 BENCH := $(patsubst bench/%.c,$(B)/bench/%,$(sort $(wildcard bench/*.c)))
 BENCH_LIBS_cg-gsl := -lgsl
 BENCH_LIBS_quasi-newton := -llbfgs -lcminpack -lgsl
+BENCH_LIBS_nelder-mead := -lgsl
 
 $(B)/bench/%: bench/%.c $(wildcard bench/*.h) $(B)/lib/libdescent.a \
               $(PUBLIC_HDR) $(FLAGS)
