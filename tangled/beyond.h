@@ -18,7 +18,56 @@ typedef struct descent_direct_options {
 } descent_direct_options;
 
 descent_direct_options descent_direct_default_options(void);
+typedef struct descent_coordinate_search {
+    bool accelerate;        /* end each cycle with a pattern step */
+    double initial_step;    /* first bracket of the first cycle; default 0.1 */
+    double line_tolerance;  /* Brent's relative tolerance; default 2^-26 */
+    size_t cycles, line_searches;                        /* written */
+} descent_coordinate_search;
 
+descent_coordinate_search descent_coordinate_search_defaults(void);
+descent_status descent_coordinate_minimize(
+    descent_objective *f, descent_coordinate_search *method,
+    descent_direct_options *options, double *theta,
+    descent_result *result);
+typedef enum descent_powell_rule {
+    DESCENT_POWELL_BASIC,       /* drop the oldest direction every cycle */
+    DESCENT_POWELL_SAFEGUARDED  /* Powell's test: drop the direction
+                                   of largest decrease, or none */
+} descent_powell_rule;
+
+typedef struct descent_powell {
+    descent_powell_rule rule;   /* default SAFEGUARDED */
+    double initial_step;        /* as in coordinate search; default 0.1 */
+    double line_tolerance;      /* default 2^-26 */
+    bool parabolic;             /* one parabolic step instead of Brent */
+    size_t max_cycles;          /* stop after so many; 0: no limit */
+    double *directions;         /* NULL, or room for n x n: written, the
+                                   final set, row i = u_i, unit length */
+    size_t cycles, line_searches, replaced;              /* written */
+} descent_powell;
+
+descent_powell descent_powell_defaults(void);
+descent_status descent_powell_minimize(descent_objective *f,
+                                       descent_powell *method,
+                                       descent_direct_options *options,
+                                       double *theta,
+                                       descent_result *result);
+typedef struct descent_nelder_mead {
+    double reflection, expansion;   /* rho = 1, chi = 2 */
+    double contraction, shrink;     /* gamma = 1/2, sigma = 1/2 */
+    bool adaptive;            /* Gao and Han's coefficients for n >= 3 */
+    double initial_step;      /* vertex i = theta + h e_i; default 0.1 */
+    const double *simplex;    /* NULL, or (n+1) x n vertices, row-major */
+    size_t iterations, reflections, expansions, contractions, shrinks;
+    double size;              /* written: max_i ||v_i - v_best|| */
+} descent_nelder_mead;
+
+descent_nelder_mead descent_nelder_mead_defaults(void);
+descent_status descent_nelder_mead_minimize(
+    descent_objective *f, descent_nelder_mead *method,
+    descent_direct_options *options, double *theta,
+    descent_result *result);
 
 
 #endif

@@ -13,6 +13,434 @@
 #include "claims.h"
 #include "descent.h"
 
+#include <cblas.h>
+
+typedef enum direct_kind {
+    direct_coordinate, direct_pattern, direct_powell_basic,
+    direct_powell_safe, direct_nm, direct_nm_adaptive, direct_kinds
+} direct_kind;
+
+static const char *direct_names[direct_kinds] = {
+    "coordinate", "coordinate + pattern", "Powell basic",
+    "Powell safeguarded", "Nelder-Mead", "Nelder-Mead adaptive"};
+
+static descent_status direct_run_kind(direct_kind kind, descent_objective *f,
+                                      descent_direct_options *options,
+                                      double *theta, descent_result *result)
+{
+    descent_coordinate_search c = descent_coordinate_search_defaults();
+    descent_powell p = descent_powell_defaults();
+    descent_nelder_mead m = descent_nelder_mead_defaults();
+    c.accelerate = kind == direct_pattern;
+    p.rule = kind == direct_powell_basic ? DESCENT_POWELL_BASIC
+                                         : DESCENT_POWELL_SAFEGUARDED;
+    m.adaptive = kind == direct_nm_adaptive;
+    if (kind <= direct_pattern)
+        return descent_coordinate_minimize(f, &c, options, theta, result);
+    if (kind <= direct_powell_safe)
+        return descent_powell_minimize(f, &p, options, theta, result);
+    return descent_nelder_mead_minimize(f, &m, options, theta, result);
+}
+static void direct_minimizes(void **state)
+{
+    (void)state;
+    descent_error error;
+    descent_quadratic q;
+    descent_rosenbrock r;
+    double lambda[5] = {1, 3, 5, 7, 10}, b[5] = {1, -2, 0.5, 3, -1};
+    double star[5], theta[5];
+    REQUIRE(descent_quadratic_spectrum(&q, 5, lambda, b, 0, 7, &error),
+            error);
+    REQUIRE(descent_quadratic_critical_point(&q, star, &error), error);
+    REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &error), error);
+    descent_objective fq = descent_quadratic_objective(&q);
+    descent_objective fr = descent_rosenbrock_objective(&r);
+    for (int kind = 0; kind < direct_kinds; kind++) {
+        descent_result result;
+        descent_direct_options options = descent_direct_default_options();
+        for (size_t i = 0; i < 5; i++)
+            theta[i] = 0;
+        direct_run_kind((direct_kind)kind, &fq, &options, theta, &result);
+        double miss = 0;
+        for (size_t i = 0; i < 5; i++)
+            miss = fmax(miss, fabs(theta[i] - star[i]));
+        printf("  %-22s quadratic: %5lu evaluations, error %.1e, %s\n",
+               direct_names[kind], result.counts.values, miss,
+               result.message);
+        assert_int_equal(result.status, DESCENT_OK);
+        assert_true(miss <= 1e-5);
+        if (kind == direct_coordinate)
+            continue;
+        double rosen[2] = {-1.2, 1};
+        direct_run_kind((direct_kind)kind, &fr, &options, rosen, &result);
+        printf("  %-22s Rosenbrock: %5lu evaluations, at (%.6f, %.6f)\n",
+               direct_names[kind], result.counts.values, rosen[0], rosen[1]);
+        assert_int_equal(result.status, DESCENT_OK);
+        assert_true(fabs(rosen[0] - 1) <= 1e-4 && fabs(rosen[1] - 1) <= 1e-4);
+    }
+    descent_quadratic_free(&q);
+}
+static void direct_budget_target_trace(void **state)
+{
+    (void)state;
+    descent_error error;
+    descent_rosenbrock r;
+    descent_trace trace;
+    REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &error), error);
+    REQUIRE(descent_trace_init(&trace, 2, true, &error), error);
+    descent_objective f = descent_rosenbrock_objective(&r);
+    for (int kind = 0; kind < direct_kinds; kind++) {
+        descent_result result;
+        descent_direct_options options = descent_direct_default_options();
+        double theta[2] = {-1.2, 1};
+        options.max_evaluations = 37;
+        options.trace = &trace;
+        direct_run_kind((direct_kind)kind, &f, &options, theta, &result);
+        assert_int_equal(result.status, DESCENT_MAX_ITERATIONS);
+        assert_int_equal(result.counts.values, 37);
+        assert_true(trace.length >= 2);
+        assert_true(isnan(trace.eta[trace.length - 1]));
+        assert_true(result.value <= 24.2);
+        options.max_evaluations = 100000;
+        options.target = 1e-3;
+        theta[0] = -1.2, theta[1] = 1;
+        direct_run_kind((direct_kind)kind, &f, &options, theta, &result);
+        assert_int_equal(result.status, DESCENT_OK);
+        assert_non_null(strstr(result.message, "target"));
+        assert_int_equal(options.target_evaluations, result.counts.values);
+        assert_true(result.value <= 1e-3);
+    }
+    descent_trace_free(&trace);
+}
+static double powell_conjugacy(const descent_quadratic *q, const double *U)
+{
+    size_t n = q->n;
+    double *AU = malloc(n * n * sizeof *AU), worst = 0;
+    assert_non_null(AU);
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)n, (int)n,
+                (int)n, 1, U, (int)n, q->A, (int)n, 0, AU, (int)n);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            double uij = cblas_ddot((int)n, AU + i * n, 1, U + j * n, 1),
+                   uii = cblas_ddot((int)n, AU + i * n, 1, U + i * n, 1),
+                   ujj = cblas_ddot((int)n, AU + j * n, 1, U + j * n, 1);
+            if (i != j)
+                worst = fmax(worst, fabs(uij) / sqrt(uii * ujj));
+        }
+    free(AU);
+    return worst;
+}
+static void powell_quadratic_case(size_t n, unsigned seed, double *miss,
+                                  double *conjugacy)
+{
+    descent_error error;
+    descent_quadratic q;
+    descent_random random;
+    double lambda[16] = {0}, theta[16] = {0}, U[256];
+    for (size_t i = 0; i < n; i++)
+        lambda[i] = pow(100, (double)i / (double)(n - 1));
+    REQUIRE(descent_quadratic_spectrum(&q, n, lambda, NULL, 0, seed, &error),
+            error);
+    descent_random_seed(&random, 1000 + seed);
+    for (size_t i = 0; i < n; i++)
+        theta[i] = 2 * descent_random_uniform(&random) - 1;
+    double start = cblas_dnrm2((int)n, theta, 1);
+    descent_objective f = descent_quadratic_objective(&q);
+    descent_powell p = descent_powell_defaults();
+    descent_direct_options options = descent_direct_default_options();
+    descent_result result;
+    p.rule = DESCENT_POWELL_BASIC, p.max_cycles = n, p.directions = U;
+    p.parabolic = true;
+    options.step_tolerance = 0;
+    descent_powell_minimize(&f, &p, &options, theta, &result);
+    assert_int_equal(p.cycles, n);
+    *miss = cblas_dnrm2((int)n, theta, 1) / start;
+    *conjugacy = powell_conjugacy(&q, U);
+    printf("  n = %2zu, seed %u: %4lu evaluations, distance %.1e of the "
+           "start's, cross products %.1e\n", n, seed, result.counts.values,
+           *miss, *conjugacy);
+    descent_quadratic_free(&q);
+}
+static void claim_beyond_powell(void **state)
+{
+    (void)state;
+    double worst_error = 0, worst_conjugacy = 0;
+    size_t sizes[] = {2, 3, 4, 6};
+    for (size_t c = 0; c < 4; c++)
+        for (unsigned seed = 1; seed <= 3; seed++) {
+            double e, k;
+            powell_quadratic_case(sizes[c], seed, &e, &k);
+            worst_error = fmax(worst_error, e);
+            worst_conjugacy = fmax(worst_conjugacy, k);
+        }
+    char measured[160], a[32], b[32];
+    claim_format(a, sizeof a, worst_error);
+    claim_format(b, sizeof b, worst_conjugacy);
+    snprintf(measured, sizeof measured,
+             "distance %s of the start's; cross products %s", a, b);
+    bool holds = worst_error <= 1e-8 && worst_conjugacy <= 1e-8;
+    claim_report("beyond-powell",
+                 "Powell's basic method reaches the minimizer of a quadratic "
+                 "in $n$ cycles with $A$-conjugate directions",
+                 measured, "$10^{-8}$ and $10^{-8}$", holds);
+    assert_true(holds);
+}
+static double mckinnon_evaluate(const double *v, double *g, void *context)
+{
+    (void)context;
+    const double tau = 2, theta = 6, phi = 60;
+    double x = v[0], y = v[1];
+    double scale = x <= 0 ? theta * phi : theta;
+    if (g != NULL) {
+        g[0] = (x <= 0 ? -1 : 1) * scale * tau * pow(fabs(x), tau - 1);
+        g[1] = 1 + 2 * y;
+    }
+    return scale * pow(fabs(x), tau) + y + y * y;
+}
+
+static descent_objective mckinnon_objective(void)
+{
+    return (descent_objective){.n = 2, .evaluate = mckinnon_evaluate,
+                               .name = "McKinnon"};
+}
+static double mckinnon_bfgs_miss(const double *start)
+{
+    descent_error error;
+    descent_bfgs bfgs;
+    descent_result result;
+    descent_objective f = mckinnon_objective();
+    descent_line_search search = descent_line_search_defaults();
+    descent_options options = descent_default_options();
+    double theta[2] = {start[0], start[1]};
+    REQUIRE(descent_bfgs_init(&bfgs, 2, &error), error);
+    descent_direction_rule rule = descent_bfgs_direction(&bfgs);
+    descent_step_rule step = descent_wolfe_step(&search);
+    options.gradient_tolerance = 1e-10;
+    options.max_iterations = 1000;
+    descent_minimize(&f, &rule, &step, &options, theta, &result);
+    descent_bfgs_free(&bfgs);
+    return hypot(theta[0], theta[1] + 0.5);
+}
+static void claim_beyond_mckinnon(void **state)
+{
+    (void)state;
+    const double r = sqrt(33);
+    const double simplex[6] = {0, 0, 1, 1, (1 + r) / 8, (1 - r) / 8};
+    double theta[2] = {0, 0}, g[2], bfgs = 0;
+    descent_objective f = mckinnon_objective();
+    descent_nelder_mead m = descent_nelder_mead_defaults();
+    descent_result result;
+    m.simplex = simplex;
+    descent_nelder_mead_minimize(&f, &m, NULL, theta, &result);
+    double at = hypot(theta[0], theta[1]);
+    double value = mckinnon_evaluate(theta, g, NULL);
+    double gradient = hypot(g[0], g[1]);
+    for (size_t i = 0; i < 3; i++)
+        bfgs = fmax(bfgs, mckinnon_bfgs_miss(simplex + 2 * i));
+    printf("  Nelder-Mead: %zu iterations, %zu inside or outside "
+           "contractions, %zu shrinks, %lu evaluations: %s\n",
+           m.iterations, m.contractions, m.shrinks, result.counts.values,
+           result.message);
+    char measured[200], a[32], b[32], c[32], d[32];
+    claim_format(a, sizeof a, at);
+    claim_format(b, sizeof b, gradient);
+    claim_format(c, sizeof c, value + 0.25);
+    claim_format(d, sizeof d, bfgs);
+    snprintf(measured, sizeof measured,
+             "NM ends %s from the origin, $\\|\\nabla E\\|=%s$, $E-E^*=%s$; "
+             "BFGS within %s", a, b, c, d);
+    bool holds = result.status == DESCENT_OK && at <= 1e-6 &&
+                 gradient >= 0.99 && value + 0.25 >= 0.24 && bfgs <= 1e-6;
+    claim_report("beyond-mckinnon",
+                 "Nelder--Mead converges to McKinnon's nonstationary origin; "
+                 "BFGS reaches the minimizer", measured,
+                 "$10^{-6}$; $\\ge0.99$; $\\ge0.24$; $10^{-6}$", holds);
+    assert_true(holds);
+}
+static double direct_nan(const double *theta, double *g, void *context)
+{
+    (void)theta, (void)g, (void)context;
+    return NAN;
+}
+#define DIRECT_BAD(name, call, want, fragment)                         \
+    do {                                                              \
+        double keep_[2] = {theta[0], theta[1]};                       \
+        BAD(name, call, result, want, fragment);                      \
+        assert_true(theta[0] == keep_[0] && theta[1] == keep_[1]);    \
+    } while (0)
+
+static void direct_line_bad_input(void **state)
+{
+    (void)state;
+    descent_error error;
+    descent_quadratic q;
+    descent_result result;
+    double lambda[2] = {1, 10};
+    REQUIRE(descent_quadratic_spectrum(&q, 2, lambda, NULL, 0, 3, &error),
+            error);
+    descent_objective f = descent_quadratic_objective(&q), none = f;
+    descent_objective nan = {.n = 2, .evaluate = direct_nan};
+    descent_direct_options options = descent_direct_default_options();
+    descent_coordinate_search c = descent_coordinate_search_defaults();
+    descent_powell p = descent_powell_defaults();
+    double theta[2] = {-1.2, 1}, bad[2] = {NAN, 1};
+    const char *cs = "descent_coordinate_minimize",
+               *pw = "descent_powell_minimize";
+    none.n = 0;
+    VALID("descent_coordinate_search_defaults", "the defaults pass the checks",
+          descent_coordinate_minimize(&f, &c, NULL, theta, &result), result);
+    theta[0] = -1.2, theta[1] = 1;
+    VALID(cs, "NULL method and options are the defaults",
+          descent_coordinate_minimize(&f, NULL, NULL, theta, &result), result);
+    theta[0] = -1.2, theta[1] = 1;
+    assert_int_equal(descent_coordinate_minimize(&f, &c, NULL, theta, NULL),
+                     DESCENT_INVALID_ARGUMENT);
+    double steps[] = {0, -1, INFINITY, NAN};
+    for (size_t i = 0; i < 4; i++) {
+        c.initial_step = steps[i];
+        DIRECT_BAD(cs, descent_coordinate_minimize(&f, &c, NULL, theta, &result),
+                   DESCENT_INVALID_ARGUMENT, "initial_step");
+    }
+    c = descent_coordinate_search_defaults();
+    double tolerances[] = {0, 1, -1, NAN};
+    for (size_t i = 0; i < 4; i++) {
+        c.line_tolerance = tolerances[i];
+        DIRECT_BAD(cs, descent_coordinate_minimize(&f, &c, NULL, theta, &result),
+                   DESCENT_INVALID_ARGUMENT, "line_tolerance");
+    }
+    c = descent_coordinate_search_defaults();
+    DIRECT_BAD(cs, descent_coordinate_minimize(NULL, &c, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "");
+    DIRECT_BAD(cs, descent_coordinate_minimize(&none, &c, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "n = 0");
+    BAD(cs, descent_coordinate_minimize(&f, &c, NULL, NULL, &result), result,
+        DESCENT_INVALID_ARGUMENT, "theta");
+    BAD(cs, descent_coordinate_minimize(&f, &c, NULL, bad, &result), result,
+        DESCENT_NONFINITE, "theta[0]");
+    DIRECT_BAD(cs, descent_coordinate_minimize(&nan, &c, NULL, theta, &result),
+               DESCENT_NONFINITE, "starting point");
+    options.max_evaluations = 0;
+    DIRECT_BAD(cs, descent_coordinate_minimize(&f, &c, &options, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "max_evaluations");
+    options = descent_direct_default_options();
+    VALID("descent_powell_defaults", "the defaults pass the checks",
+          descent_powell_minimize(&f, &p, NULL, theta, &result), result);
+    theta[0] = -1.2, theta[1] = 1;
+    VALID(pw, "NULL method and options are the defaults",
+          descent_powell_minimize(&f, NULL, NULL, theta, &result), result);
+    theta[0] = -1.2, theta[1] = 1;
+    assert_int_equal(descent_powell_minimize(&f, &p, NULL, theta, NULL),
+                     DESCENT_INVALID_ARGUMENT);
+    p.rule = (descent_powell_rule)7;
+    DIRECT_BAD(pw, descent_powell_minimize(&f, &p, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "rule = 7");
+    p = descent_powell_defaults();
+    p.initial_step = 0;
+    DIRECT_BAD(pw, descent_powell_minimize(&f, &p, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "initial_step = 0");
+    p = descent_powell_defaults();
+    p.line_tolerance = NAN;
+    DIRECT_BAD(pw, descent_powell_minimize(&f, &p, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "line_tolerance = nan");
+    p = descent_powell_defaults();
+    DIRECT_BAD(pw, descent_powell_minimize(NULL, &p, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "");
+    DIRECT_BAD(pw, descent_powell_minimize(&none, &p, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "n = 0");
+    BAD(pw, descent_powell_minimize(&f, &p, NULL, NULL, &result), result,
+        DESCENT_INVALID_ARGUMENT, "theta");
+    BAD(pw, descent_powell_minimize(&f, &p, NULL, bad, &result), result,
+        DESCENT_NONFINITE, "theta[0]");
+    DIRECT_BAD(pw, descent_powell_minimize(&nan, &p, NULL, theta, &result),
+               DESCENT_NONFINITE, "starting point");
+    options.step_tolerance = -1;
+    DIRECT_BAD(pw, descent_powell_minimize(&f, &p, &options, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "step_tolerance");
+    options = descent_direct_default_options();
+    descent_quadratic_free(&q);
+}
+static void nm_bad_input(void **state)
+{
+    (void)state;
+    descent_error error;
+    descent_rosenbrock r;
+    descent_result result;
+    REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &error), error);
+    descent_objective f = descent_rosenbrock_objective(&r), none = f;
+    descent_objective nan = {.n = 2, .evaluate = direct_nan};
+    descent_direct_options options = descent_direct_default_options();
+    descent_nelder_mead m = descent_nelder_mead_defaults();
+    double theta[2] = {-1.2, 1}, bad[2] = {NAN, 1};
+    const char *nm = "descent_nelder_mead_minimize";
+    none.n = 0;
+    VALID("descent_nelder_mead_defaults", "the defaults pass the checks",
+          descent_nelder_mead_minimize(&f, &m, NULL, theta, &result), result);
+    theta[0] = -1.2, theta[1] = 1;
+    struct { double rho, chi, gamma, sigma; const char *fragment; } k[] = {
+        {0, 2, 0.5, 0.5, "reflection = 0"}, {NAN, 2, 0.5, 0.5, "reflection"},
+        {1, 1, 0.5, 0.5, "expansion = 1"}, {3, 2, 0.5, 0.5, "expansion = 2"},
+        {1, INFINITY, 0.5, 0.5, "expansion = inf"},
+        {1, 2, 0, 0.5, "contraction = 0"}, {1, 2, 1, 0.5, "contraction = 1"},
+        {1, 2, 0.5, 0, "shrink = 0"}, {1, 2, 0.5, 1.5, "shrink = 1.5"},
+        {1, 2, 0.5, NAN, "shrink = nan"}};
+    for (size_t i = 0; i < sizeof k / sizeof k[0]; i++) {
+        m.reflection = k[i].rho, m.expansion = k[i].chi;
+        m.contraction = k[i].gamma, m.shrink = k[i].sigma;
+        DIRECT_BAD(nm, descent_nelder_mead_minimize(&f, &m, NULL, theta, &result),
+                   DESCENT_INVALID_ARGUMENT, k[i].fragment);
+    }
+    m = descent_nelder_mead_defaults();
+    m.initial_step = -0.1;
+    DIRECT_BAD(nm, descent_nelder_mead_minimize(&f, &m, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "initial_step = -0.1");
+    m = descent_nelder_mead_defaults();
+    double nan_vertex[6] = {0, 0, 1, 0, 0, NAN},
+           twice[6] = {0, 0, 1, 1, 1, 1},
+           flat[6] = {0, 0, 1, 1, 3, 3},
+           thin[6] = {0, 0, 1, 1, 2, 2.000001};
+    m.simplex = nan_vertex;
+    DIRECT_BAD(nm, descent_nelder_mead_minimize(&f, &m, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "simplex[5] = nan");
+    m.simplex = twice;
+    DIRECT_BAD(nm, descent_nelder_mead_minimize(&f, &m, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "degenerate");
+    m.simplex = flat;
+    DIRECT_BAD(nm, descent_nelder_mead_minimize(&f, &m, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "degenerate");
+    m.simplex = thin;
+    VALID(nm, "a thin simplex that is not flat",
+          descent_nelder_mead_minimize(&f, &m, NULL, theta, &result), result);
+    theta[0] = -1.2, theta[1] = 1;
+    m = descent_nelder_mead_defaults();
+    VALID(nm, "NULL method and options are the defaults",
+          descent_nelder_mead_minimize(&f, NULL, NULL, theta, &result), result);
+    theta[0] = -1.2, theta[1] = 1;
+    assert_int_equal(descent_nelder_mead_minimize(&f, &m, NULL, theta, NULL),
+                     DESCENT_INVALID_ARGUMENT);
+    options.max_evaluations = 2;
+    DIRECT_BAD(nm, descent_nelder_mead_minimize(&f, &m, &options, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "max_evaluations = 2");
+    options.max_evaluations = 3;
+    SURVIVES(nm, "a budget of exactly n + 1 builds the simplex and stops",
+             assert_int_equal(descent_nelder_mead_minimize(&f, &m, &options,
+                                                           theta, &result),
+                              DESCENT_MAX_ITERATIONS));
+    theta[0] = -1.2, theta[1] = 1;
+    options = descent_direct_default_options();
+    DIRECT_BAD(nm, descent_nelder_mead_minimize(NULL, &m, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "");
+    DIRECT_BAD(nm, descent_nelder_mead_minimize(&none, &m, NULL, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "n = 0");
+    BAD(nm, descent_nelder_mead_minimize(&f, &m, NULL, NULL, &result), result,
+        DESCENT_INVALID_ARGUMENT, "theta");
+    BAD(nm, descent_nelder_mead_minimize(&f, &m, NULL, bad, &result), result,
+        DESCENT_NONFINITE, "theta[0]");
+    DIRECT_BAD(nm, descent_nelder_mead_minimize(&nan, &m, NULL, theta, &result),
+               DESCENT_NONFINITE, "starting point");
+    options.target = NAN;
+    DIRECT_BAD(nm, descent_nelder_mead_minimize(&f, &m, &options, theta, &result),
+               DESCENT_INVALID_ARGUMENT, "target = nan");
+}
 static void bad_input_summary(void **state)
 {
     (void)state;
@@ -22,7 +450,12 @@ static void bad_input_summary(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        
+        cmocka_unit_test(direct_minimizes),
+        cmocka_unit_test(direct_budget_target_trace),
+        cmocka_unit_test(claim_beyond_powell),
+        cmocka_unit_test(claim_beyond_mckinnon),
+        cmocka_unit_test(direct_line_bad_input),
+        cmocka_unit_test(nm_bad_input),
         cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
