@@ -68,6 +68,44 @@ descent_status descent_nelder_mead_minimize(
     descent_objective *f, descent_nelder_mead *method,
     descent_direct_options *options, double *theta,
     descent_result *result);
+typedef struct descent_anneal {
+    double initial_temperature;  /* T_0 > 0 */
+    double cooling;              /* T_{k+1} = cooling T_k, in (0, 1) */
+    double final_temperature;    /* stop once T < this, in (0, T_0) */
+    size_t steps;                /* Metropolis proposals per T, >= 1 */
+    double step;                 /* proposal: x + step N(0, I), > 0 */
+    uint64_t seed;
+    size_t proposed, accepted;   /* written: proposals, and accepted */
+    size_t temperatures;         /* written: temperatures completed */
+    double temperature;          /* written: the last T, or NAN */
+} descent_anneal;
 
+descent_anneal descent_anneal_defaults(void);
+descent_status descent_anneal_minimize(descent_objective *f,
+                                       descent_anneal *method,
+                                       descent_direct_options *options,
+                                       double *theta,
+                                       descent_result *result);
+typedef struct descent_genetic {
+    size_t population;     /* P >= 2 */
+    size_t tournament;     /* a parent: the best of this many drawn,
+                              1 <= tournament <= P */
+    double crossover;      /* probability a child has two parents, in
+                              [0, 1]: uniform crossover */
+    double mutation;       /* probability a gene mutates, in [0, 1];
+                              NAN: 1/n */
+    double mutation_scale; /* a mutation adds mutation_scale N(0, 1) */
+    double initial_scale;  /* generation 0: theta + initial_scale N(0, I) */
+    size_t elite;          /* the best carried over unchanged, < P */
+    uint64_t seed;
+    size_t generations;    /* written: generations bred */
+} descent_genetic;
+
+descent_genetic descent_genetic_defaults(void);
+descent_status descent_genetic_minimize(descent_objective *f,
+                                        descent_genetic *method,
+                                        descent_direct_options *options,
+                                        double *theta,
+                                        descent_result *result);
 
 #endif

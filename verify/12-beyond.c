@@ -441,6 +441,427 @@ static void nm_bad_input(void **state)
     DIRECT_BAD(nm, descent_nelder_mead_minimize(&f, &m, &options, theta, &result),
                DESCENT_INVALID_ARGUMENT, "target = nan");
 }
+enum { XOR_STARTS = 2000, XOR_RUNS = 400, XOR_BUDGET = 10000 };
+#define XOR_OMEGA 3.0  /* a value and gradient, in evaluations of E */
+#define XOR_K 1.5      /* the claimed factor */
+
+static const double xor_inputs[8] = {0, 0, 0, 1, 1, 0, 1, 1},
+                    xor_targets[4] = {0, 1, 1, 0};
+
+typedef struct xor_network {
+    descent_network net;
+    descent_dataset data;
+    descent_network_problem problem;
+    descent_objective f;
+} xor_network;
+
+static void xor_setup(xor_network *x)
+{
+    const size_t sizes[3] = {2, 2, 1};
+    descent_error e;
+    x->data = (descent_dataset){4, 2, 1, xor_inputs, xor_targets};
+    REQUIRE(descent_network_init(&x->net, 2, sizes, DESCENT_LOGISTIC,
+                                 DESCENT_LOGISTIC, &e), e);
+    REQUIRE(descent_network_problem_init(&x->problem, &x->net, &x->data,
+                                         DESCENT_CROSS_ENTROPY, &e), e);
+    x->f = descent_network_objective(&x->problem);
+}
+
+static void xor_start_point(uint64_t seed, double *theta)
+{
+    const descent_init init = {DESCENT_INIT_NORMAL, NAN, 2};
+    descent_random r;
+    descent_error e;
+    descent_random_seed(&r, seed);
+    REQUIRE(descent_init_layer(&init, 2, 2, DESCENT_LAYER_LOGISTIC, &r,
+                               theta, theta + 4, &e), e);
+    REQUIRE(descent_init_layer(&init, 2, 1, DESCENT_LAYER_LOGISTIC, &r,
+                               theta + 6, theta + 8, &e), e);
+}
+
+static bool xor_separates(xor_network *x, const double *theta)
+{
+    double out[4];
+    descent_error e;
+    REQUIRE(descent_network_outputs(&x->problem, theta, out, &e), e);
+    for (int i = 0; i < 4; i++)
+        if ((out[i] > 0.5) != (xor_targets[i] > 0.5))
+            return false;
+    return true;
+}
+typedef struct xor_tally {
+    size_t runs, wins;
+    double sum, sum2;        /* of the costs, in evaluations of E */
+    double won[XOR_STARTS];  /* the costs of the successful runs */
+} xor_tally;
+
+static void xor_count(xor_tally *t, double cost, bool won)
+{
+    t->runs++;
+    t->sum += cost;
+    t->sum2 += cost * cost;
+    if (won)
+        t->won[t->wins++] = cost;
+}
+
+static double xor_expected(const xor_tally *t, double margin)
+{
+    double n = (double)t->runs, mean = t->sum / n,
+           sd = sqrt(fmax(t->sum2 / n - mean * mean, 0)),
+           q = (double)t->wins / n, se = sqrt(q * (1 - q) / n);
+    double cost = mean + margin * sd / sqrt(n),
+           rate = fmin(fmax(q - margin * se, 0), 1);
+    return rate > 0 ? cost / rate : INFINITY;
+}
+static double xor_backprop(xor_network *x, uint64_t seed, bool *won)
+{
+    double theta[9], g[9];
+    xor_start_point(seed, theta);
+    for (int k = 1; k <= 1000; k++) {
+        if (descent_value_gradient(&x->f, theta, g) <= log(2)) {
+            *won = xor_separates(x, theta);
+            return XOR_OMEGA * k;
+        }
+        for (int i = 0; i < 9; i++)
+            theta[i] -= 2 * g[i];
+    }
+    *won = false;
+    return XOR_OMEGA * 1000;
+}
+static double xor_global(xor_network *x, int method, uint64_t seed,
+                         bool *won)
+{
+    double theta[9];
+    descent_direct_options options = descent_direct_default_options();
+    descent_anneal anneal = descent_anneal_defaults();
+    descent_genetic genetic = descent_genetic_defaults();
+    descent_result result;
+    xor_start_point(seed, theta);
+    options.target = log(2);
+    options.max_evaluations = XOR_BUDGET;
+    anneal.seed = genetic.seed = seed;
+    descent_status status =
+        method == 0
+            ? descent_anneal_minimize(&x->f, &anneal, &options, theta, &result)
+            : descent_genetic_minimize(&x->f, &genetic, &options, theta,
+                                       &result);
+    if (status != DESCENT_OK && status != DESCENT_MAX_ITERATIONS)
+        claim_fail("XOR run %d failed: %s", method, result.message);
+    *won = options.target_evaluations > 0 && xor_separates(x, theta);
+    return *won ? (double)options.target_evaluations
+                : (double)result.counts.values;
+}
+static int xor_by_cost(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double xor_median_won(xor_tally *t)
+{
+    qsort(t->won, t->wins, sizeof *t->won, xor_by_cost);
+    return t->wins > 0 ? t->won[t->wins / 2] : NAN;
+}
+static void claim_beyond_xor(void **state)
+{
+    static xor_tally tally[3];
+    const char *name[3] = {"backprop, multi-start", "simulated annealing",
+                           "genetic algorithm"};
+    xor_network x;
+    bool won;
+    (void)state;
+    xor_setup(&x);
+    for (uint64_t s = 0; s < XOR_STARTS; s++) {
+        double cost = xor_backprop(&x, 1000 + s, &won);
+        xor_count(&tally[0], cost, won);
+    }
+    for (int m = 1; m <= 2; m++)
+        for (uint64_t s = 0; s < XOR_RUNS; s++) {
+            double cost = xor_global(&x, m - 1, 1000 + s, &won);
+            xor_count(&tally[m], cost, won);
+        }
+    double backprop = xor_expected(&tally[0], 3), worst = INFINITY;
+    for (int m = 0; m < 3; m++) {
+        double rate = (double)tally[m].wins / (double)tally[m].runs,
+               expected = xor_expected(&tally[m], 0);
+        claim_table_row("beyond-xor-table", "%s & %zu & %.3f & %.0f & %.0f \\\\",
+                        name[m], tally[m].runs, rate, xor_median_won(&tally[m]),
+                        expected);
+        printf("  %s: %zu of %zu succeed, expected cost %.0f evaluations\n",
+               name[m], tally[m].wins, tally[m].runs, expected);
+        if (m > 0)
+            worst = fmin(worst, xor_expected(&tally[m], -3) / backprop);
+    }
+    bool holds = worst >= XOR_K;
+    char measured[200];
+    snprintf(measured, sizeof measured, "expected costs %.0f, %.0f, %.0f; "
+             "least ratio %.2f at 3 standard errors",
+             xor_expected(&tally[0], 0), xor_expected(&tally[1], 0),
+             xor_expected(&tally[2], 0), worst);
+    claim_report("beyond-xor", "annealing and the genetic algorithm cost at "
+                 "least $1.5$ times as many evaluations to separate XOR as "
+                 "multi-start backprop", measured, "$\\ge1.5$", holds);
+    assert_true(holds);
+    descent_network_problem_free(&x.problem);
+}
+static void stochastic_run(int method, uint64_t seed, double *theta,
+                           descent_trace *trace, descent_result *result)
+{
+    descent_rosenbrock rosenbrock;
+    descent_error e;
+    descent_direct_options options = descent_direct_default_options();
+    descent_anneal anneal = descent_anneal_defaults();
+    descent_genetic genetic = descent_genetic_defaults();
+    REQUIRE(descent_rosenbrock_init(&rosenbrock, 2, 1, 100, &e), e);
+    descent_objective f = descent_rosenbrock_objective(&rosenbrock);
+    options.trace = trace;
+    options.max_evaluations = 3000;
+    anneal.seed = genetic.seed = seed;
+    theta[0] = -1.2, theta[1] = 1;
+    if (method == 0)
+        descent_anneal_minimize(&f, &anneal, &options, theta, result);
+    else
+        descent_genetic_minimize(&f, &genetic, &options, theta, result);
+}
+
+static bool stochastic_same(const descent_trace *a, const descent_trace *b)
+{
+    if (a->length != b->length)
+        return false;
+    for (size_t k = 0; k < a->length; k++)
+        if (memcmp(&a->value[k], &b->value[k], sizeof(double)) ||
+            memcmp(&a->evaluations[k], &b->evaluations[k], sizeof(double)) ||
+            memcmp(descent_trace_iterate(a, k), descent_trace_iterate(b, k),
+                   2 * sizeof(double)))
+            return false;
+    return true;
+}
+static void test_stochastic_reproducible(void **state)
+{
+    descent_trace trace[3];
+    descent_result result[3];
+    descent_error e;
+    double theta[3][2];
+    (void)state;
+    for (int method = 0; method < 2; method++) {
+        for (int i = 0; i < 3; i++) {
+            REQUIRE(descent_trace_init(&trace[i], 2, true, &e), e);
+            stochastic_run(method, i < 2 ? 7 : 8, theta[i], &trace[i],
+                           &result[i]);
+        }
+        assert_memory_equal(theta[0], theta[1], sizeof theta[0]);
+        assert_memory_equal(&result[0].value, &result[1].value,
+                            sizeof(double));
+        assert_int_equal(result[0].counts.values, result[1].counts.values);
+        assert_true(stochastic_same(&trace[0], &trace[1]));
+        assert_true(memcmp(theta[0], theta[2], sizeof theta[0]) != 0);
+        for (int i = 0; i < 3; i++)
+            descent_trace_free(&trace[i]);
+    }
+}
+static void test_anneal_schedule(void **state)
+{
+    descent_rosenbrock rosenbrock;
+    descent_trace trace;
+    descent_result result;
+    descent_error e;
+    descent_direct_options options = descent_direct_default_options();
+    descent_anneal a = descent_anneal_defaults();
+    double theta[2] = {-1.2, 1};
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&rosenbrock, 2, 1, 100, &e), e);
+    descent_objective f = descent_rosenbrock_objective(&rosenbrock);
+    REQUIRE(descent_trace_init(&trace, 2, true, &e), e);
+    options.trace = &trace;
+    a.cooling = 0.5, a.final_temperature = 0.01, a.steps = 10;
+    assert_int_equal(descent_anneal_minimize(&f, &a, &options, theta,
+                                             &result), DESCENT_OK);
+    size_t expected = (size_t)ceil(log(0.01 / 1.0) / log(0.5));
+    assert_int_equal(a.temperatures, expected);
+    assert_int_equal(trace.length, expected + 1);
+    assert_int_equal(a.proposed, 10 * expected);
+    assert_int_equal(result.counts.values, 1 + a.proposed);
+    for (size_t k = 0; k < trace.length; k++) {
+        const double *at = descent_trace_iterate(&trace, k);
+        assert_true(k == 0 || trace.value[k] <= trace.value[k - 1]);
+        assert_true(k == 0 || trace.eta[k] == trace.eta[k - 1] *
+                                                 (k > 1 ? 0.5 : 1));
+        assert_true(descent_value(&f, at) == trace.value[k]);
+    }
+    assert_true(trace.value[trace.length - 1] == result.value);
+    assert_true(a.accepted > 0 && a.accepted <= a.proposed);
+    descent_trace_free(&trace);
+}
+static void test_stochastic_stopping(void **state)
+{
+    descent_rosenbrock rosenbrock;
+    descent_result result;
+    descent_error e;
+    descent_genetic g = descent_genetic_defaults();
+    double theta[2] = {-1.2, 1};
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&rosenbrock, 2, 1, 100, &e), e);
+    descent_objective f = descent_rosenbrock_objective(&rosenbrock);
+    for (int method = 0; method < 2; method++)
+        for (int budget = 1; budget <= 2; budget++) {
+            descent_direct_options options = descent_direct_default_options();
+            options.max_evaluations = budget == 1 ? 777 : 100000;
+            options.target = budget == 1 ? -INFINITY : 1.0;
+            theta[0] = -1.2, theta[1] = 1;
+            descent_status status =
+                method == 0
+                    ? descent_anneal_minimize(&f, NULL, &options, theta, &result)
+                    : descent_genetic_minimize(&f, NULL, &options, theta,
+                                               &result);
+            if (budget == 1) {
+                assert_int_equal(status, DESCENT_MAX_ITERATIONS);
+                assert_int_equal(result.counts.values, 777);
+            } else {
+                assert_int_equal(status, DESCENT_OK);
+                assert_true(result.value <= 1.0);
+                assert_int_equal(result.counts.values,
+                                 options.target_evaluations);
+            }
+        }
+    g.population = 4, g.crossover = 0, g.mutation = 0, g.elite = 1;
+    theta[0] = -1.2, theta[1] = 1;
+    assert_int_equal(descent_genetic_minimize(&f, &g, NULL, theta, &result),
+                     DESCENT_OK);
+    assert_non_null(strstr(result.message, "collapsed"));
+}
+static void bad_stochastic(void **state)
+{
+    const char *an = "descent_anneal_minimize", *ga = "descent_genetic_minimize";
+    descent_rosenbrock rosenbrock;
+    descent_result result;
+    descent_error e;
+    descent_direct_options options = descent_direct_default_options();
+    double theta[2] = {-1.2, 1}, nan_theta[2] = {NAN, 1};
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&rosenbrock, 2, 1, 100, &e), e);
+    descent_objective f = descent_rosenbrock_objective(&rosenbrock);
+    descent_direct_options reached = descent_direct_default_options();
+    options.max_evaluations = 200;
+    reached.target = 10;
+    static const struct {
+        descent_anneal a;
+        const char *fragment;
+    } anneal_bad[] = {
+        {{.initial_temperature = 0, .cooling = 0.9, .final_temperature = 0.1,
+          .steps = 1, .step = 1}, "initial_temperature = 0"},
+        {{.initial_temperature = -1, .cooling = 0.9, .final_temperature = 0.1,
+          .steps = 1, .step = 1}, "initial_temperature = -1"},
+        {{.initial_temperature = INFINITY, .cooling = 0.9,
+          .final_temperature = 0.1, .steps = 1, .step = 1},
+         "initial_temperature = inf"},
+        {{.initial_temperature = NAN, .cooling = 0.9, .final_temperature = 0.1,
+          .steps = 1, .step = 1}, "initial_temperature = nan"},
+        {{.initial_temperature = 1, .cooling = 1, .final_temperature = 0.1,
+          .steps = 1, .step = 1}, "cooling = 1"},
+        {{.initial_temperature = 1, .cooling = 0, .final_temperature = 0.1,
+          .steps = 1, .step = 1}, "cooling = 0"},
+        {{.initial_temperature = 1, .cooling = NAN, .final_temperature = 0.1,
+          .steps = 1, .step = 1}, "cooling = nan"},
+        {{.initial_temperature = 1, .cooling = 0.9, .final_temperature = 0,
+          .steps = 1, .step = 1}, "final_temperature = 0"},
+        {{.initial_temperature = 1, .cooling = 0.9, .final_temperature = 2,
+          .steps = 1, .step = 1}, "final_temperature = 2"},
+        {{.initial_temperature = 1, .cooling = 0.9, .final_temperature = 0.1,
+          .steps = 0, .step = 1}, "steps = 0"},
+        {{.initial_temperature = 1, .cooling = 0.9, .final_temperature = 0.1,
+          .steps = 1, .step = 0}, "step = 0"},
+        {{.initial_temperature = 1, .cooling = 0.9, .final_temperature = 0.1,
+          .steps = 1, .step = -INFINITY}, "step = -inf"},
+    };
+    for (size_t i = 0; i < sizeof anneal_bad / sizeof anneal_bad[0]; i++) {
+        descent_anneal a = anneal_bad[i].a;
+        f.counts.values = 0;
+        BAD(an, descent_anneal_minimize(&f, &a, &options, theta, &result),
+            result, DESCENT_INVALID_ARGUMENT, anneal_bad[i].fragment);
+        assert_int_equal(f.counts.values, 0);
+    }
+    BAD(an, descent_anneal_minimize(NULL, NULL, &options, theta, &result),
+        result, DESCENT_INVALID_ARGUMENT, "objective is NULL");
+    BAD(an, descent_anneal_minimize(&f, NULL, &options, NULL, &result),
+        result, DESCENT_INVALID_ARGUMENT, "theta is NULL");
+    BAD(an, descent_anneal_minimize(&f, NULL, &options, nan_theta, &result),
+        result, DESCENT_NONFINITE, "theta[0] = nan");
+    BAD(an, descent_anneal_minimize(&f, NULL, &options, theta, NULL),
+        e, DESCENT_INVALID_ARGUMENT, "");
+    VALID(an, "NULL method and options: the defaults",
+          descent_anneal_minimize(&f, NULL, NULL, theta, &result), result);
+    static const struct {
+        size_t population, tournament, elite;
+        double crossover, mutation, mutation_scale, initial_scale;
+        const char *fragment;
+    } genetic_bad[] = {
+        {1, 1, 0, 0.9, NAN, 1, 1, "population = 1"},
+        {0, 1, 0, 0.9, NAN, 1, 1, "population = 0"},
+        {10, 0, 1, 0.9, NAN, 1, 1, "tournament = 0"},
+        {10, 11, 1, 0.9, NAN, 1, 1, "tournament = 11"},
+        {10, 3, 10, 0.9, NAN, 1, 1, "elite = 10"},
+        {10, 3, 1, 1.5, NAN, 1, 1, "crossover = 1.5"},
+        {10, 3, 1, NAN, NAN, 1, 1, "crossover = nan"},
+        {10, 3, 1, 0.9, -0.1, 1, 1, "mutation = -0.1"},
+        {10, 3, 1, 0.9, INFINITY, 1, 1, "mutation = inf"},
+        {10, 3, 1, 0.9, NAN, 0, 1, "mutation_scale = 0"},
+        {10, 3, 1, 0.9, NAN, NAN, 1, "mutation_scale = nan"},
+        {10, 3, 1, 0.9, NAN, 1, -2, "initial_scale = -2"},
+        {10, 3, 1, 0.9, NAN, 1, INFINITY, "initial_scale = inf"},
+    };
+    for (size_t i = 0; i < sizeof genetic_bad / sizeof genetic_bad[0]; i++) {
+        descent_genetic g = descent_genetic_defaults();
+        g.population = genetic_bad[i].population;
+        g.tournament = genetic_bad[i].tournament;
+        g.elite = genetic_bad[i].elite;
+        g.crossover = genetic_bad[i].crossover;
+        g.mutation = genetic_bad[i].mutation;
+        g.mutation_scale = genetic_bad[i].mutation_scale;
+        g.initial_scale = genetic_bad[i].initial_scale;
+        f.counts.values = 0;
+        BAD(ga, descent_genetic_minimize(&f, &g, &options, theta, &result),
+            result, DESCENT_INVALID_ARGUMENT, genetic_bad[i].fragment);
+        assert_int_equal(f.counts.values, 0);
+    }
+    BAD(ga, descent_genetic_minimize(NULL, NULL, &options, theta, &result),
+        result, DESCENT_INVALID_ARGUMENT, "objective is NULL");
+    BAD(ga, descent_genetic_minimize(&f, NULL, &options, NULL, &result),
+        result, DESCENT_INVALID_ARGUMENT, "theta is NULL");
+    BAD(ga, descent_genetic_minimize(&f, NULL, &options, nan_theta, &result),
+        result, DESCENT_NONFINITE, "theta[0] = nan");
+    BAD(ga, descent_genetic_minimize(&f, NULL, &options, theta, NULL),
+        e, DESCENT_INVALID_ARGUMENT, "");
+    {
+        descent_genetic huge = descent_genetic_defaults();
+        huge.population = SIZE_MAX / 2;
+        huge.tournament = 1;
+        BAD(ga, descent_genetic_minimize(&f, &huge, &options, theta, &result),
+            result, DESCENT_INVALID_ARGUMENT, "population = ");
+    }
+    {
+        descent_genetic pair = descent_genetic_defaults();
+        pair.population = 2;
+        pair.tournament = 2;
+        pair.elite = 1;
+        VALID(ga, "a population of two, one of them elite",
+              descent_genetic_minimize(&f, &pair, &reached, theta, &result),
+              result);
+    }
+    VALID(ga, "NULL method: the defaults",
+          descent_genetic_minimize(&f, NULL, &reached, theta, &result), result);
+    SURVIVES(ga, "NULL options: the default budget, spent",
+             descent_genetic_minimize(&f, NULL, NULL, theta, &result));
+    {
+        descent_anneal a = descent_anneal_defaults();
+        descent_genetic g = descent_genetic_defaults();
+        VALID("descent_anneal_defaults", "the defaults pass the checks",
+              descent_anneal_minimize(&f, &a, &reached, theta, &result),
+              result);
+        VALID("descent_genetic_defaults", "the defaults pass the checks",
+              descent_genetic_minimize(&f, &g, &reached, theta, &result),
+              result);
+    }
+}
 static void bad_input_summary(void **state)
 {
     (void)state;
@@ -456,6 +877,11 @@ int main(void)
         cmocka_unit_test(claim_beyond_mckinnon),
         cmocka_unit_test(direct_line_bad_input),
         cmocka_unit_test(nm_bad_input),
+        cmocka_unit_test(claim_beyond_xor),
+        cmocka_unit_test(test_stochastic_reproducible),
+        cmocka_unit_test(test_anneal_schedule),
+        cmocka_unit_test(test_stochastic_stopping),
+        cmocka_unit_test(bad_stochastic),
         cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
