@@ -7,14 +7,15 @@
 #include "descent.h"
 #include "internal-explore.h"
 
-#define DIRECT_PARAMETERS                                                  \
+#define BUDGET_PARAMETERS                                                  \
     {"max-evaluations", DESCENT_PARAMETER_COUNT, 1, 1e15, false, false,   \
      NULL, "the budget of evaluations of E"},                            \
     {"target", DESCENT_PARAMETER_REAL, -INFINITY, INFINITY, false, true,  \
-     NULL, "stop once E <= target (-inf: no target)"},                    \
+     NULL, "stop once E <= target (-inf: no target)"}
+#define DIRECT_PARAMETERS                                                  \
+    BUDGET_PARAMETERS,                                                    \
     {"step-tolerance", DESCENT_PARAMETER_REAL, 0, INFINITY, false, true,  \
      NULL, "converged when the method's own scale is below this"}
-enum { DIRECT_PARAMETER_COUNT = 3 };
 
 static void direct_defaults(double *value)
 {
@@ -24,12 +25,16 @@ static void direct_defaults(double *value)
     value[2] = o.step_tolerance;
 }
 
-static descent_direct_options direct_options(const double *value)
+/* The options from value[0 ..]: two values, or three with the
+   tolerance. */
+static descent_direct_options direct_options(const double *value,
+                                             bool tolerance)
 {
     descent_direct_options o = descent_direct_default_options();
     o.max_evaluations = (size_t)value[0];
     o.target = value[1];
-    o.step_tolerance = value[2];
+    if (tolerance)
+        o.step_tolerance = value[2];
     return o;
 }
 static const descent_parameter coordinate_parameters[] = {
@@ -57,6 +62,10 @@ static const descent_parameter powell_parameters[] = {
      "the width of each line search's first bracket"},
     {"line-tolerance", DESCENT_PARAMETER_REAL, 0, 1, true, true, NULL,
      "each line search's relative tolerance (Brent)"},
+    {"parabolic", DESCENT_PARAMETER_SWITCH, 0, 1, false, false, NULL,
+     "one parabolic step per line search instead of Brent"},
+    {"max-cycles", DESCENT_PARAMETER_COUNT, 0, 1e15, false, false, NULL,
+     "stop after this many cycles (0: no limit)"},
     DIRECT_PARAMETERS};
 static void powell_defaults(double *value)
 {
@@ -64,7 +73,9 @@ static void powell_defaults(double *value)
     value[0] = d.rule;
     value[1] = d.initial_step;
     value[2] = d.line_tolerance;
-    direct_defaults(value + 3);
+    value[3] = d.parabolic;
+    value[4] = (double)d.max_cycles;
+    direct_defaults(value + 5);
 }
 
 static const descent_parameter nelder_mead_parameters[] = {
@@ -107,7 +118,7 @@ static const descent_parameter anneal_parameters[] = {
      "Metropolis proposals at each temperature"},
     {"step", DESCENT_PARAMETER_REAL, 0, INFINITY, true, true, NULL,
      "a proposal is theta + step N(0, I)"},
-    SEED_PARAMETER, DIRECT_PARAMETERS};
+    SEED_PARAMETER, BUDGET_PARAMETERS};
 static void anneal_defaults(double *value)
 {
     descent_anneal d = descent_anneal_defaults();
@@ -161,7 +172,7 @@ typedef struct free_method {
 
 static free_method *free_state(descent_method *m, void **state,
                                const double *value, size_t first,
-                               descent_error *error)
+                               bool tolerance, descent_error *error)
 {
     free_method *s = calloc(1, sizeof *s);
     if (s == NULL) {
@@ -170,7 +181,7 @@ static free_method *free_state(descent_method *m, void **state,
                      m->direction_component->name);
         return NULL;
     }
-    s->options = direct_options(value + first);
+    s->options = direct_options(value + first, tolerance);
     *state = s;
     descent_succeed(error);
     return s;
@@ -180,7 +191,7 @@ static descent_status build_coordinate(descent_method *m,
                                        void **state, descent_error *error)
 {
     (void)n;
-    free_method *s = free_state(m, state, value, 3, error);
+    free_method *s = free_state(m, state, value, 3, true, error);
     if (s == NULL)
         return error->status;
     descent_coordinate_search *c = &s->method.coordinate;
@@ -196,7 +207,7 @@ static descent_status build_powell(descent_method *m, const double *value,
                                    descent_error *error)
 {
     (void)n;
-    free_method *s = free_state(m, state, value, 3, error);
+    free_method *s = free_state(m, state, value, 5, true, error);
     if (s == NULL)
         return error->status;
     descent_powell *p = &s->method.powell;
@@ -204,6 +215,8 @@ static descent_status build_powell(descent_method *m, const double *value,
     p->rule = (descent_powell_rule)value[0];
     p->initial_step = value[1];
     p->line_tolerance = value[2];
+    p->parabolic = value[3] != 0;
+    p->max_cycles = (size_t)value[4];
     return DESCENT_OK;
 }
 
@@ -211,8 +224,16 @@ static descent_status build_nelder_mead(descent_method *m,
                                         const double *value, size_t n,
                                         void **state, descent_error *error)
 {
-    (void)n;
-    free_method *s = free_state(m, state, value, 6, error);
+    double standard[DESCENT_MAX_PARAMETERS];
+    nelder_mead_defaults(standard);
+    for (size_t i = 0; i < 4; i++)
+        if (value[4] != 0 && n >= 3 && value[i] != standard[i])
+            return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                                "nelder-mead: --%s %g would be ignored: "
+                                "--adaptive yes sets the coefficients for "
+                                "n = %zu", nelder_mead_parameters[i].name,
+                                value[i], n);
+    free_method *s = free_state(m, state, value, 6, true, error);
     if (s == NULL)
         return error->status;
     descent_nelder_mead *nm = &s->method.nelder_mead;
@@ -230,7 +251,7 @@ static descent_status build_anneal(descent_method *m, const double *value,
                                    descent_error *error)
 {
     (void)n;
-    free_method *s = free_state(m, state, value, 6, error);
+    free_method *s = free_state(m, state, value, 6, false, error);
     if (s == NULL)
         return error->status;
     descent_anneal *a = &s->method.anneal;
@@ -253,7 +274,7 @@ static descent_status build_genetic(descent_method *m, const double *value,
                             "genetic: --mutations %g exceeds n = %zu (each "
                             "gene mutates with probability mutations / n)",
                             value[3], n);
-    free_method *s = free_state(m, state, value, 8, error);
+    free_method *s = free_state(m, state, value, 8, true, error);
     if (s == NULL)
         return error->status;
     descent_genetic *g = &s->method.genetic;

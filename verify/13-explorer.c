@@ -395,6 +395,19 @@ static const usage_case usage_cases[] = {
      "genetic: --max-evaluations '0' is not a whole number in [1, 1e+15]"},
     {{R, "--method", "genetic", "--mutations", "3"},
      "genetic: --mutations 3 exceeds n = 2"},
+    {{R, "--method", "anneal", "--step-tolerance", "1e-6"},
+     "--step-tolerance is not a parameter of problem rosenbrock, method "
+     "anneal; it belongs to method coordinate, method powell"},
+    {{R, "--n", "3", "--method", "nelder-mead", "--adaptive", "yes",
+      "--shrink", "0.4"}, "nelder-mead: --shrink 0.4 would be ignored: "
+     "--adaptive yes sets the coefficients for n = 3"},
+    {{R, "--method", "nelder-mead", "--reflection", "1.5", "--expansion",
+      "1.2"}, "expansion = 1.2 must be finite, > 1 and > reflection = 1.5"},
+    {{R, "--method", "anneal", "--initial-temperature", "10",
+      "--final-temperature", "20"},
+     "final_temperature = 20 must lie in (0, initial_temperature = 10)"},
+    {{R, "--method", "genetic", "--population", "4", "--tournament", "5"},
+     "tournament = 5 must lie in 1..population = 4"},
     {{"compare", "--problem", "rosenbrock"}, "--methods is required"},
     {{"compare", "--problem", "rosenbrock", "--methods", "cg:formula"},
      "method cg: 'formula' is not PARAMETER=VALUE"},
@@ -898,6 +911,7 @@ static descent_result free_run(int method, size_t n,
         descent_powell p = descent_powell_defaults();
         p.rule = DESCENT_POWELL_BASIC;
         p.line_tolerance = 1e-4;
+        p.max_cycles = 12;
         descent_powell_minimize(&f, &p, options, theta, &r);
     } else if (method == NELDER_MEAD) {
         descent_nelder_mead nm = descent_nelder_mead_defaults();
@@ -933,7 +947,7 @@ static void test_derivative_free_matches_library(void **state)
     r = free_run(POWELL, 2, &options);
     RUN(&o, "run", "--quiet", "--problem", "rosenbrock", "--method",
         "powell", "--rule", "basic", "--line-tolerance", "1e-4",
-        "--max-evaluations", "3000");
+        "--max-cycles", "12", "--max-evaluations", "3000");
     expect_result_line(&o, &r);
     r = free_run(ANNEAL, 2, &options);
     RUN(&o, "run", "--quiet", "--problem", "rosenbrock", "--method",
