@@ -459,9 +459,9 @@ static void make_setup(const settings *s, setup *u)
             !(u->method[k].direction->flags & DESCENT_DERIVATIVE_FREE);
     if (s->driver_option != NULL && gradient_methods == 0)
         explorer_usage_error("--%s is an option of the gradient methods' "
-                             "driver; %s is derivative-free and stops at "
-                             "its --max-evaluations, --target or "
-                             "--step-tolerance", s->driver_option,
+                             "driver; %s is derivative-free, and its own "
+                             "parameters (such as --max-evaluations and "
+                             "--target) say when it stops", s->driver_option,
                              u->method[0].direction->name);
     descent_error error;
     if (descent_component_check(u->problem, u->problem_value, &error))
@@ -901,8 +901,8 @@ static void print_command_help(FILE *out, unsigned command)
         fputs("\nParameters: every parameter of the chosen problem, method "
               "and search is an\noption --NAME VALUE; 'descent list' shows "
               "them with their defaults.\nA derivative-free method (chapter "
-              "beyond) takes no --search and stops at its\n--max-evaluations, "
-              "--target or --step-tolerance.\nExit status: 0 converged, 1 did "
+              "beyond) takes no --search; its own\nparameters (such as "
+              "--max-evaluations and --target) say when it stops.\nExit status: 0 converged, 1 did "
               "not converge, 2 bad usage.\n", out);
 }
 
