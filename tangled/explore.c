@@ -598,7 +598,9 @@ static size_t tables_of(descent_component_kind kind, table t[2])
     switch (kind) {
     case DESCENT_COMPONENT_DIRECTION:
         t[0] = (table){directions, sizeof directions / sizeof *directions};
-        return 1;
+        t[1] = (table){descent_derivative_free_methods,
+                       descent_derivative_free_count};
+        return 2;
     case DESCENT_COMPONENT_STEP:
         t[0] = (table){steps, sizeof steps / sizeof *steps};
         return 1;
@@ -701,7 +703,7 @@ static void range_text(const descent_parameter *p, char *out, size_t size)
 
 static bool in_range(const descent_parameter *p, double v)
 {
-    if (!isfinite(v))
+    if (isnan(v) || (isinf(v) && v != (v < 0 ? p->lower : p->upper)))
         return false;
     if (p->kind != DESCENT_PARAMETER_REAL && v != floor(v))
         return false;
@@ -885,6 +887,10 @@ descent_status descent_method_build(descent_method *m,
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
                             "%s takes its own steps: no --search %s",
                             direction->name, step->name);
+    if (step != NULL && (direction->flags & DESCENT_DERIVATIVE_FREE))
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT,
+                            "%s is derivative-free and has no step rule: "
+                            "no --search %s", direction->name, step->name);
     if ((direction->flags & DESCENT_NEEDS_HESSIAN) &&
         problem->objective.hessian == NULL)
         return descent_fail(error, DESCENT_INVALID_ARGUMENT,
@@ -892,7 +898,8 @@ descent_status descent_method_build(descent_method *m,
                             "not give", direction->name,
                             problem->component->name);
     double defaults[DESCENT_MAX_PARAMETERS];
-    if (step == NULL && !(direction->flags & DESCENT_OWN_STEP)) {
+    if (step == NULL &&
+        !(direction->flags & (DESCENT_OWN_STEP | DESCENT_DERIVATIVE_FREE))) {
         step = descent_component_find(DESCENT_COMPONENT_STEP,
                                       direction->search, error);
         descent_search_defaults(direction, step, defaults, error);
@@ -913,4 +920,30 @@ descent_status descent_method_build(descent_method *m,
     if (status)
         descent_method_free(m);
     return status;
+}
+descent_status descent_method_minimize(const descent_method *m,
+                                       descent_objective *f,
+                                       const descent_options *options,
+                                       double *theta, descent_result *result)
+{
+    descent_error error;
+    if (result == NULL)
+        return DESCENT_INVALID_ARGUMENT;
+    if (m == NULL || m->direction_component == NULL)
+        descent_fail(&error, DESCENT_INVALID_ARGUMENT, "method m is %s",
+                     m == NULL ? "NULL" : "not built");
+    else if (!(m->direction_component->flags & DESCENT_DERIVATIVE_FREE))
+        return descent_minimize(f, &m->direction, &m->step, options, theta,
+                                result);
+    else if (m->direction_state == NULL)
+        descent_fail(&error, DESCENT_INVALID_ARGUMENT,
+                     "method %s is not built", m->direction_component->name);
+    else
+        return m->direction_component->ops->minimize(
+            m->direction_state, f, options != NULL ? options->trace : NULL,
+            theta, result);
+    *result = (descent_result){.status = error.status, .value = NAN,
+                               .gradient_norm = NAN};
+    memcpy(result->message, error.message, sizeof result->message);
+    return error.status;
 }

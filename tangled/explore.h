@@ -36,8 +36,12 @@ enum {
     DESCENT_OWN_STEP = 2u,        /* direction: builds its own step and
                                      takes no --search */
     DESCENT_HAS_MINIMUM = 4u,     /* problem: E* known (build fills minimum) */
-    DESCENT_UNIT_STEP = 8u        /* direction: its natural step is 1, which
+    DESCENT_UNIT_STEP = 8u,       /* direction: its natural step is 1, which
                                      its searches try first */
+    DESCENT_DERIVATIVE_FREE = 16u /* direction: a method of Chapter 12 that
+                                     uses no gradient and no step rule;
+                                     descent_method_minimize runs its own
+                                     minimizer, and it takes no --search */
 };
 
 typedef struct descent_component_ops descent_component_ops; /* internal */
@@ -100,7 +104,8 @@ typedef struct descent_method {
 } descent_method;
 
 /* step may be NULL: the direction's default search (its own step for an
-   OWN_STEP direction; giving one for such a direction is an error). */
+   OWN_STEP direction, none for a DERIVATIVE_FREE one; giving one for
+   either is an error). */
 descent_status descent_method_build(descent_method *m,
                                     const descent_component *direction,
                                     const double *direction_value,
@@ -109,6 +114,14 @@ descent_status descent_method_build(descent_method *m,
                                     const descent_problem *problem,
                                     descent_error *error);
 void descent_method_free(descent_method *m);
+/* Minimize f from theta with a built method: descent_minimize with its
+   direction and step, or a DERIVATIVE_FREE method's own minimizer, which
+   takes only the trace from options (its budget, target and tolerance
+   are its parameters); options NULL: the defaults. */
+descent_status descent_method_minimize(const descent_method *m,
+                                       descent_objective *f,
+                                       const descent_options *options,
+                                       double *theta, descent_result *result);
 /* A search's defaults for a direction: the library's, except that a
    UNIT_STEP direction's searches try the step 1 first. */
 descent_status descent_search_defaults(const descent_component *direction,

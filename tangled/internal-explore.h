@@ -3,6 +3,7 @@
 #ifndef DESCENT_INTERNAL_EXPLORE_H
 #define DESCENT_INTERNAL_EXPLORE_H
 
+#include "beyond.h"
 #include "explore.h"
 #include "internal.h"
 
@@ -19,6 +20,12 @@ struct descent_component_ops {
     /* STEP: set m->step and *state. */
     descent_status (*step)(descent_method *m, const double *value,
                            void **state, descent_error *error);
+    /* DIRECTION, DERIVATIVE_FREE: run the method whose parameters (its
+       budget, target and tolerance among them) the direction's builder
+       kept in state, keeping the trace unless it is NULL. */
+    descent_status (*minimize)(void *state, descent_objective *f,
+                               descent_trace *trace, double *theta,
+                               descent_result *result);
     /* Free a state a problem, direction or step made (NULL: free()). */
     void (*release)(void *state);
     /* RULE and SCHEDULE: the training components' builders. */
@@ -29,10 +36,13 @@ struct descent_component_ops {
                                size_t epochs, descent_error *error);
 };
 
-/* The problem collection (tangled/problems.c) and the training rules
-   and schedules (tangled/explore-train.c). */
+/* The problem collection (tangled/problems.c), the derivative-free
+   methods (tangled/explore-beyond.c) and the training rules and
+   schedules (tangled/explore-train.c). */
 extern const descent_component descent_collection_problems[];
 extern const size_t descent_collection_count;
+extern const descent_component descent_derivative_free_methods[];
+extern const size_t descent_derivative_free_count;
 extern const descent_component descent_training_components[];
 extern const size_t descent_training_count;
 

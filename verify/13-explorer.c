@@ -75,11 +75,16 @@ static void expect_result_line(const output *o, const descent_result *r)
     if (r->counts.hessians > 0)
         snprintf(hessians, sizeof hessians, ", %lu Hessians",
                  r->counts.hessians);
-    snprintf(line, sizeof line,
-             "%s after %zu iterations: %lu evaluations (%lu gradients%s), "
-             "E = %.10g, |g| = %.4g\n", status_word(r->status),
-             r->iterations, r->counts.values, r->counts.gradients, hessians,
-             r->value, r->gradient_norm);
+    int w = snprintf(line, sizeof line,
+                     "%s after %zu iterations: %lu evaluations (%lu "
+                     "gradients%s), E = %.10g", status_word(r->status),
+                     r->iterations, r->counts.values, r->counts.gradients,
+                     hessians, r->value);
+    if (!isnan(r->gradient_norm))
+        snprintf(line + w, sizeof line - (size_t)w, ", |g| = %.4g\n",
+                 r->gradient_norm);
+    else
+        snprintf(line + w, sizeof line - (size_t)w, "\n");
     if (strstr(o->text, line) == NULL)
         fail_msg("the program printed\n%s\nnot the library's\n%s", o->text,
                  line);
@@ -222,6 +227,8 @@ static void test_run_matches_library(void **state)
     expect_result_line(&o, &r);
 }
 
+static void expect_trace_file(const char *path, const descent_trace *trace);
+
 /* The trace file: its header, and every number of every iteration
    equal, to the last bit, to the library's trace. */
 static void test_trace_matches_library(void **state)
@@ -239,6 +246,14 @@ static void test_trace_matches_library(void **state)
     RUN(&o, "run", "--quiet", "--problem", "rosenbrock", "--method", "cg",
         "--c2", "0.1", "--trace", path);
     expect_result_line(&o, &r);
+    expect_trace_file(path, &trace);
+    remove(path);
+    descent_trace_free(&trace);
+}
+
+/* The trace file at path holds trace to the last bit (E* = 0). */
+static void expect_trace_file(const char *path, const descent_trace *trace)
+{
     FILE *in = fopen(path, "r");
     assert_non_null(in);
     char line[512];
@@ -251,19 +266,17 @@ static void test_trace_matches_library(void **state)
         assert_int_equal(sscanf(line, "%zu\t%lf\t%lf\t%lf\t%lf\t%lf", &k,
                                 &x[0], &x[1], &x[2], &x[3], &x[4]), 6);
         assert_int_equal(k, rows);
-        assert_true(rows < trace.length);
-        double want[5] = {trace.value[k], trace.gradient_norm[k],
-                          trace.eta[k], trace.evaluations[k],
-                          trace.value[k] - 0};
+        assert_true(rows < trace->length);
+        double want[5] = {trace->value[k], trace->gradient_norm[k],
+                          trace->eta[k], trace->evaluations[k],
+                          trace->value[k] - 0};
         for (int i = 0; i < 5; i++)
             if (!(isnan(want[i]) && isnan(x[i])))
                 assert_memory_equal(&want[i], &x[i], sizeof x[i]);
         rows++;
     }
-    assert_int_equal(rows, trace.length);
+    assert_int_equal(rows, trace->length);
     fclose(in);
-    remove(path);
-    descent_trace_free(&trace);
 }
 
 /* compare with one method prints what run prints. */
@@ -349,6 +362,52 @@ static const usage_case usage_cases[] = {
      "--plot is not an option of descent run"},
     {{R, "--method", "cg", "--c1", "0.5", "--c2", "0.1"},
      "c2 = 0.1 must be in [c1, 1) = [0.5, 1)"},
+    {{R, "--method", "nelder-mead", "--search", "wolfe"},
+     "nelder-mead is derivative-free and has no step rule: no --search "
+     "wolfe"},
+    {{"compare", "--problem", "rosenbrock", "--methods", "cg,powell",
+      "--search", "armijo"}, "method powell is derivative-free"},
+    {{R, "--method", "anneal", "--tolerance", "1e-3"},
+     "--tolerance is an option of the gradient methods' driver; anneal is "
+     "derivative-free"},
+    {{"compare", "--problem", "rosenbrock", "--methods",
+      "nelder-mead,genetic", "--stall", "5"},
+     "--stall is an option of the gradient methods' driver"},
+    {{R, "--method", "nelder-mead", "--c2", "0.1"},
+     "--c2 is not a parameter of problem rosenbrock, method nelder-mead; "
+     "it belongs to search wolfe"},
+    {{R, "--method", "cg", "--search", "armijo", "--target", "0"},
+     "--target is not a parameter of problem rosenbrock, method cg with "
+     "search armijo; it belongs to method coordinate, method powell"},
+    {{R, "--method", "powell", "--rule", "newest"},
+     "powell: --rule 'newest' is not one of basic, safeguarded"},
+    {{R, "--method", "nelder-mead", "--contraction", "1"},
+     "nelder-mead: --contraction '1' is not in (0, 1)"},
+    {{R, "--method", "coordinate", "--accelerate", "maybe"},
+     "coordinate: --accelerate 'maybe' is not yes or no"},
+    {{R, "--method", "anneal", "--target", "nan"},
+     "anneal: --target 'nan' is not in [-inf, inf)"},
+    {{R, "--method", "anneal", "--target", "inf"},
+     "anneal: --target 'inf' is not in [-inf, inf)"},
+    {{R, "--method", "genetic", "--seed", "1e17"},
+     "genetic: --seed '1e17' is not a whole number in [0, 9.0072e+15]"},
+    {{R, "--method", "genetic", "--max-evaluations", "0"},
+     "genetic: --max-evaluations '0' is not a whole number in [1, 1e+15]"},
+    {{R, "--method", "genetic", "--mutations", "3"},
+     "genetic: --mutations 3 exceeds n = 2"},
+    {{R, "--method", "anneal", "--step-tolerance", "1e-6"},
+     "--step-tolerance is not a parameter of problem rosenbrock, method "
+     "anneal; it belongs to method coordinate, method powell"},
+    {{R, "--n", "3", "--method", "nelder-mead", "--adaptive", "yes",
+      "--shrink", "0.4"}, "nelder-mead: --shrink 0.4 would be ignored: "
+     "--adaptive yes sets the coefficients for n = 3"},
+    {{R, "--method", "nelder-mead", "--reflection", "1.5", "--expansion",
+      "1.2"}, "expansion = 1.2 must be finite, > 1 and > reflection = 1.5"},
+    {{R, "--method", "anneal", "--initial-temperature", "10",
+      "--final-temperature", "20"},
+     "final_temperature = 20 must lie in (0, initial_temperature = 10)"},
+    {{R, "--method", "genetic", "--population", "4", "--tournament", "5"},
+     "tournament = 5 must lie in 1..population = 4"},
     {{"compare", "--problem", "rosenbrock"}, "--methods is required"},
     {{"compare", "--problem", "rosenbrock", "--methods", "cg:formula"},
      "method cg: 'formula' is not PARAMETER=VALUE"},
@@ -489,7 +548,7 @@ static void test_tables_consistent(void **state)
                 fail_msg("%s: its defaults are refused: %s", c->name,
                          error.message);
             if (kind == DESCENT_COMPONENT_DIRECTION &&
-                !(c->flags & DESCENT_OWN_STEP))
+                !(c->flags & (DESCENT_OWN_STEP | DESCENT_DERIVATIVE_FREE)))
                 assert_non_null(descent_component_find(
                     DESCENT_COMPONENT_STEP, c->search, &error));
             if (kind == DESCENT_COMPONENT_PROBLEM)
@@ -499,7 +558,8 @@ static void test_tables_consistent(void **state)
 }
 
 /* Every direction with every search builds on a convex quadratic in
-   four dimensions (kappa = 10), and five steps lower E. */
+   four dimensions (kappa = 10), and five steps lower E (or, for a
+   derivative-free method, 200 evaluations). */
 static void test_every_method_runs(void **state)
 {
     (void)state;
@@ -525,7 +585,10 @@ static void test_every_method_runs(void **state)
             for (size_t k = 0; k < s->parameters; k++)
                 if (isnan(sv[k]))
                     sv[k] = k == 0 ? 1e-4 : 0.5;
-            bool own = d->flags & DESCENT_OWN_STEP;
+            bool own = d->flags & (DESCENT_OWN_STEP | DESCENT_DERIVATIVE_FREE);
+            size_t budget = descent_parameter_index(d, "max-evaluations");
+            if (d->flags & DESCENT_DERIVATIVE_FREE)
+                dv[budget] = 200;
             descent_method m;
             REQUIRE(descent_method_build(&m, d, dv, own ? NULL : s, sv,
                                          &problem, &error), error);
@@ -534,8 +597,8 @@ static void test_every_method_runs(void **state)
             double theta[4];
             memcpy(theta, problem.start, sizeof theta);
             descent_result r;
-            descent_status status = descent_minimize(
-                &problem.objective, &m.direction, &m.step, &options, theta, &r);
+            descent_status status = descent_method_minimize(
+                &m, &problem.objective, &options, theta, &r);
             if (status != DESCENT_OK && status != DESCENT_MAX_ITERATIONS)
                 fail_msg("%s with %s: %s", d->name, s->name, r.message);
             double start = descent_value(&problem.objective, problem.start);
@@ -825,6 +888,120 @@ static void train_init_default_is_he_normal(void **state)
                   "he-normal (the default's), %.6f with pytorch\n",
                   loss_plain, loss_pytorch);
 }
+enum { COORDINATE, POWELL, NELDER_MEAD, ANNEAL, GENETIC };
+
+/* One of the five, run by the library from Rosenbrock's start in n
+   dimensions (n <= 4), with the parameters of the program's runs below. */
+static descent_result free_run(int method, size_t n,
+                               descent_direct_options *options)
+{
+    descent_error error;
+    descent_rosenbrock rb;
+    REQUIRE(descent_rosenbrock_init(&rb, n, 1, 100, &error), error);
+    descent_objective f = descent_rosenbrock_objective(&rb);
+    double theta[4];
+    fill(n, theta, -1.2, 1);
+    descent_result r;
+    if (method == COORDINATE) {
+        descent_coordinate_search c = descent_coordinate_search_defaults();
+        c.accelerate = true;
+        c.initial_step = 0.5;
+        descent_coordinate_minimize(&f, &c, options, theta, &r);
+    } else if (method == POWELL) {
+        descent_powell p = descent_powell_defaults();
+        p.rule = DESCENT_POWELL_BASIC;
+        p.line_tolerance = 1e-4;
+        p.max_cycles = 12;
+        descent_powell_minimize(&f, &p, options, theta, &r);
+    } else if (method == NELDER_MEAD) {
+        descent_nelder_mead nm = descent_nelder_mead_defaults();
+        nm.contraction = 0.4;
+        nm.initial_step = 0.5;
+        descent_nelder_mead_minimize(&f, &nm, options, theta, &r);
+    } else if (method == ANNEAL) {
+        descent_anneal a = descent_anneal_defaults();
+        a.cooling = 0.8;
+        a.steps = 20;
+        a.seed = 5;
+        descent_anneal_minimize(&f, &a, options, theta, &r);
+    } else {
+        descent_genetic g = descent_genetic_defaults();
+        g.population = 30;
+        g.mutation = 2.0 / (double)n;
+        g.seed = 3;
+        descent_genetic_minimize(&f, &g, options, theta, &r);
+    }
+    return r;
+}
+static void test_derivative_free_matches_library(void **state)
+{
+    (void)state;
+    output o;
+    descent_direct_options options = descent_direct_default_options();
+    options.max_evaluations = 3000;
+    descent_result r = free_run(COORDINATE, 4, &options);
+    RUN(&o, "run", "--quiet", "--problem", "rosenbrock", "--n", "4",
+        "--method", "coordinate", "--accelerate", "yes", "--initial-step",
+        "0.5", "--max-evaluations", "3000");
+    expect_result_line(&o, &r);
+    r = free_run(POWELL, 2, &options);
+    RUN(&o, "run", "--quiet", "--problem", "rosenbrock", "--method",
+        "powell", "--rule", "basic", "--line-tolerance", "1e-4",
+        "--max-cycles", "12", "--max-evaluations", "3000");
+    expect_result_line(&o, &r);
+    r = free_run(ANNEAL, 2, &options);
+    RUN(&o, "run", "--quiet", "--problem", "rosenbrock", "--method",
+        "anneal", "--cooling", "0.8", "--steps", "20", "--seed", "5",
+        "--max-evaluations", "3000");
+    expect_result_line(&o, &r);
+    options.target = 1e-2;
+    r = free_run(GENETIC, 4, &options);
+    RUN(&o, "run", "--quiet", "--problem", "rosenbrock", "--n", "4",
+        "--method", "genetic", "--population", "30", "--mutations", "2",
+        "--seed", "3", "--target", "1e-2", "--max-evaluations", "3000");
+    expect_result_line(&o, &r);
+    /* The explorer's --mutations 1 is the library's default only while
+       that default is NaN, "1/n". */
+    assert_true(isnan(descent_genetic_defaults().mutation));
+}
+static void test_derivative_free_trace_and_compare(void **state)
+{
+    (void)state;
+    descent_trace trace;
+    descent_error error;
+    REQUIRE(descent_trace_init(&trace, 2, false, &error), error);
+    descent_direct_options options = descent_direct_default_options();
+    options.step_tolerance = 1e-6;
+    options.trace = &trace;
+    descent_result r = free_run(NELDER_MEAD, 2, &options);
+    char path[] = "/tmp/descent-trace-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    output o;
+    RUN(&o, "run", "--problem", "rosenbrock", "--method", "nelder-mead",
+        "--contraction", "0.4", "--initial-step", "0.5", "--step-tolerance",
+        "1e-6", "--trace", path);
+    expect_result_line(&o, &r);
+    assert_non_null(strstr(o.text, "search  none (derivative-free)"));
+    expect_trace_file(path, &trace);
+    remove(path);
+    descent_trace_free(&trace);
+    RUN(&o, "compare", "--quiet", "--problem", "rosenbrock", "--methods",
+        "bfgs,nelder-mead:contraction=0.4:initial-step=0.5:step-tolerance="
+        "1e-6", "--max-iterations", "500");
+    const char *row = strstr(o.text, "\nnelder-mead:");
+    assert_non_null(row);
+    char word[32];
+    size_t iterations;
+    unsigned long values, gradients;
+    assert_int_equal(sscanf(row, " %*s %31s %zu %lu %lu", word, &iterations,
+                            &values, &gradients), 4);
+    assert_string_equal(word, status_word(r.status));
+    assert_int_equal(iterations, r.iterations);
+    assert_int_equal(values, r.counts.values);
+    assert_int_equal(gradients, 0);
+}
 static void bad_explore(void **state)
 {
     (void)state;
@@ -980,6 +1157,88 @@ static void bad_explore(void **state)
         error, DESCENT_INVALID_ARGUMENT, "problem is not built");
     SURVIVES("descent_method_free", "NULL is ignored",
              descent_method_free(NULL));
+    const descent_component *nm =
+        descent_component_find(DESCENT_COMPONENT_DIRECTION, "nelder-mead",
+                               &error);
+    double nv[DESCENT_MAX_PARAMETERS];
+    nm->defaults(nv);
+    BAD(fn, descent_method_build(&m, nm, nv, wolfe, sv, &problem, &error),
+        error, DESCENT_INVALID_ARGUMENT,
+        "nelder-mead is derivative-free and has no step rule: no --search "
+        "wolfe");
+    nv[2] = 1;
+    BAD(fn, descent_method_build(&m, nm, nv, NULL, NULL, &problem, &error),
+        error, DESCENT_INVALID_ARGUMENT,
+        "nelder-mead: --contraction = 1 is not in (0, 1)");
+    nv[2] = 0.5;
+    nv[descent_parameter_index(nm, "target")] = NAN;
+    BAD(fn, descent_method_build(&m, nm, nv, NULL, NULL, &problem, &error),
+        error, DESCENT_INVALID_ARGUMENT, "nelder-mead: --target has no "
+        "default");
+    const descent_component *genetic =
+        descent_component_find(DESCENT_COMPONENT_DIRECTION, "genetic",
+                               &error);
+    genetic->defaults(nv);
+    nv[3] = 2.5;
+    BAD(fn, descent_method_build(&m, genetic, nv, NULL, NULL, &problem,
+                                 &error),
+        error, DESCENT_INVALID_ARGUMENT,
+        "genetic: --mutations 2.5 exceeds n = 2");
+    nv[3] = 2;
+    VALID(fn, "two mutations per child when n = 2: every gene mutates",
+          descent_method_build(&m, genetic, nv, NULL, NULL, &problem,
+                               &error), error);
+    descent_method_free(&m);
+
+    fn = "descent_method_minimize";
+    descent_result result;
+    double theta[2] = {-1.2, 1};
+    nm->defaults(nv);
+    REQUIRE(descent_method_build(&m, nm, nv, NULL, NULL, &problem, &error),
+            error);
+    BAD(fn, descent_method_minimize(&m, &problem.objective, NULL, theta,
+                                    NULL), error, DESCENT_INVALID_ARGUMENT,
+        "");
+    BAD(fn, descent_method_minimize(NULL, &problem.objective, NULL, theta,
+                                    &result), result,
+        DESCENT_INVALID_ARGUMENT, "method m is NULL");
+    descent_method unbuilt_method = {0};
+    BAD(fn, descent_method_minimize(&unbuilt_method, &problem.objective,
+                                    NULL, theta, &result), result,
+        DESCENT_INVALID_ARGUMENT, "method m is not built");
+    unbuilt_method.direction_component = nm;
+    BAD(fn, descent_method_minimize(&unbuilt_method, &problem.objective,
+                                    NULL, theta, &result), result,
+        DESCENT_INVALID_ARGUMENT, "method nelder-mead is not built");
+    BAD(fn, descent_method_minimize(&m, &problem.objective, NULL, NULL,
+                                    &result), result,
+        DESCENT_INVALID_ARGUMENT, "theta");
+    descent_trace small;
+    REQUIRE(descent_trace_init(&small, 3, false, &error), error);
+    descent_options with_trace = descent_default_options();
+    with_trace.trace = &small;
+    BAD(fn, descent_method_minimize(&m, &problem.objective, &with_trace,
+                                    theta, &result), result,
+        DESCENT_INVALID_ARGUMENT, "trace");
+    descent_trace_free(&small);
+    theta[1] = NAN;
+    BAD(fn, descent_method_minimize(&m, &problem.objective, NULL, theta,
+                                    &result), result, DESCENT_NONFINITE,
+        "theta[1] = nan");
+    theta[1] = 1;
+    VALID(fn, "options NULL: the method's own budget and no trace",
+          descent_method_minimize(&m, &problem.objective, NULL, theta,
+                                  &result), result);
+    descent_method_free(&m);
+    cg->defaults(v);
+    REQUIRE(descent_method_build(&m, cg, v, NULL, NULL, &problem, &error),
+            error);
+    theta[0] = -1.2;
+    theta[1] = 1;
+    VALID(fn, "a gradient method: the driver, options NULL its defaults",
+          descent_method_minimize(&m, &problem.objective, NULL, theta,
+                                  &result), result);
+    descent_method_free(&m);
 
     fn = "descent_search_defaults";
     BAD(fn, descent_search_defaults(NULL, wolfe, sv, &error), error,
@@ -1020,6 +1279,8 @@ int main(void)
         cmocka_unit_test(training_components_build_and_step),
         cmocka_unit_test(bad_training_builders),
         cmocka_unit_test(train_init_default_is_he_normal),
+        cmocka_unit_test(test_derivative_free_matches_library),
+        cmocka_unit_test(test_derivative_free_trace_and_compare),
         cmocka_unit_test(bad_explore),
         cmocka_unit_test(bad_input_summary),
     };

@@ -30,13 +30,16 @@ static const option_doc option_docs[] = {
      "the starting point, or one number for every coordinate; default: "
      "the problem's standard start"},
     {"tolerance", "G", RUN | COMPARE,
-     "stop when |g| <= G (default: the library's)"},
+     "gradient methods: stop when |g| <= G (default: the library's)"},
     {"value-tolerance", "V", RUN | COMPARE,
-     "stop when E changes by less than V relative, for --stall steps"},
-    {"max-iterations", "K", RUN | COMPARE, "stop after K steps"},
+     "gradient methods: stop when E changes by less than V relative, "
+     "for --stall steps"},
+    {"max-iterations", "K", RUN | COMPARE,
+     "gradient methods: stop after K steps"},
     {"stall", "K", RUN | COMPARE,
-     "steps without change before stalled (0: never)"},
-    {"divergence", "X", RUN | COMPARE, "diverged when E exceeds X"},
+     "gradient methods: steps without change before stalled (0: never)"},
+    {"divergence", "X", RUN | COMPARE,
+     "gradient methods: diverged when E exceeds X"},
     {"trace", "FILE", RUN,
      "write k, E, |g|, eta, evaluations as tab-separated columns"},
     {"every", "K", RUN, "print every K-th iteration (default: about 25 rows)"},
@@ -119,6 +122,7 @@ typedef struct settings {
     bool gradient_plot, verbose, quiet;
     size_t every;
     descent_options options;
+    const char *driver_option;   /* the last of the driver's options given */
     pending parameter[MAX_PENDING];
     size_t parameters;
 } settings;
@@ -222,7 +226,11 @@ static void parse_options(int argc, char **argv, settings *s)
                     explorer_usage_error("--%s is given twice", name);
             if (s->parameters == MAX_PENDING)
                 explorer_usage_error("more than %d parameters", MAX_PENDING);
-            s->parameter[s->parameters++] = (pending){name, optarg, false};
+            const char *text = optarg;
+            if (text == NULL && optind < argc && argv[optind][0] != '-')
+                text = argv[optind++];     /* a switch's value, spaced */
+            s->parameter[s->parameters++] =
+                (pending){name, text != NULL ? text : "yes", false};
             continue;
         }
         const option_doc *doc = &option_docs[c - FIXED_BASE];
@@ -230,6 +238,8 @@ static void parse_options(int argc, char **argv, settings *s)
         if (!(doc->commands & s->command))
             explorer_usage_error("--%s is not an option of %s", name,
                                  program_command);
+        if (strncmp(doc->text, "gradient methods:", 17) == 0)
+            s->driver_option = name;
         if (strcmp(name, "help") == 0) {
             print_command_help(stdout, s->command);
             exit(0);
@@ -361,7 +371,12 @@ static void method_of(const char *spec, const descent_component *search,
     if (search != NULL && (m->direction->flags & DESCENT_OWN_STEP))
         explorer_usage_error("method %s takes its own steps: no --search %s",
                              m->direction->name, search->name);
-    if (search == NULL && !(m->direction->flags & DESCENT_OWN_STEP))
+    if (search != NULL && (m->direction->flags & DESCENT_DERIVATIVE_FREE))
+        explorer_usage_error("method %s is derivative-free and has no step "
+                             "rule: no --search %s", m->direction->name,
+                             search->name);
+    if (search == NULL && !(m->direction->flags &
+                            (DESCENT_OWN_STEP | DESCENT_DERIVATIVE_FREE)))
         m->step = find(DESCENT_COMPONENT_STEP, m->direction->search,
                        "search");
     descent_error error;
@@ -438,6 +453,16 @@ static void make_setup(const settings *s, setup *u)
             unused_parameter(p->name, whom);
         }
     }
+    size_t gradient_methods = 0;
+    for (size_t k = 0; k < u->methods; k++)
+        gradient_methods +=
+            !(u->method[k].direction->flags & DESCENT_DERIVATIVE_FREE);
+    if (s->driver_option != NULL && gradient_methods == 0)
+        explorer_usage_error("--%s is an option of the gradient methods' "
+                             "driver; %s is derivative-free, and its own "
+                             "parameters (such as --max-evaluations and "
+                             "--target) say when it stops", s->driver_option,
+                             u->method[0].direction->name);
     descent_error error;
     if (descent_component_check(u->problem, u->problem_value, &error))
         explorer_usage_error("%s", error.message);
@@ -531,8 +556,8 @@ static descent_status run_method(descent_problem *problem,
     }
     memcpy(theta, problem->start, problem->n * sizeof *theta);
     problem->objective.counts = (descent_counts){0};
-    status = descent_minimize(&problem->objective, &m.direction, &m.step,
-                              options, theta, result);
+    status = descent_method_minimize(&m, &problem->objective, options,
+                                     theta, result);
     descent_method_free(&m);
     if (status == DESCENT_INVALID_ARGUMENT)
         explorer_usage_error("%s", result->message);
@@ -546,10 +571,12 @@ static void print_result(FILE *out, const char *label,
         snprintf(hessians, sizeof hessians, ", %lu Hessians",
                  r->counts.hessians);
     fprintf(out, "%s%s%s after %zu iterations: %lu evaluations "
-            "(%lu gradients%s), E = %.10g, |g| = %.4g\n", label,
-            label[0] ? ": " : "", status_word(r->status), r->iterations,
-            r->counts.values, r->counts.gradients, hessians, r->value,
-            r->gradient_norm);
+            "(%lu gradients%s), E = %.10g", label, label[0] ? ": " : "",
+            status_word(r->status), r->iterations, r->counts.values,
+            r->counts.gradients, hessians, r->value);
+    if (!isnan(r->gradient_norm))
+        fprintf(out, ", |g| = %.4g", r->gradient_norm);
+    fputc('\n', out);
 }
 
 static void write_trace(const char *path, const descent_trace *t,
@@ -588,7 +615,10 @@ static void print_table(const descent_trace *t, size_t every, double minimum)
         printf("%6zu  %-23.16g ", k, t->value[k]);
         if (gap)
             printf("%-12.4e ", t->value[k] - minimum);
-        printf("%-11.4e  ", t->gradient_norm[k]);
+        if (isnan(t->gradient_norm[k]))
+            printf("%-11s  ", "-");
+        else
+            printf("%-11.4e  ", t->gradient_norm[k]);
         if (isnan(t->eta[k]))
             printf("%-11s  ", "-");
         else
@@ -631,7 +661,9 @@ static int command_run(int argc, char **argv)
             describe(u.method[0].step, u.method[0].step_value, text[2],
                      sizeof text[2]);
         else
-            snprintf(text[2], sizeof text[2], "its own");
+            snprintf(text[2], sizeof text[2], "%s",
+                     u.method[0].direction->flags & DESCENT_DERIVATIVE_FREE
+                         ? "none (derivative-free)" : "its own");
         printf("problem %s\nmethod  %s\nsearch  %s\n\n", text[0], text[1],
                text[2]);
         size_t every = s.verbose ? 1 : s.every;
@@ -738,10 +770,13 @@ static int command_compare(int argc, char **argv)
            "status", "iterations", "evaluations", "gradients", "E", "|g|");
     for (size_t k = 0; k < u.methods; k++) {
         const descent_result *r = &results[k];
-        printf("%-*s  %-15s %10zu %11lu %10lu  %-23.16g %.4g\n", (int)width,
+        printf("%-*s  %-15s %10zu %11lu %10lu  %-23.16g ", (int)width,
                u.method[k].label, status_word(r->status), r->iterations,
-               r->counts.values, r->counts.gradients, r->value,
-               r->gradient_norm);
+               r->counts.values, r->counts.gradients, r->value);
+        if (isnan(r->gradient_norm))
+            printf("-\n");
+        else
+            printf("%.4g\n", r->gradient_norm);
     }
     if (s.plot != NULL && !plot(&s, &u, traces, problem.minimum)) {
         fprintf(stderr, "%s: --plot %s: gnuplot failed (is it installed?)\n",
@@ -798,7 +833,10 @@ static void list_kind(descent_component_kind kind)
         double value[DESCENT_MAX_PARAMETERS];
         c->defaults(value);
         printf("  %-16s %s [chapter %s]\n", c->name, c->summary, c->chapter);
-        if (kind == DESCENT_COMPONENT_DIRECTION)
+        if (kind == DESCENT_COMPONENT_DIRECTION &&
+            (c->flags & DESCENT_DERIVATIVE_FREE))
+            printf("  %-16s   derivative-free: no gradient, no search\n", "");
+        else if (kind == DESCENT_COMPONENT_DIRECTION)
             printf("  %-16s   %s%s%s%s\n", "",
                    c->flags & DESCENT_OWN_STEP ? "takes its own steps"
                                                : "default search ",
@@ -862,8 +900,10 @@ static void print_command_help(FILE *out, unsigned command)
     if (command != LIST)
         fputs("\nParameters: every parameter of the chosen problem, method "
               "and search is an\noption --NAME VALUE; 'descent list' shows "
-              "them with their defaults.\nExit status: 0 converged, 1 did not "
-              "converge, 2 bad usage.\n", out);
+              "them with their defaults.\nA derivative-free method (chapter "
+              "beyond) takes no --search; its own\nparameters (such as "
+              "--max-evaluations and --target) say when it stops.\nExit status: 0 converged, 1 did "
+              "not converge, 2 bad usage.\n", out);
 }
 
 static void print_help(FILE *out)
@@ -978,6 +1018,8 @@ static void print_man(FILE *out)
           "\\-\\-formula prplus \\-\\-search wolfe \\-\\-c2 0.1\n"
           "descent compare \\-\\-problem quadratic \\-\\-n 100 \\-\\-kappa 1e4 "
           "\\-\\-methods steepest,cg,bfgs\n"
+          "descent run \\-\\-problem rosenbrock \\-\\-method nelder\\-mead "
+          "\\-\\-max\\-evaluations 2000\n"
           "descent train \\-\\-hidden 128 \\-\\-rule adam \\-\\-eta 1e\\-3 "
           "\\-\\-epochs 2\n.fi\n.SH SEE ALSO\nThe book \\fIdescent\\fR "
           "(book.pdf), Appendix \\(lqThe explorer\\(rq.\n", out);
