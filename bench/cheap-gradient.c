@@ -11,7 +11,7 @@
  *               ReLU hidden layers, identity output, the squared error,
  *               on 512 examples drawn from the book's generator (the
  *               values of the data do not change the cost);
- *   rosenbrock  Chapter 1's extended Rosenbrock function, n = 10^6;
+ *   rosenbrock  Chapter 1's chained Rosenbrock function, n = 10^6;
  *   quadratic   Chapter 1's quadratic, n = 1000, a dense A.
  *
  * Each objective is evaluated WARMUP times untimed, then REPEATS rounds,
@@ -143,7 +143,7 @@ static void rosenbrock(measured *m)
     double *theta = vector(n), *g = vector(n);
     for (size_t i = 0; i < n; i++)
         theta[i] = i % 2 ? 1.0 : -1.2;
-    *m = (measured){"rosenbrock", "extended Rosenbrock", n, 20, 0, 0, 0,
+    *m = (measured){"rosenbrock", "chained Rosenbrock", n, 20, 0, 0, 0,
                     NAN};
     measure(m, &f, theta, g);
     free(theta), free(g);
