@@ -55,7 +55,7 @@ plot for [i = 0:3] data index i using 1:3 with lines ls (i + 1) \
          title value(sprintf('title%d', i)), \
      for [i = 0:3] data index i using 1:5 with lines ls (i + 11) \
          title (i == 0 ? 'predicted' : '')
-set ytics 1e10
+set ytics (1e-40, 1e-30, 1e-20, 1e-10, 1, 1e10, 1e20)
 set ylabel ''
 plot for [i = 4:7] data index i using 1:3 with lines ls (i + 1) \
          title value(sprintf('title%d', i)), \
