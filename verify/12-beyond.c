@@ -1123,6 +1123,41 @@ static void claim_beyond_scaling(void **state)
                  measured, "0.9, 0.5 and 13", holds);
     assert_true(holds);
 }
+static void bad_direct_options(void **state)
+{
+    const char *fn = "descent_direct_default_options";
+    descent_rosenbrock r;
+    descent_error e;
+    descent_trace trace;
+    descent_result result;
+    double theta[2] = {-1.2, 1};
+    (void)state;
+    REQUIRE(descent_rosenbrock_init(&r, 2, 1, 100, &e), e);
+    descent_objective f = descent_rosenbrock_objective(&r);
+    descent_direct_options options = descent_direct_default_options();
+    options.target_evaluations = 99;
+    VALID(fn, "the defaults pass every check",
+          descent_nelder_mead_minimize(&f, NULL, &options, theta, &result),
+          result);
+    assert_int_equal(options.target_evaluations, 0);
+    options.max_evaluations = 0;
+    BAD(fn, descent_nelder_mead_minimize(&f, NULL, &options, theta, &result),
+        result, DESCENT_INVALID_ARGUMENT, "max_evaluations = 0");
+    options = descent_direct_default_options();
+    options.step_tolerance = INFINITY;
+    BAD(fn, descent_nelder_mead_minimize(&f, NULL, &options, theta, &result),
+        result, DESCENT_INVALID_ARGUMENT, "step_tolerance = inf");
+    options = descent_direct_default_options();
+    options.target = NAN;
+    BAD(fn, descent_nelder_mead_minimize(&f, NULL, &options, theta, &result),
+        result, DESCENT_INVALID_ARGUMENT, "target = nan");
+    options = descent_direct_default_options();
+    REQUIRE(descent_trace_init(&trace, 3, false, &e), e);
+    options.trace = &trace;
+    BAD(fn, descent_nelder_mead_minimize(&f, NULL, &options, theta, &result),
+        result, DESCENT_INVALID_ARGUMENT, "the trace is for n = 3");
+    descent_trace_free(&trace);
+}
 static void bad_input_summary(void **state)
 {
     (void)state;
@@ -1144,6 +1179,7 @@ int main(void)
         cmocka_unit_test(test_stochastic_stopping),
         cmocka_unit_test(bad_stochastic),
         cmocka_unit_test(claim_beyond_scaling),
+        cmocka_unit_test(bad_direct_options),
         cmocka_unit_test(bad_input_summary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
