@@ -247,7 +247,7 @@ static void claim_beyond_mckinnon(void **state)
     claim_format(c, sizeof c, value + 0.25);
     claim_format(d, sizeof d, bfgs);
     snprintf(measured, sizeof measured,
-             "NM ends %s from the origin, $\\|\\nabla E\\|=%s$, $E-E^*=%s$; "
+             "NM ends %s from the origin, $\\|\\nabla E\\|=$%s, $E-E^*=$%s; "
              "BFGS within %s", a, b, c, d);
     bool holds = result.status == DESCENT_OK && at <= 1e-6 &&
                  gradient >= 0.99 && value + 0.25 >= 0.24 && bfgs <= 1e-6;
