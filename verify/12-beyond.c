@@ -1113,7 +1113,7 @@ static void claim_beyond_scaling(void **state)
     char measured[160];
     snprintf(measured, sizeof measured,
              "smallest exponent %.2f, L-BFGS's on the quadratic %.2f, "
-             "smallest ratio at $n=64$ %.0f", worst_exponent,
+             "smallest ratio at $n=64$: %.0f", worst_exponent,
              exponent[0][BY_LBFGS], worst_ratio);
     claim_report("beyond-scaling",
                  "derivative-free costs grow at least like $n^{0.9}$, "
