@@ -60,24 +60,12 @@ int main(int argc, char **argv)
                  err.message);
     descent_objective f = descent_rosenbrock_objective(&r);
 
-    FILE *out = figure_open(folder, "beyond-paths-grid.dat");
-    fprintf(out, "# x y E(x,y)\n");
-    for (int i = 0; i < count[0]; i++) {
-        for (int j = 0; j < count[1]; j++) {
-            double theta[2] = {
-                low[0] + (high[0] - low[0]) * i / (count[0] - 1),
-                low[1] + (high[1] - low[1]) * j / (count[1] - 1)};
-            fprintf(out, "%g %g %.10g\n", theta[0], theta[1],
-                    descent_value(&f, theta));
-        }
-        fprintf(out, "\n");
-    }
-    figure_close(out, "beyond-paths-grid.dat");
+    figure_write_box_grid(folder, "beyond-paths-grid.dat", &f, low, high, count);
 
     descent_trace trace;
     figure_check(descent_trace_init(&trace, 2, true, &err), "trace",
                  err.message);
-    out = figure_open(folder, "beyond-paths.dat");
+    FILE *out = figure_open(folder, "beyond-paths.dat");
     FILE *counts = figure_open(folder, "beyond-paths-counts.dat");
     fprintf(counts, "# method to-target evaluations final-E trace-length"
                     " (target E <= %g)\n", TARGET);

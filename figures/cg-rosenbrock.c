@@ -33,25 +33,12 @@ int main(int argc, char **argv)
                  err.message);
     descent_objective f = descent_rosenbrock_objective(&r);
 
-    /* The grid is not square, so figure_write_grid does not serve. */
-    FILE *out = figure_open(folder, "cg-rosenbrock-grid.dat");
-    fprintf(out, "# x y E(x,y)\n");
-    for (int i = 0; i < count[0]; i++) {
-        for (int j = 0; j < count[1]; j++) {
-            double theta[2] = {
-                low[0] + (high[0] - low[0]) * i / (count[0] - 1),
-                low[1] + (high[1] - low[1]) * j / (count[1] - 1)};
-            fprintf(out, "%g %g %.10g\n", theta[0], theta[1],
-                    descent_value(&f, theta));
-        }
-        fprintf(out, "\n");
-    }
-    figure_close(out, "cg-rosenbrock-grid.dat");
+    figure_write_box_grid(folder, "cg-rosenbrock-grid.dat", &f, low, high, count);
 
     descent_trace trace;
     figure_check(descent_trace_init(&trace, 2, true, &err), "trace",
                  err.message);
-    out = figure_open(folder, "cg-rosenbrock.dat");
+    FILE *out = figure_open(folder, "cg-rosenbrock.dat");
     for (int p = 0; p < 3; p++) {
         descent_nonlinear_cg cg;
         figure_check(descent_nonlinear_cg_init(&cg, 2, formulas[p], 0, &err),

@@ -85,26 +85,40 @@ static inline void figure_rotated_quadratic(descent_quadratic *q,
                  "quadratic", err.message);
 }
 
-/* E of a two-dimensional objective on a count x count grid over
-   [-half_width, half_width]^2, as "x y E" lines with a blank line after
-   each x, which is what gnuplot's contouring reads. */
-static inline void figure_write_grid(const char *folder, const char *file,
-                                     descent_objective *f,
-                                     double half_width, int count)
+/* E of a two-dimensional objective on a count[0] x count[1] grid over
+   the box [low[0], high[0]] x [low[1], high[1]], as "x y E" lines with a
+   blank line after each x, which is what gnuplot's contouring reads. */
+static inline void figure_write_box_grid(const char *folder,
+                                         const char *file,
+                                         descent_objective *f,
+                                         const double low[2],
+                                         const double high[2],
+                                         const int count[2])
 {
     FILE *out = figure_open(folder, file);
     fprintf(out, "# x y E(x,y)\n");
-    for (int i = 0; i < count; i++) {
-        for (int j = 0; j < count; j++) {
+    for (int i = 0; i < count[0]; i++) {
+        for (int j = 0; j < count[1]; j++) {
             double theta[2] = {
-                -half_width + 2 * half_width * i / (count - 1),
-                -half_width + 2 * half_width * j / (count - 1)};
+                low[0] + (high[0] - low[0]) * i / (count[0] - 1),
+                low[1] + (high[1] - low[1]) * j / (count[1] - 1)};
             fprintf(out, "%g %g %.10g\n", theta[0], theta[1],
                     descent_value(f, theta));
         }
         fprintf(out, "\n");
     }
     figure_close(out, file);
+}
+
+/* The same on the square [-half_width, half_width]^2, count x count. */
+static inline void figure_write_grid(const char *folder, const char *file,
+                                     descent_objective *f,
+                                     double half_width, int count)
+{
+    const double low[2] = {-half_width, -half_width},
+                 high[2] = {half_width, half_width};
+    const int counts[2] = {count, count};
+    figure_write_box_grid(folder, file, f, low, high, counts);
 }
 
 #endif
