@@ -120,7 +120,7 @@ static double measure(int q, int m, size_t n)
         }
         double target = 1e-6 * descent_value(&f, start);
         log_sum += log(cost_of(m, &f, start, target,
-                               q == 0 ? 200000 : 1000000));
+                               200000));
         if (q == 0)
             descent_quadratic_free(&quadratic);
         free(lambda);
