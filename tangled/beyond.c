@@ -146,6 +146,19 @@ static descent_status direct_finish(direct_run *run, double *theta,
     run->best_theta = NULL;
     return result->status;
 }
+static descent_status direct_stopped(const direct_run *run,
+                                     const char *method,
+                                     descent_error *error)
+{
+    if (run->options->target_evaluations > 0)
+        return descent_fail(error, DESCENT_OK, "%s: E = %g <= target = %g "
+                            "after %zu evaluations", method, run->best,
+                            run->options->target,
+                            run->options->target_evaluations);
+    return descent_fail(error, DESCENT_MAX_ITERATIONS, "%s: the budget of "
+                        "max_evaluations = %zu evaluations is spent", method,
+                        run->options->max_evaluations);
+}
 #include <float.h>
 #include <lapacke.h>
 
@@ -171,15 +184,8 @@ static descent_status direct_end(direct_run *run, const double *theta,
     descent_status status = direct_record(run, theta, value, NAN, error);
     if (status)
         return status;
-    if (run->options->target_evaluations > 0)
-        return descent_fail(error, DESCENT_OK,
-                            "%s: E <= target = %g after %zu evaluations",
-                            method, run->options->target, 
-                            run->options->target_evaluations);
     if (run->stop)
-        return descent_fail(error, DESCENT_MAX_ITERATIONS,
-                            "%s: the budget of max_evaluations = %zu is "
-                            "spent", method, run->options->max_evaluations);
+        return direct_stopped(run, method, error);
     return descent_fail(error, DESCENT_OK, "%s: converged: %s", method, why);
 }
 
@@ -804,24 +810,11 @@ descent_status descent_nelder_mead_minimize(
     free(work);
     return direct_finish(&run, theta, method->iterations, &error, result);
 }
-static void stochastic_stopped(const direct_run *run, const char *method,
-                               descent_error *error)
-{
-    if (run->options->target_evaluations > 0)
-        descent_fail(error, DESCENT_OK, "%s: E = %g <= target = %g after "
-                     "%zu evaluations", method, run->best,
-                     run->options->target, run->options->target_evaluations);
-    else
-        descent_fail(error, DESCENT_MAX_ITERATIONS, "%s: the budget of "
-                     "max_evaluations = %zu evaluations is spent", method,
-                     run->options->max_evaluations);
-}
-
 static void anneal_stopped(const direct_run *run, const descent_anneal *a,
                            double T, descent_error *error)
 {
     if (run->stop)
-        stochastic_stopped(run, "descent_anneal_minimize", error);
+        direct_stopped(run, "descent_anneal_minimize", error);
     else
         descent_fail(error, DESCENT_OK, "descent_anneal_minimize: T = %g "
                      "< final_temperature = %g after %zu temperatures", T,
@@ -1017,7 +1010,7 @@ static void genetic(direct_run *run, descent_genetic *g, double value,
         g->generations++;
     }
     if (error->status == DESCENT_OK && run->stop)
-        stochastic_stopped(run, "descent_genetic_minimize", error);
+        direct_stopped(run, "descent_genetic_minimize", error);
     genetic_free(&s);
 }
 descent_anneal descent_anneal_defaults(void)
