@@ -12,6 +12,7 @@
 #include "data.h"
 #include "stochastic.h"
 #include "train.h"
+#include "sharpness.h"
 #include "adaptive.h"
 #include "batchnorm.h"
 #include "init.h"
