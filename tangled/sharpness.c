@@ -642,6 +642,8 @@ descent_status descent_edge_train(const descent_samples *data,
                                   descent_sharpness_recorder *rec,
                                   descent_error *error)
 {
+    if (rec != NULL)
+        *rec = (descent_sharpness_recorder){0};
     descent_status status = check_edge_run(data, run, rec, error);
     if (status)
         return status;

@@ -23,7 +23,8 @@ typedef struct descent_lanczos_options {
 
 typedef struct descent_eigen_estimate {
     double value;            /* the largest Ritz value */
-    double residual;         /* |A y - value y| for its unit Ritz vector y */
+    double residual;         /* beta_k |s_k|: |A y - value y| for the
+                                unit Ritz vector y, A linear */
     size_t iterations;       /* Lanczos steps taken: products */
     bool converged;          /* residual <= tolerance |value| */
 } descent_eigen_estimate;
