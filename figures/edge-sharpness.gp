@@ -28,7 +28,7 @@ set multiplot layout 1,2 margins 0.08,0.99,0.17,0.9 spacing 0.09,0
 set title '(a) sharpness $S(\theta_t)$'
 set yrange [0:10]
 set ytics 0, 2, 10
-set key bottom right Left reverse samplen 2 spacing 1.1 opaque
+set key top left Left reverse samplen 2 spacing 1.1 opaque
 plot for [i = 1:3] sharp index (i-1) using 1:2 with lines ls i \
          title sprintf('$\eta=%g$', eta[i]), \
      for [i = 1:3] sharp index (i-1) using 1:4 with lines ls i dt 2 \

@@ -175,7 +175,7 @@ descent_status descent_top_eigenvalue(size_t n, descent_product_fn *product,
     return descent_succeed(error);
 }
 /* The central difference's step along a unit vector: the cube root of
-   the unit roundoff, scaled by the size of theta, as the gradient
+   the machine epsilon, scaled by the size of theta, as the gradient
    checker's (Chapter 6). */
 static double difference_step(size_t n, const double *theta, double unit)
 {
@@ -213,41 +213,42 @@ static descent_status check_full_gradient(const descent_model *model,
     return descent_succeed(error);
 }
 
+/* The checks both products share: a context that was made (NULL, or
+   made == false), v and Hv given, and v finite over n entries. */
+static descent_status check_product(const char *owner, const void *context,
+                                    bool made, size_t n, const double *v,
+                                    const double *Hv, descent_error *error)
+{
+    if (context == NULL || !made)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT, "%s: the "
+                            "operator (context) is %s", owner,
+                            context == NULL ? "NULL" : "not made");
+    if (v == NULL || Hv == NULL)
+        return descent_fail(error, DESCENT_INVALID_ARGUMENT, "%s: %s is "
+                            "NULL", owner, v == NULL ? "v" : "Hv");
+    if (!descent_all_finite(n, v, NULL))
+        return descent_fail(error, DESCENT_NONFINITE, "%s: v is not "
+                            "finite", owner);
+    return descent_succeed(error);
+}
+
 static descent_status check_hessian_product(const descent_hessian_operator
                                             *op, const double *v,
                                             const double *Hv,
                                             descent_error *error)
 {
-    const char *owner = "Hessian product";
-    if (op == NULL || op->work == NULL)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT, "%s: the "
-                            "operator (context) is %s", owner,
-                            op == NULL ? "NULL" : "not made");
-    if (v == NULL || Hv == NULL)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT, "%s: %s is "
-                            "NULL", owner, v == NULL ? "v" : "Hv");
-    if (!descent_all_finite(op->f->n, v, NULL))
-        return descent_fail(error, DESCENT_NONFINITE, "%s: v is not "
-                            "finite", owner);
-    return descent_succeed(error);
+    bool made = op != NULL && op->work != NULL;
+    return check_product("Hessian product", op, made, made ? op->f->n : 0,
+                         v, Hv, error);
 }
 
 static descent_status check_model_hessian_product(
     const descent_model_hessian *mh, const double *v, const double *Hv,
     descent_error *error)
 {
-    const char *owner = "model Hessian product";
-    if (mh == NULL || mh->g == NULL || mh->model == NULL)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT, "%s: the "
-                            "operator (context) is %s", owner,
-                            mh == NULL ? "NULL" : "not made");
-    if (v == NULL || Hv == NULL)
-        return descent_fail(error, DESCENT_INVALID_ARGUMENT, "%s: %s is "
-                            "NULL", owner, v == NULL ? "v" : "Hv");
-    if (!descent_all_finite(mh->model->parameters, v, NULL))
-        return descent_fail(error, DESCENT_NONFINITE, "%s: v is not "
-                            "finite", owner);
-    return descent_succeed(error);
+    bool made = mh != NULL && mh->g != NULL && mh->model != NULL;
+    return check_product("model Hessian product", mh, made,
+                         made ? mh->model->parameters : 0, v, Hv, error);
 }
 descent_status descent_hessian_operator_init(descent_hessian_operator *op,
                                              descent_objective *f,
